@@ -1,0 +1,114 @@
+// The RFC 8693 token exchange at the trust broker, in the Hub's dialect: a JSON body (not the form
+// encoding of the RFC) with no client authentication, the ID token being the credential.
+// https://huggingface.co/docs/hub/trusted-publishers, https://www.rfc-editor.org/rfc/rfc8693
+
+import { ExchangeRefusedError, RemoteError } from './errors.js';
+import { headerValue, sendRequest } from './http.js';
+import type { Resource } from './resource.js';
+import { parseRetryAfter } from './retry.js';
+import { redactSecrets, sanitizeServerText } from './sanitize.js';
+import { parseOAuthError, parseTokenResponse, type IssuedToken } from './token-response.js';
+import { USER_AGENT } from './version.js';
+
+export const TOKEN_EXCHANGE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+export const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
+const MAX_RESPONSE_BYTES = 64 * 1024;
+/** The Hub's server-side timeout shows up as this `invalid_grant` (hub-docs issue 2757); it is transient. */
+const TRANSIENT_INVALID_GRANT = /operation was aborted/i;
+
+/**
+ * Exchanges `idToken` for a Hub token for `resource`. One attempt; the caller retries what is
+ * transient. `onToken` receives the issued token before it is checked, so it can be masked first.
+ */
+export async function exchangeToken(
+  idToken: string,
+  resource: Resource,
+  endpoint: URL,
+  bounds: { timeoutMs: number; timeoutLabel: string },
+  onToken: (token: string) => void,
+): Promise<IssuedToken> {
+  const response = await sendRequest({
+    method: 'POST',
+    url: endpoint,
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'User-Agent': USER_AGENT },
+    body: JSON.stringify({
+      grant_type: TOKEN_EXCHANGE_GRANT_TYPE,
+      subject_token_type: ID_TOKEN_TYPE,
+      subject_token: idToken,
+      resource: resource.value,
+    }),
+    timeoutMs: bounds.timeoutMs,
+    timeoutLabel: bounds.timeoutLabel,
+    maxBodyBytes: MAX_RESPONSE_BYTES,
+  }).catch((error: unknown) => {
+    if (error instanceof RemoteError) error.message = `The token exchange at ${endpoint.host} failed: ${error.message}`;
+    throw error;
+  });
+
+  if (response.status === 200) return parseTokenResponse(response.body, onToken);
+
+  const requestIdHeader = headerValue(response.headers, 'x-request-id');
+  const requestId = requestIdHeader === undefined ? undefined : sanitizeServerText(requestIdHeader, 100);
+  const requestIdNote = requestId ? ` (x-request-id: ${requestId})` : '';
+
+  if (response.status >= 300 && response.status < 400) {
+    throw new RemoteError(
+      `The token endpoint ${endpoint.href} answered HTTP ${response.status}, a redirect to ${describeLocation(response.headers.location, endpoint)}${requestIdNote}. Redirects are not followed, so the ID token never reaches another host.`,
+      { transient: false, hint: 'Set `token-endpoint` (or `hub-url`) to the final URL.' },
+    );
+  }
+
+  // The ID token is masked in the log, but a server could echo it into text shown in the job summary.
+  const body = redactSecrets(response.body, [idToken]);
+  const oauth = parseOAuthError(body);
+  const transient =
+    response.status === 408 ||
+    response.status === 429 ||
+    response.status >= 500 ||
+    (oauth?.error === 'invalid_grant' && TRANSIENT_INVALID_GRANT.test(oauth.description ?? ''));
+
+  const what = oauth
+    ? [oauth.error, oauth.description && JSON.stringify(oauth.description)].filter(Boolean).join(': ')
+    : describeNonOAuthBody(body, response.headers['content-type']);
+  throw new ExchangeRefusedError(
+    `The token exchange at ${endpoint.host} was refused: HTTP ${response.status}${what ? ` ${what}` : ''}${requestIdNote}.`,
+    {
+      status: response.status,
+      oauthError: oauth?.error,
+      description: oauth?.description,
+      requestId,
+      transient,
+      retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
+      hint: hintFor(response.status, oauth?.error, resource),
+    },
+  );
+}
+
+function describeLocation(location: string | undefined, base: URL): string {
+  if (!location) return 'nowhere (no Location header)';
+  try {
+    return sanitizeServerText(new URL(location, base).host, 100);
+  } catch {
+    return 'an unparseable Location';
+  }
+}
+
+function describeNonOAuthBody(body: string, contentType: string | undefined): string {
+  const text = sanitizeServerText(body.replace(/<[^>]*>/g, ' '), 160);
+  if (!text) return 'with an empty body';
+  return `with a ${contentType?.includes('html') ? 'HTML' : 'non-OAuth'} body: ${JSON.stringify(text)}`;
+}
+
+function hintFor(status: number, oauthError: string | undefined, resource: Resource): string {
+  if (oauthError === 'invalid_grant') {
+    return `The Hub did not accept this run's GitHub identity for ${resource.value}. Compare the claims printed above with the Trusted Publisher configured for it on the Hub.`;
+  }
+  if (oauthError === 'invalid_request') {
+    return 'The Hub found the request malformed; check the `resource` input. If it looks right, report it with the x-request-id.';
+  }
+  if (status === 404 || status === 405) {
+    return 'This URL does not look like a token endpoint: check `hub-url` (the token endpoint is `{hub-url}/oauth/token`) or `token-endpoint`.';
+  }
+  if (status === 429 || status >= 500) return 'The Hub may be overloaded or down; re-run the job later.';
+  return 'If this persists, report it to Hugging Face with the x-request-id.';
+}

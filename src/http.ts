@@ -1,0 +1,164 @@
+// One HTTP request with the bounds a credential step needs, on Node's own http/https modules:
+// - a total time limit covering connect, headers and body (a slow-drip body cannot stall the step);
+// - a cap on the body size, enforced while reading (a 50 MB answer is never buffered);
+// - redirects are never followed (the caller sees the 3xx), so a credential never reaches another host;
+// - HTTPS_PROXY/HTTP_PROXY/NO_PROXY are honoured through @actions/http-client's agent, as on runners.
+// TLS verification is Node's default and is never turned off; NODE_EXTRA_CA_CERTS adds a CA.
+
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { HttpClient } from '@actions/http-client';
+import { RemoteError, TimeoutError } from './errors.js';
+
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST';
+  readonly url: URL;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** Limit for the whole request, body included. */
+  readonly timeoutMs: number;
+  /** What the timeout is called in an error message, e.g. "the per-request timeout (15 s)". */
+  readonly timeoutLabel: string;
+  readonly maxBodyBytes: number;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/** Raised when a response body exceeds `maxBodyBytes`; reading stops at the cap. */
+export class BodyTooLargeError extends RemoteError {
+  override readonly name = 'BodyTooLargeError';
+}
+
+// Agents (and so proxy settings) are resolved per URL by the toolkit's client; one client per process.
+let proxyAwareClient: HttpClient | undefined;
+function agentFor(url: URL): http.Agent {
+  proxyAwareClient ??= new HttpClient(undefined, undefined, { keepAlive: false });
+  return proxyAwareClient.getAgent(url.href);
+}
+
+/** Node's socket error codes that mean "the network failed, trying again may work". */
+function describeNetworkError(error: NodeJS.ErrnoException, url: URL): string {
+  switch (error.code) {
+    case 'ECONNREFUSED':
+      return `connection to ${url.host} refused`;
+    case 'ECONNRESET':
+      return `connection to ${url.host} reset`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `could not resolve ${url.hostname}`;
+    case 'EPIPE':
+      return `connection to ${url.host} closed while sending`;
+    default:
+      return `network error talking to ${url.host}: ${error.code ?? error.message}`;
+  }
+}
+
+/** TLS failures are configuration problems (wrong CA, wrong host), not worth a retry. */
+function isTlsError(error: NodeJS.ErrnoException): boolean {
+  return /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i.test(error.code ?? '');
+}
+
+/** Sends one request and reads the body up to the cap. Never follows redirects. */
+export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
+  const transport = request.url.protocol === 'https:' ? https : http;
+  return new Promise<HttpResponse>((resolve, reject) => {
+    let settled = false;
+    const finish = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+    };
+
+    const outgoing = transport.request(request.url, {
+      method: request.method,
+      headers: {
+        ...request.headers,
+        ...(request.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(request.body)) }),
+      },
+      agent: agentFor(request.url),
+    });
+
+    const timer = setTimeout(() => {
+      finish(() =>
+        reject(
+          new TimeoutError(`${request.method} ${request.url.host}${request.url.pathname} did not complete within ${request.timeoutLabel}`, {
+            transient: true,
+          }),
+        ),
+      );
+      outgoing.destroy();
+    }, request.timeoutMs);
+
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      finish(() => {
+        const tls = isTlsError(error);
+        reject(
+          new RemoteError(
+            tls
+              ? `TLS verification of ${request.url.host} failed (${error.code ?? error.message})`
+              : describeNetworkError(error, request.url),
+            {
+              transient: !tls,
+              cause: error,
+              hint: tls
+                ? 'If your runner uses a TLS-intercepting proxy, add its CA with the NODE_EXTRA_CA_CERTS environment variable.'
+                : undefined,
+            },
+          ),
+        );
+      });
+    });
+
+    outgoing.on('response', (incoming) => {
+      const chunks: Buffer[] = [];
+      let received = 0;
+      incoming.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > request.maxBodyBytes) {
+          finish(() =>
+            reject(
+              new BodyTooLargeError(
+                `the response from ${request.url.host} (HTTP ${incoming.statusCode ?? '?'}) is larger than ${request.maxBodyBytes} bytes`,
+                { transient: false },
+              ),
+            ),
+          );
+          outgoing.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      incoming.on('end', () => {
+        finish(() =>
+          resolve({
+            status: incoming.statusCode ?? 0,
+            headers: incoming.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      });
+      // 'close' without 'end' means the connection dropped mid-body; after 'end' this is a no-op.
+      incoming.on('close', () => {
+        finish(() =>
+          reject(new RemoteError(`connection to ${request.url.host} closed before the response was complete`, { transient: true })),
+        );
+      });
+      incoming.on('error', (error: NodeJS.ErrnoException) => {
+        finish(() => reject(new RemoteError(describeNetworkError(error, request.url), { transient: true, cause: error })));
+      });
+    });
+
+    outgoing.end(request.body);
+  });
+}
+
+/** The first value of a response header, or undefined. */
+export function headerValue(headers: http.IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}

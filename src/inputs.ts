@@ -1,0 +1,113 @@
+// The only place that reads the action's inputs. Everything is parsed, defaulted and validated here,
+// before any network call, into one readonly object that the rest of the action receives.
+
+import * as core from '@actions/core';
+import { InputError } from './errors.js';
+import { parseResource, type Resource } from './resource.js';
+
+export const DEFAULT_HUB_URL = 'https://huggingface.co';
+/** The `aud` the Hub requires on the ID token (hub-docs, trusted-publishers.md). */
+export const DEFAULT_AUDIENCE = 'https://huggingface.co';
+
+export interface Settings {
+  readonly resource: Resource;
+  readonly audience: string;
+  /** The Hub, without a trailing slash. */
+  readonly hubUrl: URL;
+  /** Where the RFC 8693 exchange is sent: `token-endpoint`, else `{hub-url}/oauth/token`. */
+  readonly tokenEndpoint: URL;
+  readonly exportEnv: boolean;
+  readonly maxAttempts: number;
+  readonly requestTimeoutMs: number;
+  readonly deadlineMs: number;
+}
+
+/** Reads, defaults and validates every input. Throws InputError on the first problem. */
+export function readInputs(env: NodeJS.ProcessEnv = process.env): Settings {
+  const hubInput = core.getInput('hub-url');
+  const hubFromEnvironment = hubInput === '' && (env['HF_ENDPOINT'] ?? '').trim() !== '';
+  const hubUrl = parseEndpoint(
+    hubInput || env['HF_ENDPOINT']?.trim() || DEFAULT_HUB_URL,
+    hubFromEnvironment ? 'The HF_ENDPOINT environment variable (used because `hub-url` is empty)' : 'Input `hub-url`',
+  );
+  const endpointInput = core.getInput('token-endpoint');
+  const tokenEndpoint = endpointInput
+    ? parseEndpoint(endpointInput, 'Input `token-endpoint`')
+    : new URL(`${hubUrl.href.replace(/\/$/, '')}/oauth/token`);
+
+  return {
+    resource: parseResource(core.getInput('resource', { required: false }), hubUrl.host),
+    audience: parseAudience(core.getInput('audience') || DEFAULT_AUDIENCE),
+    hubUrl,
+    tokenEndpoint,
+    exportEnv: readBoolean('export-env', true),
+    maxAttempts: readInteger('max-attempts', 4, 1, 10),
+    requestTimeoutMs: readInteger('timeout-seconds', 15, 1, 300) * 1000,
+    deadlineMs: readInteger('deadline-seconds', 90, 1, 900) * 1000,
+  };
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '[::1]';
+}
+
+/**
+ * An endpoint must be https. Plain http is allowed for loopback hosts only, for local testing: the
+ * ID token sent to the broker is a credential and must not cross a network in the clear.
+ */
+export function parseEndpoint(raw: string, label: string): URL {
+  const given = raw.trim();
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new InputError(`${label} is not a valid URL: ${JSON.stringify(given)}.`, {
+      hint: 'Give an absolute https:// URL, for example https://huggingface.co.',
+    });
+  }
+  if (url.username || url.password) {
+    throw new InputError(`${label} must not contain credentials: ${JSON.stringify(url.host)}.`);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new InputError(`${label} uses plain http:// for ${url.host}, which is not a loopback host.`, {
+      hint: 'Use https://. Plain http:// is accepted only for localhost, 127.0.0.0/8 and [::1] (local testing), because the ID token must not cross a network unencrypted.',
+    });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError(`${label} must be an https:// URL, got ${JSON.stringify(given)}.`);
+  }
+  url.hash = '';
+  return url;
+}
+
+function parseAudience(raw: string): string {
+  const audience = raw.trim();
+  if (audience.length > 512 || /[\s\p{Cc}]/u.test(audience)) {
+    throw new InputError(`Input \`audience\` must be a single value without spaces: ${JSON.stringify(audience.slice(0, 80))}.`, {
+      hint: `The Hugging Face Hub expects ${DEFAULT_AUDIENCE}; leave the input unset to use it.`,
+    });
+  }
+  return audience;
+}
+
+function readBoolean(name: string, defaultValue: boolean): boolean {
+  if (core.getInput(name) === '') return defaultValue;
+  try {
+    return core.getBooleanInput(name);
+  } catch {
+    throw new InputError(`Input \`${name}\` must be true or false, got ${JSON.stringify(core.getInput(name))}.`);
+  }
+}
+
+function readInteger(name: string, defaultValue: number, min: number, max: number): number {
+  const raw = core.getInput(name);
+  if (raw === '') return defaultValue;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new InputError(`Input \`${name}\` must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}.`, {
+      hint: `Leave it unset for the default (${defaultValue}).`,
+    });
+  }
+  return value;
+}

@@ -1,0 +1,191 @@
+// The GitHub Actions OIDC ID token: is it available to this job, fetch it, and read its claims.
+// https://docs.github.com/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect
+// The toolkit's core.getIDToken retries only 502/503/504 and hides network errors, so the request
+// is made here with the action's own bounded retries (main.ts) and typed errors.
+
+import { decodeJwt } from 'jose';
+import { IdTokenUnavailableError, RemoteError } from './errors.js';
+import { headerValue, sendRequest } from './http.js';
+import { maskSecret } from './mask.js';
+import { parseRetryAfter } from './retry.js';
+import { sanitizeServerText } from './sanitize.js';
+import { USER_AGENT } from './version.js';
+
+const REQUEST_URL_VARIABLE = 'ACTIONS_ID_TOKEN_REQUEST_URL';
+const REQUEST_TOKEN_VARIABLE = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
+const MAX_ID_TOKEN_RESPONSE_BYTES = 64 * 1024;
+
+export const PERMISSION_REMEDY =
+  'Give the job permission to request it:\n' +
+  '  permissions:\n' +
+  '    id-token: write\n' +
+  '    contents: read\n' +
+  '(at the workflow or the job level; a job-level `permissions:` block replaces the workflow-level one).';
+
+/** Where the runner serves ID tokens; present only with `permissions: id-token: write`. */
+export interface IdTokenSource {
+  readonly requestUrl: string;
+  readonly requestToken: string;
+}
+
+/** The ID token's claims that say who this run is. None is secret. */
+export interface IdentityClaims {
+  readonly iss?: string;
+  readonly aud?: string;
+  readonly sub?: string;
+  readonly repository?: string;
+  readonly repository_owner?: string;
+  readonly ref?: string;
+  readonly ref_type?: string;
+  readonly workflow?: string;
+  readonly workflow_ref?: string;
+  readonly job_workflow_ref?: string;
+  readonly environment?: string;
+  readonly event_name?: string;
+  readonly run_id?: string;
+  readonly actor?: string;
+}
+
+const CLAIM_NAMES = [
+  'iss',
+  'aud',
+  'sub',
+  'repository',
+  'repository_owner',
+  'ref',
+  'ref_type',
+  'workflow',
+  'workflow_ref',
+  'job_workflow_ref',
+  'environment',
+  'event_name',
+  'run_id',
+  'actor',
+] as const satisfies ReadonlyArray<keyof IdentityClaims>;
+
+/**
+ * Returns where to request the ID token, or explains why this job has none: not on GitHub Actions,
+ * a Dependabot run, a pull request from a fork, or (most often) a missing `id-token: write` permission.
+ */
+export async function findIdTokenSource(env: NodeJS.ProcessEnv = process.env): Promise<IdTokenSource> {
+  const requestUrl = env[REQUEST_URL_VARIABLE];
+  const requestToken = env[REQUEST_TOKEN_VARIABLE];
+  if (requestUrl && requestToken) return { requestUrl, requestToken };
+  throw new IdTokenUnavailableError(...(await explainMissingIdToken(env)));
+}
+
+async function explainMissingIdToken(env: NodeJS.ProcessEnv): Promise<[string, { hint: string }]> {
+  const missing = `${REQUEST_URL_VARIABLE} and ${REQUEST_TOKEN_VARIABLE} are not set`;
+  if (env['GITHUB_ACTIONS'] !== 'true') {
+    return [
+      `Cannot get a GitHub OIDC ID token: ${missing}, and this does not look like a GitHub Actions run.`,
+      { hint: 'The action only works inside a GitHub Actions job with `permissions: id-token: write`.' },
+    ];
+  }
+  // The event payload is only needed on this failure path, so @actions/github is loaded only here.
+  const { context } = await import('@actions/github');
+  const actor = context.actor || env['GITHUB_ACTOR'] || '';
+  if (actor === 'dependabot[bot]') {
+    return [
+      `Cannot get a GitHub OIDC ID token: ${missing} because this run was triggered by Dependabot, and GitHub never gives Dependabot runs an ID token.`,
+      { hint: 'Skip this step for Dependabot, e.g. `if: github.actor != \'dependabot[bot]\'`.' },
+    ];
+  }
+  const pullRequest: unknown = context.payload.pull_request;
+  if (context.eventName.startsWith('pull_request') && context.eventName !== 'pull_request_target' && isFromFork(pullRequest)) {
+    return [
+      `Cannot get a GitHub OIDC ID token: ${missing} because this run is for a pull request from a fork, and GitHub never gives those an ID token.`,
+      {
+        hint: 'Run this step only for pushes or for pull requests from branches of this repository, e.g. `if: github.event.pull_request.head.repo.full_name == github.repository`.',
+      },
+    ];
+  }
+  return [`Cannot get a GitHub OIDC ID token: ${missing}.`, { hint: PERMISSION_REMEDY }];
+}
+
+function isFromFork(pullRequest: unknown): boolean {
+  if (typeof pullRequest !== 'object' || pullRequest === null) return false;
+  const head = (pullRequest as { head?: { repo?: { full_name?: unknown; fork?: unknown } | null } }).head;
+  const base = (pullRequest as { base?: { repo?: { full_name?: unknown } } }).base;
+  if (head?.repo === null) return true; // the fork was deleted
+  if (head?.repo?.fork === true) return true;
+  return typeof head?.repo?.full_name === 'string' && head.repo.full_name !== base?.repo?.full_name;
+}
+
+/** Requests one ID token with the given audience; masks it before returning. One attempt, typed errors. */
+export async function requestIdToken(
+  source: IdTokenSource,
+  audience: string,
+  bounds: { timeoutMs: number; timeoutLabel: string },
+): Promise<string> {
+  const url = new URL(source.requestUrl);
+  url.searchParams.set('audience', audience);
+  const response = await sendRequest({
+    method: 'GET',
+    url,
+    headers: { Authorization: `Bearer ${source.requestToken}`, Accept: 'application/json', 'User-Agent': USER_AGENT },
+    timeoutMs: bounds.timeoutMs,
+    timeoutLabel: bounds.timeoutLabel,
+    maxBodyBytes: MAX_ID_TOKEN_RESPONSE_BYTES,
+  }).catch((error: unknown) => {
+    if (error instanceof RemoteError) error.message = `Requesting the GitHub OIDC ID token failed: ${error.message}`;
+    throw error;
+  });
+
+  if (response.status !== 200) {
+    const transient = response.status === 408 || response.status === 429 || response.status >= 500;
+    throw new RemoteError(
+      `Requesting the GitHub OIDC ID token failed: HTTP ${response.status}${excerpt(response.body)}.`,
+      {
+        transient,
+        retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
+        hint: transient
+          ? 'GitHub\'s token service may be having trouble; re-run the job later.'
+          : 'The runner\'s ID-token request credential was refused. Re-run the job; if it persists, check the job\'s `permissions: id-token: write`.',
+      },
+    );
+  }
+
+  const value = readTokenValue(response.body);
+  maskSecret(value);
+  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(value)) {
+    throw new RemoteError('GitHub\'s token service answered with a `value` that is not a JWT.', { transient: true });
+  }
+  return value;
+}
+
+function readTokenValue(body: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new RemoteError('GitHub\'s token service answered HTTP 200 with a body that is not JSON.', { transient: true });
+  }
+  const value = typeof parsed === 'object' && parsed !== null ? (parsed as { value?: unknown }).value : undefined;
+  if (typeof value !== 'string' || value === '') {
+    throw new RemoteError('GitHub\'s token service answered HTTP 200 without an ID token in `value`.', { transient: true });
+  }
+  return value;
+}
+
+function excerpt(body: string): string {
+  const text = sanitizeServerText(body, 200);
+  return text ? `: ${text}` : '';
+}
+
+/** Reads the non-secret identity claims of an ID token for logs and diagnostics (no verification). */
+export function readIdentityClaims(idToken: string): IdentityClaims {
+  let payload: Record<string, unknown>;
+  try {
+    payload = decodeJwt(idToken);
+  } catch {
+    return {};
+  }
+  const claims: Record<string, string> = {};
+  for (const name of CLAIM_NAMES) {
+    const value = payload[name];
+    if (typeof value === 'string' || typeof value === 'number') claims[name] = sanitizeServerText(String(value), 300);
+    else if (Array.isArray(value)) claims[name] = sanitizeServerText(value.map(String).join(', '), 300);
+  }
+  return claims;
+}

@@ -1,0 +1,106 @@
+// Bounded retries of what is transient, and only that. Full-jitter exponential backoff
+// (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/), a server's
+// Retry-After honoured up to a cap, and a step-wide deadline that no wait may cross.
+// The clock is injectable so the policy is unit-tested without real waiting.
+
+import { RemoteError, TimeoutError } from './errors.js';
+
+export interface Clock {
+  now(): number;
+  sleep(milliseconds: number): Promise<void>;
+  /** A number in [0, 1), for jitter. */
+  random(): number;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
+  random: () => Math.random(),
+};
+
+export const BASE_DELAY_MS = 500;
+export const MAX_BACKOFF_MS = 8_000;
+/** A Retry-After longer than this is cut down: a credential step should not sit idle for minutes. */
+export const MAX_RETRY_AFTER_MS = 30_000;
+
+/** The step-wide time budget. Every request timeout and every wait is clipped to what is left. */
+export class Deadline {
+  readonly #expiresAt: number;
+
+  constructor(
+    readonly totalMs: number,
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.#expiresAt = clock.now() + totalMs;
+  }
+
+  remainingMs(): number {
+    return Math.max(0, this.#expiresAt - this.clock.now());
+  }
+
+  /** "the step's deadline (90 s)", for error messages. */
+  describe(): string {
+    return `the step's deadline (${formatSeconds(this.totalMs)}, input \`deadline-seconds\`)`;
+  }
+}
+
+export function formatSeconds(milliseconds: number): string {
+  const seconds = milliseconds / 1000;
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}
+
+export interface RetryOptions {
+  readonly maxAttempts: number;
+  readonly deadline: Deadline;
+  readonly clock?: Clock;
+  /** Called before each wait, to log one line with the reason. */
+  readonly onRetry?: (error: RemoteError, nextAttempt: number, delayMs: number) => void;
+}
+
+/** How long to wait before attempt `attempt + 1`: the server's Retry-After (capped), else full jitter. */
+export function backoffDelayMs(attempt: number, error: RemoteError, random: () => number): number {
+  if (error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, MAX_RETRY_AFTER_MS);
+  const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/**
+ * Runs `operation` until it succeeds, throws something that is not a transient RemoteError, uses
+ * `maxAttempts`, or the deadline would pass during the next wait.
+ */
+export async function withRetries<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+  const clock = options.clock ?? systemClock;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation(attempt);
+    } catch (error: unknown) {
+      if (!(error instanceof RemoteError) || !error.transient) throw error;
+      if (attempt >= options.maxAttempts) {
+        if (options.maxAttempts > 1) {
+          error.message = `${error.message} (gave up after ${attempt} attempts, input \`max-attempts\`)`;
+        }
+        throw error;
+      }
+      const delayMs = backoffDelayMs(attempt, error, () => clock.random());
+      if (delayMs >= options.deadline.remainingMs()) {
+        throw new TimeoutError(
+          `${error.message}; no time left to try again within ${options.deadline.describe()}`,
+          { transient: false, hint: error.hint },
+        );
+      }
+      options.onRetry?.(error, attempt + 1, delayMs);
+      await clock.sleep(delayMs);
+    }
+  }
+}
+
+/** Parses a Retry-After header: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // An HTTP date starts with a day name ("Sun, 06 Nov 1994 08:49:37 GMT"); anything else is junk.
+  const date = /^[A-Za-z]{3},? /.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}

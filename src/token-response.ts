@@ -1,0 +1,102 @@
+// Narrowing of the trust broker's JSON bodies. Network JSON is `unknown` until checked here.
+// The success body is never echoed into a message (it holds the token, perhaps only half of it);
+// error bodies are reduced to sanitised OAuth fields (RFC 6749 §5.2).
+
+import { RemoteError } from './errors.js';
+import { sanitizeServerText } from './sanitize.js';
+
+export interface IssuedToken {
+  readonly accessToken: string;
+  /** Seconds the token lives, when the broker said so. */
+  readonly expiresInSeconds: number | undefined;
+}
+
+export interface OAuthErrorBody {
+  readonly error: string | undefined;
+  readonly description: string | undefined;
+}
+
+/** RFC 6750 §2.1 b64token: the characters a bearer token may have. Nothing that can break GITHUB_ENV. */
+const BEARER_TOKEN_PATTERN = /^[A-Za-z0-9\-._~+/]+=*$/;
+export const MIN_TOKEN_LENGTH = 16;
+export const MAX_TOKEN_LENGTH = 8192;
+/** The Hub issues 60-minute tokens; anything beyond a day is not a short-lived token. */
+export const MAX_EXPIRES_IN_SECONDS = 24 * 60 * 60;
+
+/** A short, safe rendering of an unexpected JSON value for an error message. */
+function show(value: unknown): string {
+  return sanitizeServerText(JSON.stringify(value) ?? String(value), 40);
+}
+
+function malformed(what: string): RemoteError {
+  return new RemoteError(`The token endpoint answered HTTP 200, but ${what}.`, {
+    transient: false,
+    hint: 'Check that `token-endpoint`/`hub-url` point at a Hugging Face Hub (or a broker speaking its protocol), not at a proxy or another service.',
+  });
+}
+
+/** Why `value` is not an acceptable bearer token, or undefined when it is. Never includes the value. */
+export function explainInvalidToken(value: string): string | undefined {
+  if (value.length === 0) return 'is empty';
+  if (/[\r\n]/.test(value)) return 'contains a line break';
+  if (/\s/.test(value)) return 'contains white space';
+  if (/\p{Cc}/u.test(value)) return 'contains control characters';
+  if (value.length < MIN_TOKEN_LENGTH) return `is too short (${value.length} characters)`;
+  if (value.length > MAX_TOKEN_LENGTH) return `is too long (${value.length} characters)`;
+  if (!BEARER_TOKEN_PATTERN.test(value)) return 'contains characters a bearer token cannot have';
+  return undefined;
+}
+
+/**
+ * Parses a 200 body into an IssuedToken. `onToken` is called with the raw `access_token` string as
+ * soon as one is found, before any check, so the caller can mask it first.
+ */
+export function parseTokenResponse(body: string, onToken: (token: string) => void): IssuedToken {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw malformed('the body is not valid JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw malformed('the body is not a JSON object');
+  const fields = parsed as Record<string, unknown>;
+
+  const accessToken = fields['access_token'];
+  if (accessToken === undefined) throw malformed('the body has no `access_token`');
+  if (typeof accessToken !== 'string') throw malformed(`\`access_token\` is a ${typeof accessToken}, not a string`);
+  onToken(accessToken);
+  const problem = explainInvalidToken(accessToken);
+  if (problem) throw malformed(`\`access_token\` ${problem}`);
+
+  const tokenType = fields['token_type'];
+  if (tokenType !== undefined && (typeof tokenType !== 'string' || tokenType.toLowerCase() !== 'bearer')) {
+    throw malformed(`\`token_type\` is ${show(tokenType)}, not "bearer"`);
+  }
+
+  const expiresIn = fields['expires_in'];
+  if (expiresIn !== undefined) {
+    if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0 || expiresIn > MAX_EXPIRES_IN_SECONDS) {
+      throw malformed(
+        `\`expires_in\` is ${show(expiresIn)}, not a number of seconds from 1 to ${MAX_EXPIRES_IN_SECONDS}`,
+      );
+    }
+  }
+  return { accessToken, expiresInSeconds: typeof expiresIn === 'number' ? expiresIn : undefined };
+}
+
+/** Reads an OAuth error body; fields that are absent or not strings come back undefined. */
+export function parseOAuthError(body: string): OAuthErrorBody | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const { error, error_description: description } = parsed as Record<string, unknown>;
+  if (typeof error !== 'string' && typeof description !== 'string') return undefined;
+  return {
+    error: typeof error === 'string' ? sanitizeServerText(error, 64) : undefined,
+    description: typeof description === 'string' ? sanitizeServerText(description) : undefined,
+  };
+}
