@@ -1,0 +1,296 @@
+// End to end: the committed dist/index.js, run as the runner runs it, against the local GitHub OIDC
+// issuer and the local Hub. Every scenario asserts what a user sees: exit code, annotations,
+// exported variables, outputs, the job summary, and that no secret leaked or landed on disk.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findLeaks } from '../support/leaks.js';
+import { startLocalServices, type LocalServices } from '../support/local-services.js';
+import { runAction, type RunOptions, type RunResult } from '../support/run-action.js';
+import { RUNTIMES } from './runtimes.js';
+
+describe.each(RUNTIMES)('the action on $name', ({ node }) => {
+  let services: LocalServices;
+  beforeEach(async () => {
+    services = await startLocalServices();
+  });
+  afterEach(async () => {
+    await services.stop();
+  });
+
+  const run = (options: RunOptions): Promise<RunResult> => runAction({ node, ...options });
+
+  /** Checks shared by every run: no leak, nothing on disk, and exactly one error iff it failed. */
+  function expectCleanRun(result: RunResult): void {
+    expect(findLeaks(result, services.secrets())).toEqual([]);
+    expect(result.strayFiles).toEqual([]);
+    if (result.exitCode === 0) expect(result.errors).toEqual([]);
+    else expect(result.errors).toHaveLength(1);
+  }
+
+  function expectSuccess(result: RunResult, resource: string): string {
+    expect(result.errors, result.stdout).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    const issued = services.hub.issuedTokens.at(-1);
+    expect(issued?.resource).toBe(resource);
+    const token = issued?.token ?? '';
+    expect(result.stdout).toContain(`::add-mask::${token}`);
+    expect(result.outputs['token']).toBe(token);
+    expect(result.outputs['resource']).toBe(resource);
+    expectCleanRun(result);
+    return token;
+  }
+
+  function expectFailureWithNothingExported(result: RunResult): string {
+    expect(result.exitCode).toBe(1);
+    expect(result.exported).toEqual({});
+    expect(result.outputs).toEqual({});
+    expectCleanRun(result);
+    return result.errors[0] ?? '';
+  }
+
+  it('issues a model token, masks it, exports HF_TOKEN and sets the outputs', async () => {
+    const before = Date.now();
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model' }));
+    const token = expectSuccess(result, 'acme/awesome-model');
+    expect(token).toMatch(/^hf_jwt_/);
+    expect(result.exported).toEqual({ HF_TOKEN: token });
+
+    // The mask comes before anything that could print the token.
+    expect(result.stdout.indexOf(`::add-mask::${token}`)).toBeLessThan(result.stdout.indexOf('Issued a Hugging Face token'));
+
+    const expiresAt = Date.parse(result.outputs['expires-at'] ?? '');
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 3600_000 - 1000);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 3600_000 + 1000);
+    expect(result.outputs['expires-at']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+
+    // The request is the Hub's documented contract.
+    expect(services.issuer.requestedAudiences).toEqual(['https://huggingface.co']);
+    const [exchange] = services.hub.exchangeRequests;
+    expect(exchange?.headers['content-type']).toBe('application/json');
+    expect(exchange?.headers['user-agent']).toMatch(/^hf-oidc-token-action\/\d+\.\d+\.\d+ /);
+    expect(exchange?.body).toEqual({
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+      subject_token_type: 'urn:ietf:params:oauth:token-type:id_token',
+      subject_token: services.issuer.issuedTokens[0],
+      resource: 'acme/awesome-model',
+    });
+
+    // The audit trail: resource, access, expiry, identity and run link; never a token.
+    expect(result.summary).toContain('Hugging Face token issued');
+    expect(result.summary).toContain('<code>acme/awesome-model</code>');
+    expect(result.summary).toContain('write access to the model acme/awesome-model only');
+    expect(result.summary).toContain(result.outputs['expires-at']);
+    expect(result.summary).toContain('acme/awesome-model/.github/workflows/publish.yml@refs/heads/main');
+    expect(result.summary).toContain('https://github.com/acme/awesome-model/actions/runs/4242');
+
+    // Short logs: one line per stage.
+    expect(result.stdout).toContain('Resource: acme/awesome-model (write access to the model acme/awesome-model only)');
+    expect(result.stdout).toContain('GitHub identity: repo:acme/awesome-model:ref:refs/heads/main');
+  });
+
+  it('issues a dataset token', async () => {
+    services.hub.addPublisher('datasets/acme/awesome-data', { repository: 'acme/awesome-model' });
+    const result = await run(services.runOptions({ resource: 'datasets/acme/awesome-data' }));
+    expectSuccess(result, 'datasets/acme/awesome-data');
+    expect(result.summary).toContain('write access to the dataset acme/awesome-data only');
+  });
+
+  it('issues a read-only user token for a bare username', async () => {
+    services.hub.addPublisher('acme', { repository: 'acme/awesome-model' });
+    const result = await run(services.runOptions({ resource: 'acme' }));
+    const token = expectSuccess(result, 'acme');
+    expect(token).toMatch(/^hf_oauth_/);
+    expect(result.summary).toContain('read-only access as user acme');
+  });
+
+  it('accepts the resource as a huggingface.co URL and as a URL on the configured hub', async () => {
+    services.hub.addPublisher('spaces/acme/demo', { repository: 'acme/awesome-model' });
+    const onHuggingFace = await run(services.runOptions({ resource: 'https://huggingface.co/spaces/acme/demo/' }));
+    expectSuccess(onHuggingFace, 'spaces/acme/demo');
+    const onLocalHub = await run(services.runOptions({ resource: `${services.hub.url}/acme/awesome-model` }));
+    expectSuccess(onLocalHub, 'acme/awesome-model');
+  });
+
+  it('with export-env: false sets the outputs but exports nothing', async () => {
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model', 'export-env': 'false' }));
+    expectSuccess(result, 'acme/awesome-model');
+    expect(result.exported).toEqual({});
+    expect(result.stdout).not.toContain('exported as HF_TOKEN');
+  });
+
+  it('finds the hub through HF_ENDPOINT when hub-url is empty', async () => {
+    const options = services.runOptions({ resource: 'acme/awesome-model' });
+    delete options.inputs['hub-url'];
+    const result = await run({ ...options, env: { HF_ENDPOINT: `${services.hub.url}/` } });
+    expectSuccess(result, 'acme/awesome-model');
+    expect(result.stdout).toContain(`Exchanging it at ${services.hub.url}/oauth/token`);
+  });
+
+  it('uses a custom audience and token-endpoint for another trust broker', async () => {
+    services.hub.audience = 'https://broker.example.test';
+    const options = services.runOptions({
+      resource: 'acme/awesome-model',
+      audience: 'https://broker.example.test',
+      'token-endpoint': `${services.hub.url}/oauth/token`,
+    });
+    delete options.inputs['hub-url'];
+    const result = await run(options);
+    expectSuccess(result, 'acme/awesome-model');
+    expect(services.issuer.requestedAudiences).toEqual(['https://broker.example.test']);
+  });
+
+  it('without id-token: write, fails before any network call and says how to fix it', async () => {
+    const { idToken: _omitted, ...options } = services.runOptions({ resource: 'acme/awesome-model' });
+    const error = expectFailureWithNothingExported(await run(options));
+    expect(error).toContain('Cannot get a GitHub OIDC ID token');
+    expect(error).toContain('id-token: write');
+    expect(services.issuer.callCount).toBe(0);
+    expect(services.hub.exchangeCount).toBe(0);
+  });
+
+  it('on a pull request from a fork, says forks never get an ID token', async () => {
+    const { idToken: _omitted, ...options } = services.runOptions({ resource: 'acme/awesome-model' });
+    const result = await run({
+      ...options,
+      env: { GITHUB_EVENT_NAME: 'pull_request' },
+      event: {
+        pull_request: {
+          number: 7,
+          head: { repo: { full_name: 'mallory/awesome-model', fork: true } },
+          base: { repo: { full_name: 'acme/awesome-model' } },
+        },
+      },
+    });
+    const error = expectFailureWithNothingExported(result);
+    expect(error).toContain('pull request from a fork');
+    expect(error).not.toContain('Dependabot');
+  });
+
+  it('on a Dependabot run, says Dependabot never gets an ID token', async () => {
+    const { idToken: _omitted, ...options } = services.runOptions({ resource: 'acme/awesome-model' });
+    const error = expectFailureWithNothingExported(await run({ ...options, env: { GITHUB_ACTOR: 'dependabot[bot]' } }));
+    expect(error).toContain('Dependabot');
+  });
+
+  it('when the claims do not match, shows the identity, the matching publisher and the causes, after one attempt', async () => {
+    services.issuer.identity = { ...services.issuer.identity, ref: 'refs/tags/v1.2.0' };
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model' }));
+    const error = expectFailureWithNothingExported(result);
+    expect(error).toContain('HTTP 400 invalid_grant');
+    expect(error).toContain('Token claims do not match any trusted publisher');
+    expect(error).toContain(`x-request-id: ${services.hub.requestIds[0] ?? '?'}`);
+    expect(services.hub.exchangeCount).toBe(1);
+
+    expect(result.stdout).toContain('::group::Why the Hub refused');
+    expect(result.stdout).toMatch(/ref\s+refs\/tags\/v1\.2\.0/);
+    expect(result.stdout).toMatch(/workflow file \(from workflow_ref\)\s+publish\.yml/);
+    expect(result.stdout).toMatch(/repository\s+acme\/awesome-model/);
+    expect(result.stdout).toContain('This run is for a tag: a publisher pinned to a branch does not match it.');
+    expect(result.summary).toContain('Hugging Face token exchange refused');
+    expect(result.summary).toContain('<code>refs/tags/v1.2.0</code>');
+    expect(result.summary).toContain('<code>publish.yml</code>');
+  });
+
+  it('names the environment and the reusable workflow among the causes when they apply', async () => {
+    services.issuer.identity = {
+      ...services.issuer.identity,
+      environment: 'release',
+      jobWorkflowRef: 'acme/shared-workflows/.github/workflows/hf-publish.yml@refs/heads/main',
+    };
+    services.hub.publishers.clear();
+    services.hub.addPublisher('acme/awesome-model', { repository: 'acme/awesome-model', environment: 'production' });
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model' }));
+    expectFailureWithNothingExported(result);
+    expect(result.stdout).toContain('The job uses the environment "release"');
+    expect(result.stdout).toContain('repo:acme/awesome-model:environment:release');
+    expect(result.stdout).toContain('job_workflow_ref the called file (hf-publish.yml)');
+  });
+
+  it('says so when the audience is not the one the Hub requires', async () => {
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model', audience: 'https://example.test' }));
+    const error = expectFailureWithNothingExported(result);
+    expect(error).toContain('invalid_grant');
+    expect(result.stdout).toContain("The ID token's audience is https://example.test; the Hugging Face Hub requires https://huggingface.co.");
+  });
+
+  it('refuses an invalid_request without retrying', async () => {
+    services.hub.faults.push({ kind: 'respond', status: 400, body: { error: 'invalid_request', error_description: 'Invalid resource format' } });
+    const error = expectFailureWithNothingExported(await run(services.runOptions({ resource: 'acme/awesome-model' })));
+    expect(error).toContain('HTTP 400 invalid_request: "Invalid resource format"');
+    expect(services.hub.exchangeCount).toBe(1);
+  });
+
+  it.each([
+    ['without access_token', (body: Record<string, unknown>) => ({ ...body, access_token: undefined }), 'has no `access_token`'],
+    ['with an empty access_token', (body: Record<string, unknown>) => ({ ...body, access_token: '' }), '`access_token` is empty'],
+    ['with a numeric access_token', (body: Record<string, unknown>) => ({ ...body, access_token: 12345 }), 'is a number, not a string'],
+    ['with a line break in the token', (body: Record<string, unknown>) => ({ ...body, access_token: `${String(body['access_token'])}\nINJECTED=1` }), 'contains a line break'],
+    ['with a space in the token', (body: Record<string, unknown>) => ({ ...body, access_token: `${String(body['access_token'])} x` }), 'contains white space'],
+    ['with token_type mac', (body: Record<string, unknown>) => ({ ...body, token_type: 'mac' }), '`token_type` is "mac"'],
+    ['with a negative expires_in', (body: Record<string, unknown>) => ({ ...body, expires_in: -5 }), '`expires_in` is -5'],
+    ['with an absurd expires_in', (body: Record<string, unknown>) => ({ ...body, expires_in: 1e12 }), '`expires_in` is 1000000000000'],
+    ['that is a JSON array', () => [], 'not a JSON object'],
+  ])('refuses a 200 answer %s and exports nothing', async (_name, transform, message) => {
+    services.hub.faults.push({ kind: 'transform', transform });
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model' }));
+    const error = expectFailureWithNothingExported(result);
+    expect(error).toContain(message);
+    expect(result.stdout).not.toMatch(/^INJECTED/m);
+  });
+
+  it('keeps a hostile error_description from forming workflow commands', async () => {
+    services.hub.faults.push({
+      kind: 'respond',
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'no\n::error::forged\n::add-mask::x\r\n::set-env name=A::b\u001b[31m' },
+    });
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model' }));
+    const error = expectFailureWithNothingExported(result);
+    expect(error).toContain('no : :error: :forged');
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('::error'))).toHaveLength(1);
+    expect(result.stdout).not.toMatch(/^::add-mask::x$/m);
+    expect(result.stdout).not.toMatch(/^::set-env/m);
+    expect(result.stdout).not.toContain('\u001b');
+  });
+
+  it.each([
+    ['', 'is empty'],
+    ['acme/', 'the name "" is empty'],
+    ['/awesome-model', 'the namespace "" is empty'],
+    ['acme/awesome model', 'may only contain letters'],
+    ['acme/a--b', 'may not contain `--` or `..`'],
+    ['acme/-model', 'may not start or end with `-` or `.`'],
+    ['acme/model.', 'may not start or end with `-` or `.`'],
+    [`acme/${'m'.repeat(97)}`, 'is 97 characters long (at most 96)'],
+    ['acme/awesome-model/extra', 'has too many'],
+    ['models/acme/awesome-model', 'models need no prefix'],
+    ['dataset/acme/data', 'the prefix is plural'],
+    ['datasets/acme', 'without both a namespace and a name'],
+    ['https://example.com/acme/awesome-model', 'is a URL on example.com'],
+    ['ftp://huggingface.co/acme/x', 'not an http(s) one'],
+    ['https://huggingface.co/', 'without a repository or user path'],
+  ])('refuses the resource %j before any network call', async (resource, message) => {
+    const result = await run(services.runOptions({ resource }));
+    const error = expectFailureWithNothingExported(result);
+    expect(error).toContain('Input `resource`');
+    expect(error).toContain(message);
+    expect(error).toContain('Accepted forms:');
+    expect(services.issuer.callCount).toBe(0);
+    expect(services.hub.exchangeCount).toBe(0);
+  });
+
+  it.each([
+    ['hub-url', 'http://hub.example.test', 'plain http:// for hub.example.test, which is not a loopback host'],
+    ['token-endpoint', 'http://10.0.0.1/oauth/token', 'plain http:// for 10.0.0.1'],
+    ['hub-url', 'not a url', 'is not a valid URL'],
+    ['export-env', 'maybe', 'must be true or false'],
+    ['max-attempts', '0', 'whole number from 1 to 10'],
+    ['audience', 'two words', 'single value without spaces'],
+  ])('refuses the input %s=%j before any network call', async (name, value, message) => {
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model', [name]: value }));
+    const error = expectFailureWithNothingExported(result);
+    expect(error).toContain(message);
+    expect(services.issuer.callCount).toBe(0);
+    expect(services.hub.exchangeCount).toBe(0);
+  });
+});

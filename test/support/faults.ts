@@ -1,0 +1,99 @@
+// Misbehaviour on demand for the local servers: each server holds a queue of faults, and each call
+// takes the next one (or behaves normally when the queue is empty). This is how the end-to-end
+// suite injects 503s, resets, hung connections, slow-drip and oversized bodies, redirects, etc.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export type Fault =
+  /** Answer with this status, JSON body (or raw string) and headers instead of the normal answer. */
+  | { kind: 'respond'; status: number; body?: unknown; headers?: Record<string, string> }
+  /** Destroy the connection before any response byte. */
+  | { kind: 'reset-before-response' }
+  /** Send headers and half of a body, then destroy the connection. */
+  | { kind: 'reset-mid-body'; status?: number }
+  /** Never answer (the connection stays open). */
+  | { kind: 'hang' }
+  /** Send a valid status and headers, then one byte every `intervalMs`, forever. */
+  | { kind: 'slow-drip'; intervalMs: number }
+  /** Send a 200 body of `bytes` bytes (streamed, not buffered). */
+  | { kind: 'huge-body'; bytes: number }
+  /** Behave normally, but let `transform` rewrite the normal JSON body before it is sent. */
+  | { kind: 'transform'; transform: (body: Record<string, unknown>) => unknown };
+
+/** A FIFO of faults, one per call. */
+export class FaultQueue {
+  readonly #faults: Fault[] = [];
+
+  push(...faults: Fault[]): void {
+    this.#faults.push(...faults);
+  }
+
+  take(): Fault | undefined {
+    return this.#faults.shift();
+  }
+
+  clear(): void {
+    this.#faults.length = 0;
+  }
+}
+
+/** Sends a JSON (or, for a string body, raw) response with the given headers. */
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json',
+    'Content-Length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
+  response.end(text);
+}
+
+/**
+ * Applies a fault that replaces the whole answer. Returns false for `transform` (which the server
+ * applies to its normal body) so the caller goes on normally.
+ */
+export function applyFault(fault: Fault, request: IncomingMessage, response: ServerResponse, headers: Record<string, string>): boolean {
+  switch (fault.kind) {
+    case 'respond':
+      sendJson(response, fault.status, fault.body ?? '', { ...headers, ...fault.headers });
+      return true;
+    case 'reset-before-response':
+      request.socket.destroy();
+      return true;
+    case 'reset-mid-body':
+      response.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json', 'Content-Length': '200', ...headers });
+      response.write('{"access_token": "hf_jwt_partial');
+      setTimeout(() => request.socket.destroy(), 20);
+      return true;
+    case 'hang':
+      return true;
+    case 'slow-drip': {
+      response.writeHead(200, { 'Content-Type': 'application/json', ...headers });
+      response.write('{');
+      const timer = setInterval(() => response.write(' '), fault.intervalMs);
+      response.on('close', () => clearInterval(timer));
+      return true;
+    }
+    case 'huge-body': {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(fault.bytes), ...headers });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const pump = (): void => {
+        while (sent < fault.bytes) {
+          const piece = chunk.subarray(0, Math.min(chunk.length, fault.bytes - sent));
+          sent += piece.length;
+          if (!response.write(piece)) {
+            response.once('drain', pump);
+            return;
+          }
+        }
+        response.end();
+      };
+      response.on('error', () => undefined);
+      pump();
+      return true;
+    }
+    case 'transform':
+      return false;
+  }
+}

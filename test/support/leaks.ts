@@ -1,0 +1,27 @@
+// Where a secret shows up in what a run left behind, other than where it must be: `::add-mask::`
+// lines (the runner consumes them, they are never shown) and, for the issued token only, the HF_TOKEN
+// export and the `token` output.
+
+import type { RunResult } from './run-action.js';
+
+export function findLeaks(result: RunResult, secrets: { idTokens: readonly string[]; hubTokens: readonly string[] }): string[] {
+  const leaks: string[] = [];
+  const all = [...secrets.idTokens, ...secrets.hubTokens];
+  for (const secret of all) {
+    for (const line of result.stdout.split('\n')) {
+      if (line.includes(secret) && !line.startsWith('::add-mask::')) leaks.push(`stdout: ${line.slice(0, 120)}`);
+    }
+    if (result.stderr.includes(secret)) leaks.push('stderr');
+    if (result.summary.includes(secret)) leaks.push('job summary');
+  }
+  for (const secret of secrets.idTokens) {
+    for (const [name, value] of [...Object.entries(result.exported), ...Object.entries(result.outputs)]) {
+      if (value.includes(secret)) leaks.push(`ID token in ${name}`);
+    }
+  }
+  for (const secret of secrets.hubTokens) {
+    for (const [name, value] of Object.entries(result.exported)) if (name !== 'HF_TOKEN' && value.includes(secret)) leaks.push(`exported ${name}`);
+    for (const [name, value] of Object.entries(result.outputs)) if (name !== 'token' && value.includes(secret)) leaks.push(`output ${name}`);
+  }
+  return leaks;
+}

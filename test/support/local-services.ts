@@ -1,0 +1,35 @@
+// Both local counterparts together: the GitHub OIDC issuer and a Hub that trusts it, with a
+// Trusted Publisher for the default run (acme/awesome-model, main, publish.yml).
+
+import { HubServer } from './hub-server.js';
+import { OidcIssuer } from './oidc-issuer.js';
+import type { RunOptions } from './run-action.js';
+
+export interface LocalServices {
+  issuer: OidcIssuer;
+  hub: HubServer;
+  /** Options for runAction that point the action at these services. */
+  runOptions(inputs?: Record<string, string>): RunOptions & { inputs: Record<string, string> };
+  /** Every secret these services handed out, for leak checks. */
+  secrets(): { idTokens: string[]; hubTokens: string[] };
+  stop(): Promise<void>;
+}
+
+export async function startLocalServices(): Promise<LocalServices> {
+  const issuer = await new OidcIssuer().start();
+  const hub = await new HubServer(issuer.jwksUrl).start();
+  hub.addPublisher('acme/awesome-model', { repository: 'acme/awesome-model', branch: 'main', workflow: 'publish.yml' });
+  return {
+    issuer,
+    hub,
+    runOptions: (inputs = {}) => ({
+      idToken: { requestUrl: issuer.requestUrl, requestToken: issuer.requestToken },
+      inputs: { 'hub-url': hub.url, ...inputs },
+    }),
+    secrets: () => ({ idTokens: [...issuer.issuedTokens], hubTokens: hub.issuedTokens.map((issued) => issued.token) }),
+    stop: async () => {
+      await hub.stop();
+      await issuer.stop();
+    },
+  };
+}

@@ -1,0 +1,179 @@
+// Runs the committed dist/index.js the way the runner does: a fresh Node process, inputs as INPUT_*
+// variables, GITHUB_ENV / GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, an event payload file, and the
+// ID-token variables pointing at the local issuer. Returns what a user would see.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The folder holding action.yml, found upwards so this also works when compiled into .build/. */
+function findRepositoryRoot(): string {
+  let directory = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(directory, 'action.yml'))) {
+    const parent = dirname(directory);
+    if (parent === directory) throw new Error('action.yml not found above test/support');
+    directory = parent;
+  }
+  return directory;
+}
+
+export const REPOSITORY_ROOT = findRepositoryRoot();
+export const ACTION_ENTRY = join(REPOSITORY_ROOT, 'dist', 'index.js');
+
+export interface RunOptions {
+  /** Node binary; defaults to the one running the tests. */
+  node?: string;
+  /** Input name → value, as in a workflow's `with:`. */
+  inputs?: Record<string, string>;
+  /** Extra environment variables; `undefined` removes a variable set by default. */
+  env?: Record<string, string | undefined>;
+  /** The event payload (GITHUB_EVENT_PATH). */
+  event?: unknown;
+  /** Where the ID token comes from; omit both to simulate a job without `id-token: write`. */
+  idToken?: { requestUrl: string; requestToken: string };
+  /** Kill the process after this long (a hang is a test failure, not a stuck suite). */
+  killAfterMs?: number;
+  entry?: string;
+}
+
+export interface RunResult {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  /** `::error::` annotations, decoded. */
+  errors: string[];
+  warnings: string[];
+  /** Variables written to GITHUB_ENV. */
+  exported: Record<string, string>;
+  /** Outputs written to GITHUB_OUTPUT. */
+  outputs: Record<string, string>;
+  summary: string;
+  durationMs: number;
+  /** Files the run left anywhere in its sandbox other than the runner's own files. */
+  strayFiles: string[];
+}
+
+/** Parses the `NAME<<DELIMITER\nvalue\nDELIMITER` format the toolkit writes to GITHUB_ENV/GITHUB_OUTPUT. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    const heredoc = /^([^<=]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name = '', delimiter = ''] = heredoc;
+      const value: string[] = [];
+      for (index++; index < lines.length && lines[index] !== delimiter; index++) value.push(lines[index] ?? '');
+      values[name] = value.join('\n');
+    } else if (line.includes('=')) {
+      values[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return values;
+}
+
+/** Decodes the data of a workflow command (`%0A` etc.), as the runner does. */
+function decodeCommandData(data: string): string {
+  return data.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+
+function annotations(stdout: string, command: 'error' | 'warning'): string[] {
+  const prefix = `::${command}`;
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith(prefix))
+    .map((line) => decodeCommandData(line.slice(line.indexOf('::', 2) + 2)));
+}
+
+function listFiles(root: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(root)) {
+    const path = join(root, entry);
+    if (statSync(path).isDirectory()) found.push(...listFiles(path));
+    else found.push(relative(root, path));
+  }
+  return found.map((file) => file.split('\\').join('/'));
+}
+
+const RUNNER_FILES = new Set(['github_env', 'github_output', 'step_summary', 'event.json']);
+
+export async function runAction(options: RunOptions = {}): Promise<RunResult> {
+  const sandbox = mkdtempSync(join(tmpdir(), 'hf-oidc-run-'));
+  const files = {
+    env: join(sandbox, 'github_env'),
+    output: join(sandbox, 'github_output'),
+    summary: join(sandbox, 'step_summary'),
+    event: join(sandbox, 'event.json'),
+  };
+  for (const file of [files.env, files.output, files.summary]) writeFileSync(file, '');
+  writeFileSync(files.event, JSON.stringify(options.event ?? { ref: 'refs/heads/main' }));
+  for (const directory of ['workspace', 'home', 'tmp', 'runner-temp']) {
+    mkdirSync(join(sandbox, directory));
+  }
+
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '',
+    HOME: join(sandbox, 'home'),
+    TMPDIR: join(sandbox, 'tmp'),
+    RUNNER_TEMP: join(sandbox, 'runner-temp'),
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_WORKSPACE: join(sandbox, 'workspace'),
+    GITHUB_ENV: files.env,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REPOSITORY: 'acme/awesome-model',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_SHA: 'b6c2e2f0d1a3c4b5a6978877665544332211ffee',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_WORKFLOW: 'Publish',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: 'https://api.github.com',
+    GITHUB_ACTION: 'hf-token',
+    ...(options.idToken
+      ? { ACTIONS_ID_TOKEN_REQUEST_URL: options.idToken.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: options.idToken.requestToken }
+      : {}),
+  };
+  for (const [name, value] of Object.entries(options.inputs ?? {})) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  }
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+
+  const started = performance.now();
+  const child = spawn(options.node ?? process.execPath, [options.entry ?? ACTION_ENTRY], {
+    cwd: join(sandbox, 'workspace'),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 120_000);
+  const exitCode = await new Promise<number | null>((resolveExit) => child.on('close', (code) => resolveExit(code)));
+  clearTimeout(killer);
+  const durationMs = performance.now() - started;
+
+  const result: RunResult = {
+    exitCode,
+    stdout,
+    stderr,
+    errors: annotations(stdout, 'error'),
+    warnings: annotations(stdout, 'warning'),
+    exported: parseFileCommands(readFileSync(files.env, 'utf8')),
+    outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
+    summary: readFileSync(files.summary, 'utf8'),
+    durationMs,
+    strayFiles: listFiles(sandbox).filter((file) => !RUNNER_FILES.has(file)),
+  };
+  rmSync(sandbox, { recursive: true, force: true });
+  return result;
+}

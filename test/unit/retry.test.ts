@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, RemoteError, TimeoutError } from '../../src/errors.js';
+import { backoffDelayMs, Deadline, MAX_RETRY_AFTER_MS, parseRetryAfter, withRetries, type Clock } from '../../src/retry.js';
+
+/** A clock whose sleep advances time instantly and records each wait. */
+function fakeClock(random = 0.5): Clock & { waits: number[] } {
+  let now = 1_000_000;
+  const waits: number[] = [];
+  return {
+    waits,
+    now: () => now,
+    sleep: (milliseconds) => {
+      waits.push(milliseconds);
+      now += milliseconds;
+      return Promise.resolve();
+    },
+    random: () => random,
+  };
+}
+
+const transient = (message = 'HTTP 503', retryAfterMs?: number): RemoteError =>
+  new RemoteError(message, { transient: true, retryAfterMs });
+
+describe('withRetries', () => {
+  it('retries transient errors and returns the first success', async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    const result = await withRetries(
+      () => {
+        calls++;
+        return calls < 3 ? Promise.reject(transient()) : Promise.resolve('ok');
+      },
+      { maxAttempts: 4, deadline: new Deadline(90_000, clock), clock },
+    );
+    expect(result).toBe('ok');
+    expect(calls).toBe(3);
+    expect(clock.waits).toEqual([250, 500]); // full jitter with random() = 0.5: half of 500, 1000
+  });
+
+  it.each([
+    ['a final remote error', new RemoteError('HTTP 400 invalid_grant', { transient: false })],
+    ['an input error', new InputError('bad input')],
+    ['a plain error', new Error('bug')],
+  ])('never retries %s', async (_name, error) => {
+    const clock = fakeClock();
+    let calls = 0;
+    await expect(
+      withRetries(
+        () => {
+          calls++;
+          return Promise.reject(error);
+        },
+        { maxAttempts: 4, deadline: new Deadline(90_000, clock), clock },
+      ),
+    ).rejects.toBe(error);
+    expect(calls).toBe(1);
+  });
+
+  it('gives up after maxAttempts and says so', async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    await expect(
+      withRetries(
+        () => {
+          calls++;
+          return Promise.reject(transient());
+        },
+        { maxAttempts: 4, deadline: new Deadline(90_000, clock), clock },
+      ),
+    ).rejects.toThrow('HTTP 503 (gave up after 4 attempts, input `max-attempts`)');
+    expect(calls).toBe(4);
+  });
+
+  it('honours Retry-After, capped', async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    await withRetries(
+      () => (++calls === 1 ? Promise.reject(transient('429', 3_000)) : calls === 2 ? Promise.reject(transient('429', 3_600_000)) : Promise.resolve(1)),
+      { maxAttempts: 4, deadline: new Deadline(900_000, clock), clock },
+    );
+    expect(clock.waits).toEqual([3_000, MAX_RETRY_AFTER_MS]);
+  });
+
+  it('stops when the next wait would cross the deadline', async () => {
+    const clock = fakeClock();
+    await expect(
+      withRetries(() => Promise.reject(transient('HTTP 503', 20_000)), { maxAttempts: 4, deadline: new Deadline(10_000, clock), clock }),
+    ).rejects.toSatisfy((error) => error instanceof TimeoutError && /no time left to try again within the step's deadline \(10 s/.test(error.message));
+    expect(clock.waits).toEqual([]);
+  });
+
+  it('calls onRetry with the next attempt and the delay', async () => {
+    const clock = fakeClock(0);
+    const seen: Array<[number, number]> = [];
+    let calls = 0;
+    await withRetries(() => (++calls < 2 ? Promise.reject(transient()) : Promise.resolve(1)), {
+      maxAttempts: 2,
+      deadline: new Deadline(90_000, clock),
+      clock,
+      onRetry: (_error, next, delay) => seen.push([next, delay]),
+    });
+    expect(seen).toEqual([[2, 0]]);
+  });
+});
+
+describe('backoffDelayMs', () => {
+  it('grows exponentially up to the cap, scaled by jitter', () => {
+    const error = transient();
+    expect([1, 2, 3, 4, 5, 6, 10].map((attempt) => backoffDelayMs(attempt, error, () => 0.999999))).toEqual([
+      499, 999, 1999, 3999, 7999, 7999, 7999,
+    ]);
+    expect(backoffDelayMs(3, error, () => 0)).toBe(0);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-11-28T12:00:00Z');
+  it.each([
+    ['5', 5_000],
+    [' 0 ', 0],
+    ['Sat, 28 Nov 2026 12:00:30 GMT', 30_000],
+    ['Sat, 28 Nov 2026 11:00:00 GMT', 0],
+    ['soon', undefined],
+    ['-1', undefined],
+    [undefined, undefined],
+  ])('%j → %j ms', (header, expected) => {
+    expect(parseRetryAfter(header, now)).toBe(expected);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { RemoteError } from '../../src/errors.js';
+import { explainInvalidToken, parseOAuthError, parseTokenResponse } from '../../src/token-response.js';
+
+const TOKEN = 'hf_jwt_abcdefghijklmnopqrstuvwxyz012345';
+
+describe('parseTokenResponse', () => {
+  it('reads the Hub success shape and hands the token to onToken first', () => {
+    const seen: string[] = [];
+    const issued = parseTokenResponse(
+      JSON.stringify({ access_token: TOKEN, token_type: 'bearer', expires_in: 3600, issued_token_type: 'urn:ietf:params:oauth:token-type:access_token' }),
+      (token) => seen.push(token),
+    );
+    expect(issued).toEqual({ accessToken: TOKEN, expiresInSeconds: 3600 });
+    expect(seen).toEqual([TOKEN]);
+  });
+
+  it('accepts a Bearer token_type in any case and a missing expires_in', () => {
+    expect(parseTokenResponse(JSON.stringify({ access_token: TOKEN, token_type: 'Bearer' }), () => undefined).expiresInSeconds).toBeUndefined();
+  });
+
+  it('masks before refusing: onToken sees a malformed token too', () => {
+    const seen: string[] = [];
+    expect(() => parseTokenResponse(JSON.stringify({ access_token: `${TOKEN}\nX=1` }), (token) => seen.push(token))).toThrow(
+      'contains a line break',
+    );
+    expect(seen).toEqual([`${TOKEN}\nX=1`]);
+  });
+
+  it.each([
+    ['not json', 'not valid JSON'],
+    ['{"access_token": "hf_jwt_trunc', 'not valid JSON'],
+    ['null', 'not a JSON object'],
+    ['"hf_jwt_abc"', 'not a JSON object'],
+    ['{}', 'has no `access_token`'],
+    [JSON.stringify({ access_token: null }), 'is a object'],
+    [JSON.stringify({ access_token: ['x'] }), 'is a object'],
+    [JSON.stringify({ access_token: TOKEN, token_type: 'mac' }), '`token_type` is "mac"'],
+    [JSON.stringify({ access_token: TOKEN, token_type: 7 }), '`token_type` is 7'],
+    [JSON.stringify({ access_token: TOKEN, expires_in: 0 }), '`expires_in` is 0'],
+    [JSON.stringify({ access_token: TOKEN, expires_in: '3600' }), '`expires_in` is "3600"'],
+    [JSON.stringify({ access_token: TOKEN, expires_in: 86401 }), '`expires_in` is 86401'],
+  ])('refuses %s', (body, message) => {
+    expect(() => parseTokenResponse(body, () => undefined)).toThrow(message);
+  });
+
+  it('never puts the token into an error message', () => {
+    for (const body of [
+      JSON.stringify({ access_token: `${TOKEN} ` }),
+      JSON.stringify({ access_token: TOKEN, token_type: TOKEN }),
+      `{"access_token": "${TOKEN}`,
+    ]) {
+      try {
+        parseTokenResponse(body, () => undefined);
+        expect.unreachable();
+      } catch (error: unknown) {
+        expect(error).toBeInstanceOf(RemoteError);
+        expect((error as Error).message).not.toContain('abcdefghijklmnopqrstuvwxyz012345');
+      }
+    }
+  });
+});
+
+describe('explainInvalidToken', () => {
+  it.each([
+    ['', 'is empty'],
+    ['short', 'is too short (5 characters)'],
+    ['x'.repeat(8193), 'is too long (8193 characters)'],
+    [`${TOKEN}\r`, 'contains a line break'],
+    [`${TOKEN}\t`, 'contains white space'],
+    [`${TOKEN}\u0000`, 'contains control characters'],
+    [`${TOKEN}"`, 'contains characters a bearer token cannot have'],
+    [`${TOKEN}<<EOF`, 'contains characters a bearer token cannot have'],
+  ])('refuses a token that %2$s', (token, why) => {
+    expect(explainInvalidToken(token)).toBe(why);
+  });
+
+  it.each([TOKEN, 'hf_oauth_ABC-def.ghi~jkl+mno/pqr==', 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln'])('accepts %s', (token) => {
+    expect(explainInvalidToken(token)).toBeUndefined();
+  });
+});
+
+describe('parseOAuthError', () => {
+  it('reads and sanitises RFC 6749 error bodies', () => {
+    expect(parseOAuthError(JSON.stringify({ error: 'invalid_grant', error_description: 'bad\n::error::x' }))).toEqual({
+      error: 'invalid_grant',
+      description: 'bad : :error: :x',
+    });
+  });
+
+  it.each(['<html>502</html>', '[]', '{"message": "x"}', ''])('returns undefined for %j', (body) => {
+    expect(parseOAuthError(body)).toBeUndefined();
+  });
+});
