@@ -20,6 +20,15 @@ export interface Settings {
   readonly maxAttempts: number;
   readonly requestTimeoutMs: number;
   readonly deadlineMs: number;
+  /** Configure git (for the rest of the job) to get a fresh token from the hub whenever it needs one. */
+  readonly gitCredentials: boolean;
+  /** Prove the new token works against the hub before the job goes on. */
+  readonly verify: boolean;
+  /**
+   * HF_OIDC_RESOURCE as set in the job, if any: huggingface_hub 1.19+ then exchanges by itself and
+   * ignores HF_TOKEN, which the action warns about. Read here because this is where settings are read.
+   */
+  readonly pythonOidcResource: string | undefined;
 }
 
 /** Reads, defaults and validates every input. Throws InputError on the first problem. */
@@ -44,6 +53,9 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Settings {
     maxAttempts: readInteger('max-attempts', 4, 1, 10),
     requestTimeoutMs: readInteger('timeout-seconds', 15, 1, 300) * 1000,
     deadlineMs: readInteger('deadline-seconds', 90, 1, 900) * 1000,
+    gitCredentials: readBoolean('git-credentials', false),
+    verify: readBoolean('verify', false),
+    pythonOidcResource: env['HF_OIDC_RESOURCE']?.trim() || undefined,
   };
 }
 

@@ -1,25 +1,38 @@
 // The action's sequence: read inputs → find the ID-token source → (get an ID token → exchange it)
-// with retries → mask → publish → summary. The one place that fails the step.
+// with retries → mask → [verify] → [configure git] → publish → summary. The one place that fails the step.
+// The optional stages come before publishing, so nothing is exported unless everything succeeded.
 
 import * as core from '@actions/core';
+import { warnAboutPythonOidcResource } from './client-warnings.js';
 import { describeFailure, ExchangeRefusedError } from './errors.js';
-import { exchangeToken } from './exchange.js';
 import { readInputs, type Settings } from './inputs.js';
 import { maskSecret } from './mask.js';
-import { findIdTokenSource, readIdentityClaims, requestIdToken, type IdentityClaims } from './oidc.js';
+import { obtainToken } from './obtain-token.js';
+import { findIdTokenSource, type IdentityClaims, type IdTokenSource } from './oidc.js';
 import { publishToken } from './publish.js';
 import { reportRefusedIdentity, writeSuccessSummary } from './report.js';
 import { describeAccess } from './resource.js';
-import { Deadline, formatSeconds, withRetries } from './retry.js';
+import { Deadline } from './retry.js';
 import type { IssuedToken } from './token-response.js';
 
 /** Runs the action. Never throws: every failure ends in one `::error::` and exit code 1. */
 export async function run(): Promise<void> {
   try {
     const settings = readInputs();
+    warnAboutPythonOidcResource(settings);
     core.info(`Resource: ${settings.resource.value} (${describeAccess(settings.resource)})`);
     const source = await findIdTokenSource();
-    const { token, claims } = await obtainToken(settings, source);
+    const deadline = new Deadline(settings.deadlineMs);
+    const { token, claims } = await obtainTokenForStep(settings, source, deadline);
+    if (settings.verify) {
+      // Loaded only when asked for: keeps @huggingface/hub off the default path (see verify.ts).
+      const { verifyToken } = await import('./verify.js');
+      core.info(await verifyToken(token.accessToken, settings, deadline, (message) => core.info(message)));
+    }
+    if (settings.gitCredentials) {
+      const { configureGitCredentials } = await import('./git-credentials.js');
+      await configureGitCredentials(settings);
+    }
     const expiresAt = publishToken(token, settings, new Date());
     core.info(
       `Issued a Hugging Face token for ${settings.resource.value}${expiresAt ? `, valid until ${expiresAt}` : ''}; ` +
@@ -31,43 +44,23 @@ export async function run(): Promise<void> {
   }
 }
 
-/**
- * Gets an ID token and exchanges it, retrying what is transient. Each attempt mints a fresh ID
- * token: they live about five minutes, and a broker may refuse one it has seen.
- */
-async function obtainToken(
+/** obtainToken with the action's logging and masking; explains an `invalid_grant` with the identity seen. */
+async function obtainTokenForStep(
   settings: Settings,
-  source: Awaited<ReturnType<typeof findIdTokenSource>>,
+  source: IdTokenSource,
+  deadline: Deadline,
 ): Promise<{ token: IssuedToken; claims: IdentityClaims }> {
-  const deadline = new Deadline(settings.deadlineMs);
-  const bounds = (): { timeoutMs: number; timeoutLabel: string } => {
-    const remaining = deadline.remainingMs();
-    return remaining < settings.requestTimeoutMs
-      ? { timeoutMs: Math.max(1, remaining), timeoutLabel: deadline.describe() }
-      : { timeoutMs: settings.requestTimeoutMs, timeoutLabel: `the request timeout (${formatSeconds(settings.requestTimeoutMs)}, input \`timeout-seconds\`)` };
-  };
-  const onRetry = (error: Error, nextAttempt: number, delayMs: number): void => {
-    core.info(`${error.message} Retrying in ${formatSeconds(delayMs)} (attempt ${nextAttempt} of ${settings.maxAttempts}).`);
-  };
-
   let claims: IdentityClaims = {};
   try {
-    const token = await withRetries(
-      async () => {
-        core.info(`Requesting a GitHub OIDC ID token (audience ${settings.audience}).`);
-        const idToken = await withRetries(() => requestIdToken(source, settings.audience, bounds()), {
-          maxAttempts: settings.maxAttempts,
-          deadline,
-          onRetry,
-        });
-        claims = readIdentityClaims(idToken);
+    const token = await obtainToken(settings, source, deadline, {
+      onSecret: maskSecret,
+      log: (message) => core.info(message),
+      onIdentity: (identity) => {
+        claims = identity;
         core.info(`GitHub identity: ${claims.sub ?? '(no sub claim)'}`);
         core.debug(`ID token claims: ${JSON.stringify(claims)}`);
-        core.info(`Exchanging it at ${settings.tokenEndpoint.href}.`);
-        return exchangeToken(idToken, settings.resource, settings.tokenEndpoint, bounds(), maskSecret);
       },
-      { maxAttempts: settings.maxAttempts, deadline, onRetry },
-    );
+    });
     return { token, claims };
   } catch (error: unknown) {
     if (error instanceof ExchangeRefusedError && error.oauthError === 'invalid_grant') {

@@ -68,10 +68,16 @@ const CLAIM_NAMES = [
  * a Dependabot run, a pull request from a fork, or (most often) a missing `id-token: write` permission.
  */
 export async function findIdTokenSource(env: NodeJS.ProcessEnv = process.env): Promise<IdTokenSource> {
+  const source = readIdTokenSource(env);
+  if (source) return source;
+  throw new IdTokenUnavailableError(...(await explainMissingIdToken(env)));
+}
+
+/** Where to request the ID token, or undefined when this process has no ID-token variables. */
+export function readIdTokenSource(env: NodeJS.ProcessEnv): IdTokenSource | undefined {
   const requestUrl = env[REQUEST_URL_VARIABLE];
   const requestToken = env[REQUEST_TOKEN_VARIABLE];
-  if (requestUrl && requestToken) return { requestUrl, requestToken };
-  throw new IdTokenUnavailableError(...(await explainMissingIdToken(env)));
+  return requestUrl && requestToken ? { requestUrl, requestToken } : undefined;
 }
 
 async function explainMissingIdToken(env: NodeJS.ProcessEnv): Promise<[string, { hint: string }]> {
@@ -112,11 +118,16 @@ function isFromFork(pullRequest: unknown): boolean {
   return typeof head?.repo?.full_name === 'string' && head.repo.full_name !== base?.repo?.full_name;
 }
 
-/** Requests one ID token with the given audience; masks it before returning. One attempt, typed errors. */
+/**
+ * Requests one ID token with the given audience; hands it to `onSecret` (masking, in the action)
+ * before anything else sees it. One attempt, typed errors. The git credential helper passes a
+ * no-op: its stdout belongs to git's protocol, where `::add-mask::` would be noise (and a leak).
+ */
 export async function requestIdToken(
   source: IdTokenSource,
   audience: string,
   bounds: { timeoutMs: number; timeoutLabel: string },
+  onSecret: (secret: string) => void = maskSecret,
 ): Promise<string> {
   const url = new URL(source.requestUrl);
   url.searchParams.set('audience', audience);
@@ -147,7 +158,7 @@ export async function requestIdToken(
   }
 
   const value = readTokenValue(response.body);
-  maskSecret(value);
+  onSecret(value);
   if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(value)) {
     throw new RemoteError('GitHub\'s token service answered with a `value` that is not a JWT.', { transient: true });
   }

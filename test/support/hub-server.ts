@@ -45,6 +45,12 @@ export class HubServer {
   readonly requestIds: string[] = [];
   audience = 'https://huggingface.co';
   expiresInSeconds = 3600;
+  /** When true, the Hub issues tokens as usual but its read endpoints and git refuse them (401). */
+  refuseIssuedTokens = false;
+  /** Requests to the read endpoints (whoami-v2, repo info), for asserting what a client called. */
+  readonly reads: Array<{ path: string; token: string | undefined }> = [];
+  /** Smart-HTTP git on the Hub's host (git-server.ts), when a test attaches one. */
+  git: { handle(request: IncomingMessage, response: ServerResponse, url: URL, headers: Record<string, string>): boolean } | undefined;
   #server: Server | undefined;
   #jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
@@ -80,6 +86,7 @@ export class HubServer {
 
   /** The issued token record for a bearer token, if it is known and not expired. */
   findValidToken(token: string | undefined): IssuedHubToken | undefined {
+    if (this.refuseIssuedTokens) return undefined;
     return this.issuedTokens.find((issued) => issued.token === token && issued.expiresAt > Date.now());
   }
 
@@ -94,6 +101,7 @@ export class HubServer {
     const headers = { 'x-request-id': requestId };
     const url = new URL(request.url ?? '/', this.url);
     try {
+      if (this.git?.handle(request, response, url, headers)) return;
       if (url.pathname === '/oauth/token' && request.method === 'POST') {
         await this.#exchange(request, response, headers);
         return;
@@ -169,6 +177,7 @@ export class HubServer {
   /** whoami-v2 and repo info, the reads `@huggingface/hub` makes with a token. */
   #read(url: URL, request: IncomingMessage, response: ServerResponse, headers: Record<string, string>): void {
     const bearer = request.headers.authorization?.replace(/^Bearer /, '');
+    this.reads.push({ path: url.pathname, token: bearer });
     const issued = this.findValidToken(bearer);
     if (!issued) {
       sendJson(response, 401, { error: 'Invalid credentials in Authorization header' }, headers);

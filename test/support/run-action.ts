@@ -21,6 +21,36 @@ function findRepositoryRoot(): string {
 
 export const REPOSITORY_ROOT = findRepositoryRoot();
 export const ACTION_ENTRY = join(REPOSITORY_ROOT, 'dist', 'index.js');
+/** The post step (action.yml `runs.post`). */
+export const POST_ENTRY = join(REPOSITORY_ROOT, 'dist', 'post', 'index.js');
+/** The git credential helper the action configures. */
+export const HELPER_ENTRY = join(REPOSITORY_ROOT, 'dist', 'git-credential-helper', 'index.js');
+
+/**
+ * A job's folders, shared by its steps: HOME (where `git config --global` writes), the workspace,
+ * TMPDIR and RUNNER_TEMP. runAction makes a one-step job unless it is given one.
+ */
+export interface Job {
+  readonly root: string;
+  readonly home: string;
+  readonly workspace: string;
+  /** Removes everything the job left. */
+  remove(): void;
+}
+
+export function createJob(): Job {
+  const root = mkdtempSync(join(tmpdir(), 'hf-oidc-run-'));
+  for (const directory of ['workspace', 'home', 'tmp', 'runner-temp', STEP_FILES]) mkdirSync(join(root, directory));
+  return {
+    root,
+    home: join(root, 'home'),
+    workspace: join(root, 'workspace'),
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+/** Where each step's runner files (GITHUB_ENV, …) go, apart from what the step itself writes. */
+const STEP_FILES = '.runner';
 
 export interface RunOptions {
   /** Node binary; defaults to the one running the tests. */
@@ -36,6 +66,10 @@ export interface RunOptions {
   /** Kill the process after this long (a hang is a test failure, not a stuck suite). */
   killAfterMs?: number;
   entry?: string;
+  /** The job this step belongs to; without one, the step gets a job of its own, removed afterwards. */
+  job?: Job;
+  /** Saved state handed to the step as STATE_<name>, as the runner does for a post step. */
+  state?: Record<string, string>;
 }
 
 export interface RunResult {
@@ -50,6 +84,8 @@ export interface RunResult {
   /** Outputs written to GITHUB_OUTPUT. */
   outputs: Record<string, string>;
   summary: string;
+  /** Values saved with core.saveState (GITHUB_STATE), for the post step. */
+  state: Record<string, string>;
   durationMs: number;
   /** Files the run left anywhere in its sandbox other than the runner's own files. */
   strayFiles: string[];
@@ -97,21 +133,19 @@ function listFiles(root: string): string[] {
   return found.map((file) => file.split('\\').join('/'));
 }
 
-const RUNNER_FILES = new Set(['github_env', 'github_output', 'step_summary', 'event.json']);
-
 export async function runAction(options: RunOptions = {}): Promise<RunResult> {
-  const sandbox = mkdtempSync(join(tmpdir(), 'hf-oidc-run-'));
+  const job = options.job ?? createJob();
+  const sandbox = job.root;
+  const stepFiles = mkdtempSync(join(sandbox, STEP_FILES, 'step-'));
   const files = {
-    env: join(sandbox, 'github_env'),
-    output: join(sandbox, 'github_output'),
-    summary: join(sandbox, 'step_summary'),
-    event: join(sandbox, 'event.json'),
+    env: join(stepFiles, 'github_env'),
+    output: join(stepFiles, 'github_output'),
+    summary: join(stepFiles, 'step_summary'),
+    state: join(stepFiles, 'github_state'),
+    event: join(stepFiles, 'event.json'),
   };
-  for (const file of [files.env, files.output, files.summary]) writeFileSync(file, '');
+  for (const file of [files.env, files.output, files.summary, files.state]) writeFileSync(file, '');
   writeFileSync(files.event, JSON.stringify(options.event ?? { ref: 'refs/heads/main' }));
-  for (const directory of ['workspace', 'home', 'tmp', 'runner-temp']) {
-    mkdirSync(join(sandbox, directory));
-  }
 
   const env: Record<string, string> = {
     PATH: process.env['PATH'] ?? '',
@@ -124,6 +158,7 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
     GITHUB_ENV: files.env,
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_STATE: files.state,
     GITHUB_EVENT_PATH: files.event,
     GITHUB_EVENT_NAME: 'push',
     GITHUB_REPOSITORY: 'acme/awesome-model',
@@ -142,6 +177,7 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
   for (const [name, value] of Object.entries(options.inputs ?? {})) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
+  for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];
     else env[name] = value;
@@ -171,9 +207,10 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
     exported: parseFileCommands(readFileSync(files.env, 'utf8')),
     outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
     summary: readFileSync(files.summary, 'utf8'),
+    state: parseFileCommands(readFileSync(files.state, 'utf8')),
     durationMs,
-    strayFiles: listFiles(sandbox).filter((file) => !RUNNER_FILES.has(file)),
+    strayFiles: listFiles(sandbox).filter((file) => !file.startsWith(`${STEP_FILES}/`)),
   };
-  rmSync(sandbox, { recursive: true, force: true });
+  if (!options.job) job.remove();
   return result;
 }

@@ -1,0 +1,60 @@
+// Getting a Hub token, retries included: (fresh GitHub ID token → exchange) until it works or it is
+// clear it will not. Shared by the action (main.ts) and the git credential helper, which differ only
+// in where they log and what they do with a secret (the action masks it; the helper must not print).
+
+import { exchangeToken } from './exchange.js';
+import type { Settings } from './inputs.js';
+import { readIdentityClaims, requestIdToken, type IdentityClaims, type IdTokenSource } from './oidc.js';
+import { formatSeconds, withRetries, type Deadline } from './retry.js';
+import type { IssuedToken } from './token-response.js';
+
+/** What an exchange needs; nothing secret, so the helper can carry it on its command line. */
+export type TokenRequest = Pick<Settings, 'resource' | 'audience' | 'tokenEndpoint' | 'maxAttempts' | 'requestTimeoutMs'>;
+
+export interface ObtainHooks {
+  /** Receives every secret (ID token, Hub token) as soon as it exists, before anything can print it. */
+  readonly onSecret: (secret: string) => void;
+  /** One line of progress; the helper passes a no-op. */
+  readonly log: (message: string) => void;
+  /** Called with each ID token's claims, so a refusal can be explained with the last identity seen. */
+  readonly onIdentity?: (claims: IdentityClaims) => void;
+}
+
+/**
+ * Gets an ID token and exchanges it, retrying what is transient. Each attempt mints a fresh ID
+ * token: they live about five minutes, and a broker may refuse one it has seen.
+ */
+export async function obtainToken(
+  request: TokenRequest,
+  source: IdTokenSource,
+  deadline: Deadline,
+  hooks: ObtainHooks,
+): Promise<IssuedToken> {
+  const bounds = (): { timeoutMs: number; timeoutLabel: string } => {
+    const remaining = deadline.remainingMs();
+    return remaining < request.requestTimeoutMs
+      ? { timeoutMs: Math.max(1, remaining), timeoutLabel: deadline.describe() }
+      : {
+          timeoutMs: request.requestTimeoutMs,
+          timeoutLabel: `the request timeout (${formatSeconds(request.requestTimeoutMs)}, input \`timeout-seconds\`)`,
+        };
+  };
+  const onRetry = (error: Error, nextAttempt: number, delayMs: number): void => {
+    hooks.log(`${error.message} Retrying in ${formatSeconds(delayMs)} (attempt ${nextAttempt} of ${request.maxAttempts}).`);
+  };
+
+  return withRetries(
+    async () => {
+      hooks.log(`Requesting a GitHub OIDC ID token (audience ${request.audience}).`);
+      const idToken = await withRetries(() => requestIdToken(source, request.audience, bounds(), hooks.onSecret), {
+        maxAttempts: request.maxAttempts,
+        deadline,
+        onRetry,
+      });
+      hooks.onIdentity?.(readIdentityClaims(idToken));
+      hooks.log(`Exchanging it at ${request.tokenEndpoint.href}.`);
+      return exchangeToken(idToken, request.resource, request.tokenEndpoint, bounds(), hooks.onSecret);
+    },
+    { maxAttempts: request.maxAttempts, deadline, onRetry },
+  );
+}
