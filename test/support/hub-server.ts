@@ -38,6 +38,8 @@ const RESOURCE_PATTERN = /^(?:(?:datasets|spaces|kernels|buckets)\/)?[\w.-]+\/[\
 
 export class HubServer {
   readonly faults = new FaultQueue();
+  /** Faults for the read endpoints (whoami-v2, repo info), one per read. */
+  readonly readFaults = new FaultQueue();
   /** resource → publishers allowed to get a token for it. */
   readonly publishers = new Map<string, Publisher[]>();
   readonly issuedTokens: IssuedHubToken[] = [];
@@ -178,6 +180,8 @@ export class HubServer {
   #read(url: URL, request: IncomingMessage, response: ServerResponse, headers: Record<string, string>): void {
     const bearer = request.headers.authorization?.replace(/^Bearer /, '');
     this.reads.push({ path: url.pathname, token: bearer });
+    const fault = this.readFaults.take();
+    if (fault && applyFault(fault, request, response, headers)) return;
     const issued = this.findValidToken(bearer);
     if (!issued) {
       sendJson(response, 401, { error: 'Invalid credentials in Authorization header' }, headers);

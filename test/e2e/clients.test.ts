@@ -1,0 +1,80 @@
+// End to end with the Hub's clients: the HF_TOKEN the action exports is what a later step's
+// @huggingface/hub call uses against the hub; and a job that sets HF_OIDC_RESOURCE (which makes
+// huggingface_hub 1.19+ ignore HF_TOKEN) gets one warning saying what to do.
+
+import { spawn } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startLocalServices, type LocalServices } from '../support/local-services.js';
+import { REPOSITORY_ROOT, runAction } from '../support/run-action.js';
+
+/** A later step: a Node script using @huggingface/hub the usual way, token from HF_TOKEN. */
+const LATER_STEP = `
+import { checkRepoAccess, whoAmI } from '@huggingface/hub';
+const hubUrl = process.env.HF_ENDPOINT;
+const accessToken = process.env.HF_TOKEN;
+await checkRepoAccess({ repo: 'acme/awesome-model', hubUrl, accessToken });
+const me = await whoAmI({ hubUrl, accessToken });
+console.log(me.name);
+`;
+
+function runLaterStep(env: Record<string, string>): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--input-type=module', '--eval', LATER_STEP], {
+      cwd: REPOSITORY_ROOT,
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
+  });
+}
+
+describe('working with the Hub clients', () => {
+  let services: LocalServices;
+  beforeEach(async () => {
+    services = await startLocalServices();
+  });
+  afterEach(async () => {
+    await services.stop();
+  });
+
+  it('exports the HF_TOKEN that a later step\'s @huggingface/hub call uses', async () => {
+    const result = await runAction(services.runOptions({ resource: 'acme/awesome-model' }));
+    expect(result.exitCode, result.stdout).toBe(0);
+    const token = result.exported['HF_TOKEN'] ?? '';
+    expect(token).not.toBe('');
+
+    const later = await runLaterStep({ ...result.exported, HF_ENDPOINT: services.hub.url });
+    expect(later.exitCode, later.stderr).toBe(0);
+    expect(later.stdout.trim()).toBe('[OIDC]');
+    expect(services.hub.reads).toEqual([
+      { path: '/api/models/acme/awesome-model', token },
+      { path: '/api/whoami-v2', token },
+    ]);
+
+    // The check is real: once the token has expired, the same step is refused.
+    services.hub.expireAllTokens();
+    const expired = await runLaterStep({ ...result.exported, HF_ENDPOINT: services.hub.url });
+    expect(expired.exitCode).not.toBe(0);
+    expect(expired.stderr).toContain('Invalid credentials');
+  });
+
+  it('warns once, with what to do, when the job sets HF_OIDC_RESOURCE', async () => {
+    const result = await runAction({
+      ...services.runOptions({ resource: 'acme/awesome-model' }),
+      env: { HF_OIDC_RESOURCE: 'acme/awesome-model' },
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.warnings).toHaveLength(1);
+    const warning = result.warnings[0] ?? '';
+    expect(warning).toContain('HF_OIDC_RESOURCE is set in this job ("acme/awesome-model")');
+    expect(warning).toContain('ignore HF_TOKEN');
+    expect(warning).toContain('remove HF_OIDC_RESOURCE');
+    expect(result.exported['HF_TOKEN']).toBeDefined();
+
+    const without = await runAction(services.runOptions({ resource: 'acme/awesome-model' }));
+    expect(without.warnings).toEqual([]);
+  });
+});
