@@ -87,6 +87,7 @@ describe.each(RUNTIMES)('git-credentials on $name', ({ node }) => {
     const stepToken = main.exported['HF_TOKEN'] ?? '';
     expect(stepToken).not.toBe('');
     expect(main.stdout).toContain('Configured git for the rest of the job');
+    expect(main.strayFiles).toEqual(['home/.gitconfig']);
 
     // Added after the user's config, which is untouched; no token in it, only the helper's command line.
     const configured = gitConfigText() ?? '';

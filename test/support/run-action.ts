@@ -127,7 +127,7 @@ function listFiles(root: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(root)) {
     const path = join(root, entry);
-    if (statSync(path).isDirectory()) found.push(...listFiles(path));
+    if (statSync(path).isDirectory()) found.push(...listFiles(path).map((file) => join(entry, file)));
     else found.push(relative(root, path));
   }
   return found.map((file) => file.split('\\').join('/'));
