@@ -7,8 +7,10 @@
 
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { HttpClient } from '@actions/http-client';
+import { getProxyUrl, HttpClient } from '@actions/http-client';
 import { RemoteError, TimeoutError } from './errors.js';
+import { sanitizeServerText } from './sanitize.js';
+import { describeProxy, describeTarget, trace } from './trace.js';
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST';
@@ -65,6 +67,9 @@ function isTlsError(error: NodeJS.ErrnoException): boolean {
 /** Sends one request and reads the body up to the cap. Never follows redirects. */
 export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
   const transport = request.url.protocol === 'https:' ? https : http;
+  const target = describeTarget(request.method, request.url);
+  const started = Date.now();
+  trace(`${target}: sending, ${describeProxy(getProxyUrl(request.url.href))}, time limit ${request.timeoutMs} ms`);
   return new Promise<HttpResponse>((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void): void => {
@@ -73,6 +78,8 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       clearTimeout(timer);
       outcome();
     };
+    const traceFailure = (reason: string): void =>
+      trace(`${target} failed after ${Date.now() - started} ms: ${sanitizeServerText(reason, 200)}`);
 
     const outgoing = transport.request(request.url, {
       method: request.method,
@@ -84,18 +91,20 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
     });
 
     const timer = setTimeout(() => {
-      finish(() =>
+      finish(() => {
+        traceFailure('time limit reached');
         reject(
           new TimeoutError(`${request.method} ${request.url.host}${request.url.pathname} did not complete within ${request.timeoutLabel}`, {
             transient: true,
           }),
-        ),
-      );
+        );
+      });
       outgoing.destroy();
     }, request.timeoutMs);
 
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       finish(() => {
+        traceFailure(error.code ?? error.message);
         const tls = isTlsError(error);
         reject(
           new RemoteError(
@@ -120,41 +129,59 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       incoming.on('data', (chunk: Buffer) => {
         received += chunk.length;
         if (received > request.maxBodyBytes) {
-          finish(() =>
+          finish(() => {
+            traceFailure(`body larger than ${request.maxBodyBytes} bytes`);
             reject(
               new BodyTooLargeError(
                 `the response from ${request.url.host} (HTTP ${incoming.statusCode ?? '?'}) is larger than ${request.maxBodyBytes} bytes`,
                 { transient: false },
               ),
-            ),
-          );
+            );
+          });
           outgoing.destroy();
           return;
         }
         chunks.push(chunk);
       });
       incoming.on('end', () => {
-        finish(() =>
+        finish(() => {
+          trace(`${target} → HTTP ${incoming.statusCode ?? '?'} in ${Date.now() - started} ms, ${received} bytes${describeResponseHeaders(incoming.headers)}`);
           resolve({
             status: incoming.statusCode ?? 0,
             headers: incoming.headers,
             body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
+          });
+        });
       });
       // 'close' without 'end' means the connection dropped mid-body; after 'end' this is a no-op.
       incoming.on('close', () => {
-        finish(() =>
-          reject(new RemoteError(`connection to ${request.url.host} closed before the response was complete`, { transient: true })),
-        );
+        finish(() => {
+          traceFailure('connection closed before the end of the body');
+          reject(new RemoteError(`connection to ${request.url.host} closed before the response was complete`, { transient: true }));
+        });
       });
       incoming.on('error', (error: NodeJS.ErrnoException) => {
-        finish(() => reject(new RemoteError(describeNetworkError(error, request.url), { transient: true, cause: error })));
+        finish(() => {
+          traceFailure(error.code ?? error.message);
+          reject(new RemoteError(describeNetworkError(error, request.url), { transient: true, cause: error }));
+        });
       });
     });
 
     outgoing.end(request.body);
   });
+}
+
+/**
+ * The response headers worth a trace line, sanitised. Not Location: a hostile server could put a
+ * token it was sent into it (the redirect error shows only its host).
+ */
+function describeResponseHeaders(headers: http.IncomingHttpHeaders): string {
+  const shown = ['content-type', 'x-request-id', 'retry-after']
+    .map((name) => [name, headerValue(headers, name)] as const)
+    .filter((entry): entry is readonly [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => `${name} ${sanitizeServerText(value, 120)}`);
+  return shown.length > 0 ? `, ${shown.join(', ')}` : '';
 }
 
 /** The first value of a response header, or undefined. */

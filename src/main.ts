@@ -2,7 +2,7 @@
 // with retries → mask → publish → summary. The one place that fails the step.
 
 import * as core from '@actions/core';
-import { describeFailure, ExchangeRefusedError } from './errors.js';
+import { describeFailure, endSentence, ExchangeRefusedError, type RemoteError } from './errors.js';
 import { exchangeToken } from './exchange.js';
 import { readInputs, type Settings } from './inputs.js';
 import { maskSecret } from './mask.js';
@@ -12,6 +12,7 @@ import { reportRefusedIdentity, writeSuccessSummary } from './report.js';
 import { describeAccess } from './resource.js';
 import { Deadline, formatSeconds, withRetries } from './retry.js';
 import type { IssuedToken } from './token-response.js';
+import { trace } from './trace.js';
 
 /** Runs the action. Never throws: every failure ends in one `::error::` and exit code 1. */
 export async function run(): Promise<void> {
@@ -46,8 +47,11 @@ async function obtainToken(
       ? { timeoutMs: Math.max(1, remaining), timeoutLabel: deadline.describe() }
       : { timeoutMs: settings.requestTimeoutMs, timeoutLabel: `the request timeout (${formatSeconds(settings.requestTimeoutMs)}, input \`timeout-seconds\`)` };
   };
-  const onRetry = (error: Error, nextAttempt: number, delayMs: number): void => {
-    core.info(`${error.message} Retrying in ${formatSeconds(delayMs)} (attempt ${nextAttempt} of ${settings.maxAttempts}).`);
+  const onRetry = (error: RemoteError, nextAttempt: number, delayMs: number): void => {
+    core.info(`${endSentence(error.message)} Retrying in ${formatSeconds(delayMs)} (attempt ${nextAttempt} of ${settings.maxAttempts}).`);
+    trace(
+      `retry: waiting ${delayMs} ms (${error.retryAfterMs === undefined ? 'full-jitter backoff' : `Retry-After ${error.retryAfterMs} ms, capped`}), ${deadline.remainingMs()} ms left before the deadline`,
+    );
   };
 
   let claims: IdentityClaims = {};
