@@ -35,12 +35,50 @@ export class BodyTooLargeError extends RemoteError {
   override readonly name = 'BodyTooLargeError';
 }
 
-// Agents (and so proxy settings) are resolved per URL by the toolkit's client; one client per process.
-let proxyAwareClient: HttpClient | undefined;
+// Agents (and so proxy settings) are resolved per URL by the toolkit's client. One client per
+// protocol: a client caches its direct (no proxy) agent whatever the protocol, so after a direct
+// http:// request (a loopback ID-token URL) a direct https:// one (NO_PROXY) would get an http.Agent.
+const proxyAwareClients = new Map<string, HttpClient>();
 function agentFor(url: URL): http.Agent {
-  proxyAwareClient ??= new HttpClient(undefined, undefined, { keepAlive: false });
-  return proxyAwareClient.getAgent(url.href);
+  let client = proxyAwareClients.get(url.protocol);
+  if (!client) {
+    client = new HttpClient(undefined, undefined, { keepAlive: false });
+    proxyAwareClients.set(url.protocol, client);
+  }
+  return client.getAgent(url.href);
 }
+
+/** The proxy a request to `url` goes through (HTTPS_PROXY/HTTP_PROXY/NO_PROXY), as host:port without credentials. */
+function proxyHostFor(url: URL): string | undefined {
+  const proxyUrl = getProxyUrl(url.href);
+  if (proxyUrl === '') return undefined;
+  try {
+    return sanitizeServerText(new URL(proxyUrl).host, 100);
+  } catch {
+    return 'the configured proxy';
+  }
+}
+
+/**
+ * The toolkit's tunnel agent reports every proxy failure as ECONNRESET with its own message. Say it
+ * was the proxy: a proxy refusing CONNECT (403, 407) is configuration, not worth a retry.
+ */
+function describeProxyFailure(error: Error, url: URL, proxyHost: string | undefined): { message: string; transient: boolean } | undefined {
+  if (proxyHost === undefined) return undefined;
+  const match = /^tunneling socket could not be established, (?:statusCode=(\d+)|cause=(.*))$/s.exec(error.message);
+  if (!match) return undefined;
+  const [, status, cause] = match;
+  if (status !== undefined) {
+    const code = Number(status);
+    return {
+      message: `the proxy ${proxyHost} refused to open a tunnel to ${url.host}: HTTP ${code}`,
+      transient: code === 408 || code === 429 || code >= 500,
+    };
+  }
+  return { message: `could not reach ${url.host} through the proxy ${proxyHost}: ${sanitizeServerText(cause ?? '', 200)}`, transient: true };
+}
+
+const PROXY_HINT = 'Check HTTPS_PROXY and NO_PROXY: the proxy must allow CONNECT to this host, or the host must be listed in NO_PROXY.';
 
 /** Node's socket error codes that mean "the network failed, trying again may work". */
 function describeNetworkError(error: NodeJS.ErrnoException, url: URL): string {
@@ -69,7 +107,8 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
   const transport = request.url.protocol === 'https:' ? https : http;
   const target = describeTarget(request.method, request.url);
   const started = Date.now();
-  trace(`${target}: sending, ${describeProxy(getProxyUrl(request.url.href))}, time limit ${request.timeoutMs} ms`);
+  const proxyHost = proxyHostFor(request.url);
+  trace(`${target}: sending, ${describeProxy(proxyHost)}, time limit ${request.timeoutMs} ms`);
   return new Promise<HttpResponse>((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void): void => {
@@ -105,6 +144,11 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       finish(() => {
         traceFailure(error.code ?? error.message);
+        const proxyFailure = describeProxyFailure(error, request.url, proxyHost);
+        if (proxyFailure) {
+          reject(new RemoteError(proxyFailure.message, { transient: proxyFailure.transient, cause: error, hint: PROXY_HINT }));
+          return;
+        }
         const tls = isTlsError(error);
         reject(
           new RemoteError(

@@ -4,7 +4,6 @@
 // a body, a query string or proxy credentials: nothing in it can be a secret.
 
 import * as core from '@actions/core';
-import { sanitizeServerText } from './sanitize.js';
 
 /** Writes one `::debug::` line when step debug logging is on. Server text in `line` must be sanitised by the caller. */
 export function trace(line: string): void {
@@ -16,12 +15,7 @@ export function describeTarget(method: string, url: URL): string {
   return `${method} ${url.host}${url.pathname}`;
 }
 
-/** The proxy's `host:port` without the credentials an HTTPS_PROXY value may carry. */
-export function describeProxy(proxyUrl: string): string {
-  if (proxyUrl === '') return 'direct';
-  try {
-    return `through the proxy ${sanitizeServerText(new URL(proxyUrl).host, 100)}`;
-  } catch {
-    return 'through a proxy';
-  }
+/** How a request goes out, given the proxy's `host:port` (never its credentials) or undefined. */
+export function describeProxy(proxyHost: string | undefined): string {
+  return proxyHost === undefined ? 'direct' : `through the proxy ${proxyHost}`;
 }
