@@ -43,6 +43,9 @@ export function listProductionPackages(lockfile: unknown): ProductionPackage[] {
     if (path === '' || !path.includes('node_modules/') || !isMapping(entry)) continue;
     // dev: only devDependencies need it; devOptional: needed by dev dependencies, or optional.
     if (entry['dev'] === true || entry['devOptional'] === true || entry['link'] === true) continue;
+    // Local folders (the stubs/undici stand-in, recorded once per dependent) have no version: they
+    // are this project's own code, not third-party packages.
+    if (typeof entry['version'] !== 'string') continue;
     const name = nameFromPath(path);
     const version = typeof entry['version'] === 'string' ? entry['version'] : '?';
     const license = typeof entry['license'] === 'string' ? entry['license'] : 'UNKNOWN';
