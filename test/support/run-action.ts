@@ -36,6 +36,8 @@ export interface RunOptions {
   /** Kill the process after this long (a hang is a test failure, not a stuck suite). */
   killAfterMs?: number;
   entry?: string;
+  /** A command to start the process under, e.g. GNU time to read its peak memory. */
+  wrapWith?: readonly string[];
 }
 
 export interface RunResult {
@@ -148,7 +150,8 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
   }
 
   const started = performance.now();
-  const child = spawn(options.node ?? process.execPath, [options.entry ?? ACTION_ENTRY], {
+  const [command = '', ...commandArguments] = [...(options.wrapWith ?? []), options.node ?? process.execPath, options.entry ?? ACTION_ENTRY];
+  const child = spawn(command, commandArguments, {
     cwd: join(sandbox, 'workspace'),
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
