@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.build/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.build/', 'stubs/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

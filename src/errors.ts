@@ -71,6 +71,23 @@ export class ExchangeRefusedError extends RemoteError {
   }
 }
 
+/**
+ * A transient failure that was tried `max-attempts` times. Final, so that an enclosing retry loop
+ * (main.ts retries the exchange around the ID-token request) does not start the attempts over.
+ */
+export class RetriesExhaustedError extends RemoteError {
+  override readonly name = 'RetriesExhaustedError';
+
+  constructor(lastError: RemoteError, attempts: number) {
+    super(
+      attempts > 1
+        ? `${withoutSentenceEnd(lastError.message)} (gave up after ${attempts} attempts, input \`max-attempts\`).`
+        : lastError.message,
+      { transient: false, hint: lastError.hint, cause: lastError },
+    );
+  }
+}
+
 /** A bound was hit: a single request's timeout or the step's overall deadline. */
 export class TimeoutError extends RemoteError {
   override readonly name = 'TimeoutError';
@@ -80,10 +97,20 @@ export class TimeoutError extends RemoteError {
   }
 }
 
+/** `text` ending with a full stop, so that another sentence (a hint, "Retrying…") can follow it. */
+export function endSentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
+/** `text` without its final full stop, so that a clause can be added before the end. */
+export function withoutSentenceEnd(text: string): string {
+  return text.replace(/\.$/, '');
+}
+
 /** Renders any thrown value as one line for `core.setFailed`, with the hint appended. */
 export function describeFailure(error: unknown): string {
   if (error instanceof ActionError) {
-    return error.hint ? `${error.message} ${error.hint}` : error.message;
+    return error.hint ? `${endSentence(error.message)} ${error.hint}` : error.message;
   }
   if (error instanceof Error) {
     return `Unexpected error: ${error.message}. This is a bug in the action; please report it with this log.`;

@@ -7,8 +7,10 @@
 
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { HttpClient } from '@actions/http-client';
+import { getProxyUrl, HttpClient } from '@actions/http-client';
 import { RemoteError, TimeoutError } from './errors.js';
+import { sanitizeServerText } from './sanitize.js';
+import { describeProxy, describeTarget, trace } from './trace.js';
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST';
@@ -33,12 +35,50 @@ export class BodyTooLargeError extends RemoteError {
   override readonly name = 'BodyTooLargeError';
 }
 
-// Agents (and so proxy settings) are resolved per URL by the toolkit's client; one client per process.
-let proxyAwareClient: HttpClient | undefined;
+// Agents (and so proxy settings) are resolved per URL by the toolkit's client. One client per
+// protocol: a client caches its direct (no proxy) agent whatever the protocol, so after a direct
+// http:// request (a loopback ID-token URL) a direct https:// one (NO_PROXY) would get an http.Agent.
+const proxyAwareClients = new Map<string, HttpClient>();
 function agentFor(url: URL): http.Agent {
-  proxyAwareClient ??= new HttpClient(undefined, undefined, { keepAlive: false });
-  return proxyAwareClient.getAgent(url.href);
+  let client = proxyAwareClients.get(url.protocol);
+  if (!client) {
+    client = new HttpClient(undefined, undefined, { keepAlive: false });
+    proxyAwareClients.set(url.protocol, client);
+  }
+  return client.getAgent(url.href);
 }
+
+/** The proxy a request to `url` goes through (HTTPS_PROXY/HTTP_PROXY/NO_PROXY), as host:port without credentials. */
+function proxyHostFor(url: URL): string | undefined {
+  const proxyUrl = getProxyUrl(url.href);
+  if (proxyUrl === '') return undefined;
+  try {
+    return sanitizeServerText(new URL(proxyUrl).host, 100);
+  } catch {
+    return 'the configured proxy';
+  }
+}
+
+/**
+ * The toolkit's tunnel agent reports every proxy failure as ECONNRESET with its own message. Say it
+ * was the proxy: a proxy refusing CONNECT (403, 407) is configuration, not worth a retry.
+ */
+function describeProxyFailure(error: Error, url: URL, proxyHost: string | undefined): { message: string; transient: boolean } | undefined {
+  if (proxyHost === undefined) return undefined;
+  const match = /^tunneling socket could not be established, (?:statusCode=(\d+)|cause=(.*))$/s.exec(error.message);
+  if (!match) return undefined;
+  const [, status, cause] = match;
+  if (status !== undefined) {
+    const code = Number(status);
+    return {
+      message: `the proxy ${proxyHost} refused to open a tunnel to ${url.host}: HTTP ${code}`,
+      transient: code === 408 || code === 429 || code >= 500,
+    };
+  }
+  return { message: `could not reach ${url.host} through the proxy ${proxyHost}: ${sanitizeServerText(cause ?? '', 200)}`, transient: true };
+}
+
+const PROXY_HINT = 'Check HTTPS_PROXY and NO_PROXY: the proxy must allow CONNECT to this host, or the host must be listed in NO_PROXY.';
 
 /** Node's socket error codes that mean "the network failed, trying again may work". */
 function describeNetworkError(error: NodeJS.ErrnoException, url: URL): string {
@@ -65,6 +105,10 @@ function isTlsError(error: NodeJS.ErrnoException): boolean {
 /** Sends one request and reads the body up to the cap. Never follows redirects. */
 export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
   const transport = request.url.protocol === 'https:' ? https : http;
+  const target = describeTarget(request.method, request.url);
+  const started = Date.now();
+  const proxyHost = proxyHostFor(request.url);
+  trace(`${target}: sending, ${describeProxy(proxyHost)}, time limit ${request.timeoutMs} ms`);
   return new Promise<HttpResponse>((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void): void => {
@@ -73,6 +117,8 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       clearTimeout(timer);
       outcome();
     };
+    const traceFailure = (reason: string): void =>
+      trace(`${target} failed after ${Date.now() - started} ms: ${sanitizeServerText(reason, 200)}`);
 
     const outgoing = transport.request(request.url, {
       method: request.method,
@@ -84,18 +130,25 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
     });
 
     const timer = setTimeout(() => {
-      finish(() =>
+      finish(() => {
+        traceFailure('time limit reached');
         reject(
           new TimeoutError(`${request.method} ${request.url.host}${request.url.pathname} did not complete within ${request.timeoutLabel}`, {
             transient: true,
           }),
-        ),
-      );
+        );
+      });
       outgoing.destroy();
     }, request.timeoutMs);
 
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       finish(() => {
+        traceFailure(error.code ?? error.message);
+        const proxyFailure = describeProxyFailure(error, request.url, proxyHost);
+        if (proxyFailure) {
+          reject(new RemoteError(proxyFailure.message, { transient: proxyFailure.transient, cause: error, hint: PROXY_HINT }));
+          return;
+        }
         const tls = isTlsError(error);
         reject(
           new RemoteError(
@@ -120,41 +173,59 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       incoming.on('data', (chunk: Buffer) => {
         received += chunk.length;
         if (received > request.maxBodyBytes) {
-          finish(() =>
+          finish(() => {
+            traceFailure(`body larger than ${request.maxBodyBytes} bytes`);
             reject(
               new BodyTooLargeError(
                 `the response from ${request.url.host} (HTTP ${incoming.statusCode ?? '?'}) is larger than ${request.maxBodyBytes} bytes`,
                 { transient: false },
               ),
-            ),
-          );
+            );
+          });
           outgoing.destroy();
           return;
         }
         chunks.push(chunk);
       });
       incoming.on('end', () => {
-        finish(() =>
+        finish(() => {
+          trace(`${target} → HTTP ${incoming.statusCode ?? '?'} in ${Date.now() - started} ms, ${received} bytes${describeResponseHeaders(incoming.headers)}`);
           resolve({
             status: incoming.statusCode ?? 0,
             headers: incoming.headers,
             body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
+          });
+        });
       });
       // 'close' without 'end' means the connection dropped mid-body; after 'end' this is a no-op.
       incoming.on('close', () => {
-        finish(() =>
-          reject(new RemoteError(`connection to ${request.url.host} closed before the response was complete`, { transient: true })),
-        );
+        finish(() => {
+          traceFailure('connection closed before the end of the body');
+          reject(new RemoteError(`connection to ${request.url.host} closed before the response was complete`, { transient: true }));
+        });
       });
       incoming.on('error', (error: NodeJS.ErrnoException) => {
-        finish(() => reject(new RemoteError(describeNetworkError(error, request.url), { transient: true, cause: error })));
+        finish(() => {
+          traceFailure(error.code ?? error.message);
+          reject(new RemoteError(describeNetworkError(error, request.url), { transient: true, cause: error }));
+        });
       });
     });
 
     outgoing.end(request.body);
   });
+}
+
+/**
+ * The response headers worth a trace line, sanitised. Not Location: a hostile server could put a
+ * token it was sent into it (the redirect error shows only its host).
+ */
+function describeResponseHeaders(headers: http.IncomingHttpHeaders): string {
+  const shown = ['content-type', 'x-request-id', 'retry-after']
+    .map((name) => [name, headerValue(headers, name)] as const)
+    .filter((entry): entry is readonly [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => `${name} ${sanitizeServerText(value, 120)}`);
+  return shown.length > 0 ? `, ${shown.join(', ')}` : '';
 }
 
 /** The first value of a response header, or undefined. */

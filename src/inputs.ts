@@ -3,6 +3,7 @@
 
 import * as core from '@actions/core';
 import { InputError } from './errors.js';
+import { quoteForMessage } from './sanitize.js';
 import { parseResource, type Resource } from './resource.js';
 
 export const DEFAULT_HUB_URL = 'https://huggingface.co';
@@ -74,12 +75,12 @@ export function parseEndpoint(raw: string, label: string): URL {
   try {
     url = new URL(given);
   } catch {
-    throw new InputError(`${label} is not a valid URL: ${JSON.stringify(given)}.`, {
+    throw new InputError(`${label} is not a valid URL: ${quoteForMessage(given)}.`, {
       hint: 'Give an absolute https:// URL, for example https://huggingface.co.',
     });
   }
   if (url.username || url.password) {
-    throw new InputError(`${label} must not contain credentials: ${JSON.stringify(url.host)}.`);
+    throw new InputError(`${label} must not contain credentials: ${quoteForMessage(url.host)}.`);
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new InputError(`${label} uses plain http:// for ${url.host}, which is not a loopback host.`, {
@@ -87,7 +88,7 @@ export function parseEndpoint(raw: string, label: string): URL {
     });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError(`${label} must be an https:// URL, got ${JSON.stringify(given)}.`);
+    throw new InputError(`${label} must be an https:// URL, got ${quoteForMessage(given)}.`);
   }
   url.hash = '';
   return url;
@@ -96,7 +97,7 @@ export function parseEndpoint(raw: string, label: string): URL {
 function parseAudience(raw: string): string {
   const audience = raw.trim();
   if (audience.length > 512 || /[\s\p{Cc}]/u.test(audience)) {
-    throw new InputError(`Input \`audience\` must be a single value without spaces: ${JSON.stringify(audience.slice(0, 80))}.`, {
+    throw new InputError(`Input \`audience\` must be a single value without spaces: ${quoteForMessage(audience.slice(0, 80))}.`, {
       hint: `The Hugging Face Hub expects ${DEFAULT_AUDIENCE}; leave the input unset to use it.`,
     });
   }
@@ -108,7 +109,7 @@ function readBoolean(name: string, defaultValue: boolean): boolean {
   try {
     return core.getBooleanInput(name);
   } catch {
-    throw new InputError(`Input \`${name}\` must be true or false, got ${JSON.stringify(core.getInput(name))}.`);
+    throw new InputError(`Input \`${name}\` must be true or false, got ${quoteForMessage(core.getInput(name))}.`);
   }
 }
 
@@ -117,7 +118,7 @@ function readInteger(name: string, defaultValue: number, min: number, max: numbe
   if (raw === '') return defaultValue;
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new InputError(`Input \`${name}\` must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}.`, {
+    throw new InputError(`Input \`${name}\` must be a whole number from ${min} to ${max}, got ${quoteForMessage(raw)}.`, {
       hint: `Leave it unset for the default (${defaultValue}).`,
     });
   }

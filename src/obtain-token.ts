@@ -2,11 +2,13 @@
 // clear it will not. Shared by the action (main.ts) and the git credential helper, which differ only
 // in where they log and what they do with a secret (the action masks it; the helper must not print).
 
+import { endSentence, type RemoteError } from './errors.js';
 import { exchangeToken } from './exchange.js';
 import type { Settings } from './inputs.js';
 import { readIdentityClaims, requestIdToken, type IdentityClaims, type IdTokenSource } from './oidc.js';
 import { formatSeconds, withRetries, type Deadline } from './retry.js';
 import type { IssuedToken } from './token-response.js';
+import { trace } from './trace.js';
 
 /** What an exchange needs; nothing secret, so the helper can carry it on its command line. */
 export type TokenRequest = Pick<Settings, 'resource' | 'audience' | 'tokenEndpoint' | 'maxAttempts' | 'requestTimeoutMs'>;
@@ -39,8 +41,11 @@ export async function obtainToken(
           timeoutLabel: `the request timeout (${formatSeconds(request.requestTimeoutMs)}, input \`timeout-seconds\`)`,
         };
   };
-  const onRetry = (error: Error, nextAttempt: number, delayMs: number): void => {
-    hooks.log(`${error.message} Retrying in ${formatSeconds(delayMs)} (attempt ${nextAttempt} of ${request.maxAttempts}).`);
+  const onRetry = (error: RemoteError, nextAttempt: number, delayMs: number): void => {
+    hooks.log(`${endSentence(error.message)} Retrying in ${formatSeconds(delayMs)} (attempt ${nextAttempt} of ${request.maxAttempts}).`);
+    trace(
+      `retry: waiting ${delayMs} ms (${error.retryAfterMs === undefined ? 'full-jitter backoff' : `Retry-After ${error.retryAfterMs} ms, capped`}), ${deadline.remainingMs()} ms left before the deadline`,
+    );
   };
 
   return withRetries(

@@ -8,12 +8,18 @@ import { IdTokenUnavailableError, RemoteError } from './errors.js';
 import { headerValue, sendRequest } from './http.js';
 import { maskSecret } from './mask.js';
 import { parseRetryAfter } from './retry.js';
-import { sanitizeServerText } from './sanitize.js';
+import { redactSecrets, sanitizeServerText } from './sanitize.js';
 import { USER_AGENT } from './version.js';
 
 const REQUEST_URL_VARIABLE = 'ACTIONS_ID_TOKEN_REQUEST_URL';
 const REQUEST_TOKEN_VARIABLE = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
 const MAX_ID_TOKEN_RESPONSE_BYTES = 64 * 1024;
+/**
+ * A well-formed but wrong 200 is not one of the transient answers (network error, 408, 429, 5xx):
+ * retrying it would only repeat it, so it fails at once.
+ */
+const MALFORMED_ANSWER_HINT =
+  'Something between the runner and GitHub (a proxy?) may have answered instead of GitHub\'s token service. Re-run the job; if it persists, check the runner\'s proxy settings.';
 
 export const PERMISSION_REMEDY =
   'Give the job permission to request it:\n' +
@@ -146,7 +152,7 @@ export async function requestIdToken(
   if (response.status !== 200) {
     const transient = response.status === 408 || response.status === 429 || response.status >= 500;
     throw new RemoteError(
-      `Requesting the GitHub OIDC ID token failed: HTTP ${response.status}${excerpt(response.body)}.`,
+      `Requesting the GitHub OIDC ID token failed: HTTP ${response.status}${excerpt(redactSecrets(response.body, [source.requestToken]))}.`,
       {
         transient,
         retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
@@ -160,7 +166,7 @@ export async function requestIdToken(
   const value = readTokenValue(response.body);
   onSecret(value);
   if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(value)) {
-    throw new RemoteError('GitHub\'s token service answered with a `value` that is not a JWT.', { transient: true });
+    throw new RemoteError('GitHub\'s token service answered with a `value` that is not a JWT.', { transient: false, hint: MALFORMED_ANSWER_HINT });
   }
   return value;
 }
@@ -170,11 +176,11 @@ function readTokenValue(body: string): string {
   try {
     parsed = JSON.parse(body);
   } catch {
-    throw new RemoteError('GitHub\'s token service answered HTTP 200 with a body that is not JSON.', { transient: true });
+    throw new RemoteError('GitHub\'s token service answered HTTP 200 with a body that is not JSON.', { transient: false, hint: MALFORMED_ANSWER_HINT });
   }
   const value = typeof parsed === 'object' && parsed !== null ? (parsed as { value?: unknown }).value : undefined;
   if (typeof value !== 'string' || value === '') {
-    throw new RemoteError('GitHub\'s token service answered HTTP 200 without an ID token in `value`.', { transient: true });
+    throw new RemoteError('GitHub\'s token service answered HTTP 200 without an ID token in `value`.', { transient: false, hint: MALFORMED_ANSWER_HINT });
   }
   return value;
 }

@@ -4,6 +4,7 @@
 // Everything is checked here, before any network call, so a typo costs no round trip.
 
 import { InputError } from './errors.js';
+import { quoteForMessage } from './sanitize.js';
 
 export type RepoKind = 'model' | 'dataset' | 'space' | 'kernel' | 'bucket';
 
@@ -64,7 +65,7 @@ function explainInvalidName(part: string): string | undefined {
 export function parseResource(raw: string, hubHost: string): Resource {
   const given = raw.trim();
   const refuse = (why: string): never => {
-    throw new InputError(`Input \`resource\` is invalid: ${JSON.stringify(given)} ${why}.`, { hint: ACCEPTED_FORMS });
+    throw new InputError(`Input \`resource\` is invalid: ${quoteForMessage(given)} ${why}.`, { hint: ACCEPTED_FORMS });
   };
   if (given.length === 0) refuse('is empty');
   if (given.length > 512) refuse('is too long');
@@ -87,7 +88,7 @@ export function parseResource(raw: string, hubHost: string): Resource {
   const labels = kind === 'user' ? ['the username'] : ['the namespace', 'the name'];
   parts.forEach((part, index) => {
     const problem = explainInvalidName(part);
-    if (problem) refuse(`is not valid: ${labels[index] ?? 'a part'} ${JSON.stringify(part)} ${problem}`);
+    if (problem) refuse(`is not valid: ${labels[index] ?? 'a part'} ${quoteForMessage(part)} ${problem}`);
   });
 
   if (kind === 'user') {

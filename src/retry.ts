@@ -3,7 +3,7 @@
 // Retry-After honoured up to a cap, and a step-wide deadline that no wait may cross.
 // The clock is injectable so the policy is unit-tested without real waiting.
 
-import { RemoteError, TimeoutError } from './errors.js';
+import { RemoteError, RetriesExhaustedError, TimeoutError, withoutSentenceEnd } from './errors.js';
 
 export interface Clock {
   now(): number;
@@ -66,7 +66,8 @@ export function backoffDelayMs(attempt: number, error: RemoteError, random: () =
 
 /**
  * Runs `operation` until it succeeds, throws something that is not a transient RemoteError, uses
- * `maxAttempts`, or the deadline would pass during the next wait.
+ * `maxAttempts`, or the deadline would pass during the next wait. What it throws after giving up is
+ * final (not transient), so nesting it never multiplies the attempts.
  */
 export async function withRetries<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
   const clock = options.clock ?? systemClock;
@@ -75,16 +76,11 @@ export async function withRetries<T>(operation: (attempt: number) => Promise<T>,
       return await operation(attempt);
     } catch (error: unknown) {
       if (!(error instanceof RemoteError) || !error.transient) throw error;
-      if (attempt >= options.maxAttempts) {
-        if (options.maxAttempts > 1) {
-          error.message = `${error.message} (gave up after ${attempt} attempts, input \`max-attempts\`)`;
-        }
-        throw error;
-      }
+      if (attempt >= options.maxAttempts) throw new RetriesExhaustedError(error, attempt);
       const delayMs = backoffDelayMs(attempt, error, () => clock.random());
       if (delayMs >= options.deadline.remainingMs()) {
         throw new TimeoutError(
-          `${error.message}; no time left to try again within ${options.deadline.describe()}`,
+          `${withoutSentenceEnd(error.message)}; no time left to try again within ${options.deadline.describe()}.`,
           { transient: false, hint: error.hint },
         );
       }

@@ -4,18 +4,36 @@
 
 const DEFAULT_MAX_LENGTH = 300;
 
+/** A UTF-16 surrogate without its pair: not text, and printed as garbage. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /**
  * One printable line: control and format characters (newlines, ANSI escapes, bidi overrides) become
- * spaces, runs of white space collapse, `::` is broken up, and the result is capped at `maxLength`.
+ * spaces, runs of white space collapse, every `::` is broken up (`:::` too), lone surrogates become
+ * U+FFFD, and the result is capped at `maxLength` characters (code points, so a pair is never split).
  */
 export function sanitizeServerText(text: string, maxLength = DEFAULT_MAX_LENGTH): string {
   const oneLine = text
+    .replace(LONE_SURROGATE, '\ufffd')
     .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/::/g, ': :')
+    .replace(/:(?=:)/g, ': ')
     .trim();
-  if (oneLine.length <= maxLength) return oneLine;
-  return `${oneLine.slice(0, maxLength - 1)}…`;
+  const characters = [...oneLine];
+  if (characters.length <= maxLength) return oneLine;
+  return `${characters.slice(0, maxLength - 1).join('').trimEnd()}…`;
+}
+
+/**
+ * A value quoted for an error message, as JSON.stringify does, but with the characters it leaves
+ * alone escaped too (U+2028/2029, C1 controls, format characters, lone surrogates), so the message
+ * stays one visible line whatever the value holds.
+ */
+export function quoteForMessage(value: string): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029\p{Cf}]|[\ud800-\udfff]/gu,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**

@@ -8,7 +8,7 @@
 // Its requests go through http.ts (a `fetch` adapter), so they get the action's timeouts, body cap,
 // proxy support and no-redirect rule, where Node's global fetch would ignore HTTPS_PROXY.
 
-import { ActionError, RemoteError } from './errors.js';
+import { ActionError, endSentence, RemoteError } from './errors.js';
 import { sendRequest } from './http.js';
 import type { Settings } from './inputs.js';
 import { formatSeconds, withRetries, type Deadline } from './retry.js';
@@ -52,7 +52,7 @@ export async function verifyToken(
     maxAttempts: settings.maxAttempts,
     deadline,
     onRetry: (error, nextAttempt, delayMs) =>
-      log(`${error.message} Retrying in ${formatSeconds(delayMs)} (attempt ${nextAttempt} of ${settings.maxAttempts}).`),
+      log(`${endSentence(error.message)} Retrying in ${formatSeconds(delayMs)} (attempt ${nextAttempt} of ${settings.maxAttempts}).`),
   }).catch((error: unknown) => {
     if (error instanceof RemoteError && !(error instanceof VerificationRefusedError)) {
       error.message = `Verifying the new token at ${settings.hubUrl.host} failed: ${error.message}`;

@@ -6,6 +6,7 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { applyFault, FaultQueue, sendJson } from './faults.js';
@@ -45,6 +46,8 @@ export class HubServer {
   readonly issuedTokens: IssuedHubToken[] = [];
   readonly exchangeRequests: ExchangeRequestRecord[] = [];
   readonly requestIds: string[] = [];
+  /** Every request on any path, in order: how a test proves a wrong endpoint was called once. */
+  readonly requests: Array<{ method: string; path: string }> = [];
   audience = 'https://huggingface.co';
   expiresInSeconds = 3600;
   /** When true, the Hub issues tokens as usual but its read endpoints and git refuse them (401). */
@@ -56,12 +59,20 @@ export class HubServer {
   #server: Server | undefined;
   #jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
-  constructor(private readonly jwksUrl: string) {}
+  /** With `tls`, the hub serves https (for the proxy tests, under a name only the tests resolve). */
+  constructor(
+    private readonly jwksUrl: string,
+    private readonly options: { tls?: { key: string; cert: string } } = {},
+  ) {}
 
-  get url(): string {
+  get port(): number {
     const address = this.#server?.address() as AddressInfo | undefined;
     if (!address) throw new Error('hub not started');
-    return `http://127.0.0.1:${address.port}`;
+    return address.port;
+  }
+
+  get url(): string {
+    return `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${this.port}`;
   }
 
   get exchangeCount(): number {
@@ -76,7 +87,8 @@ export class HubServer {
 
   async start(): Promise<this> {
     this.#jwks = createRemoteJWKSet(new URL(this.jwksUrl));
-    this.#server = createServer((request, response) => void this.#handle(request, response));
+    const handler = (request: IncomingMessage, response: ServerResponse): void => void this.#handle(request, response);
+    this.#server = this.options.tls ? createTlsServer(this.options.tls, handler) : createServer(handler);
     await new Promise<void>((resolve) => this.#server?.listen(0, '127.0.0.1', resolve));
     return this;
   }
@@ -102,6 +114,7 @@ export class HubServer {
     this.requestIds.push(requestId);
     const headers = { 'x-request-id': requestId };
     const url = new URL(request.url ?? '/', this.url);
+    this.requests.push({ method: request.method ?? '?', path: url.pathname });
     try {
       if (this.git?.handle(request, response, url, headers)) return;
       if (url.pathname === '/oauth/token' && request.method === 'POST') {

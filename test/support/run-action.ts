@@ -70,6 +70,8 @@ export interface RunOptions {
   job?: Job;
   /** Saved state handed to the step as STATE_<name>, as the runner does for a post step. */
   state?: Record<string, string>;
+  /** A command to start the process under, e.g. GNU time to read its peak memory. */
+  wrapWith?: readonly string[];
 }
 
 export interface RunResult {
@@ -184,7 +186,8 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
   }
 
   const started = performance.now();
-  const child = spawn(options.node ?? process.execPath, [options.entry ?? ACTION_ENTRY], {
+  const [command = '', ...commandArguments] = [...(options.wrapWith ?? []), options.node ?? process.execPath, options.entry ?? ACTION_ENTRY];
+  const child = spawn(command, commandArguments, {
     cwd: join(sandbox, 'workspace'),
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, RemoteError, TimeoutError } from '../../src/errors.js';
+import { InputError, RemoteError, RetriesExhaustedError, TimeoutError } from '../../src/errors.js';
 import { backoffDelayMs, Deadline, MAX_RETRY_AFTER_MS, parseRetryAfter, withRetries, type Clock } from '../../src/retry.js';
 
 /** A clock whose sleep advances time instantly and records each wait. */
@@ -69,6 +69,37 @@ describe('withRetries', () => {
       ),
     ).rejects.toThrow('HTTP 503 (gave up after 4 attempts, input `max-attempts`)');
     expect(calls).toBe(4);
+  });
+
+  it('throws a final error after giving up, so a retry loop around it does not start over', async () => {
+    const clock = fakeClock();
+    const deadline = new Deadline(900_000, clock);
+    let innerCalls = 0;
+    let outerCalls = 0;
+    const failure = await withRetries(
+      () => {
+        outerCalls++;
+        return withRetries(
+          () => {
+            innerCalls++;
+            return Promise.reject(transient('HTTP 503.'));
+          },
+          { maxAttempts: 3, deadline, clock },
+        );
+      },
+      { maxAttempts: 3, deadline, clock },
+    ).catch((error: unknown) => error);
+    expect([outerCalls, innerCalls]).toEqual([1, 3]);
+    expect(failure).toBeInstanceOf(RetriesExhaustedError);
+    expect(failure).toMatchObject({ transient: false, message: 'HTTP 503 (gave up after 3 attempts, input `max-attempts`).' });
+  });
+
+  it('with one attempt, rethrows the message as is, but final', async () => {
+    const clock = fakeClock();
+    const failure = await withRetries(() => Promise.reject(transient('HTTP 503.')), { maxAttempts: 1, deadline: new Deadline(1_000, clock), clock }).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ transient: false, message: 'HTTP 503.' });
   });
 
   it('honours Retry-After, capped', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, redactSecrets, sanitizeServerText } from '../../src/sanitize.js';
+import { escapeMarkdown, quoteForMessage, redactSecrets, sanitizeServerText } from '../../src/sanitize.js';
 
 describe('sanitizeServerText', () => {
   it.each([
@@ -10,14 +10,33 @@ describe('sanitizeServerText', () => {
     ['bidi\u202Eevil', 'bidi evil'],
     ['line\u2028sep', 'line sep'],
     ['   lots   of\t\tspace ', 'lots of space'],
+    // Found by the property tests: a third colon used to leave `::` behind, and lone surrogates passed through.
+    [':::error:::', ': : :error: : :'],
+    ['half \ud800 pair', 'half \ufffd pair'],
   ])('%j → %j', (input, output) => {
     expect(sanitizeServerText(input)).toBe(output);
+  });
+
+  it('never splits a surrogate pair when it caps the length', () => {
+    expect(sanitizeServerText('😀😀😀', 3)).toBe('😀😀😀');
+    expect(sanitizeServerText('😀😀😀😀', 3)).toBe('😀😀…');
   });
 
   it('caps the length', () => {
     const text = sanitizeServerText('y'.repeat(1000), 50);
     expect(text).toHaveLength(50);
     expect(text.endsWith('…')).toBe(true);
+  });
+});
+
+describe('quoteForMessage', () => {
+  it.each([
+    ['acme/x', '"acme/x"'],
+    ['a\nb', '"a\\nb"'],
+    ['a\u2028b', '"a\\u2028b"'],
+    ['a\u202eb\u0085', '"a\\u202eb\\u0085"'],
+  ])('%j → %s', (input, output) => {
+    expect(quoteForMessage(input)).toBe(output);
   });
 });
 

@@ -1,0 +1,308 @@
+// Checks that the documentation says what action.yml declares: the README's Inputs and Outputs
+// tables (names, order, defaults, required, descriptions modulo Markdown backticks), every `with:`
+// key given to this action in the README's YAML blocks and in examples/, and that every example is a
+// workflow whose jobs can get an ID token. Pure functions over file contents, so a test can feed them
+// a mutated copy and prove that drift is caught.
+
+import { parse } from 'yaml';
+
+/** How workflows refer to this action; `uses:` values starting with this are checked. */
+export const ACTION_REPOSITORY = 'hf-oidc/hf-oidc-token-action';
+
+export interface DeclaredInput {
+  name: string;
+  description: string;
+  default: string;
+  required: boolean;
+}
+
+export interface DeclaredOutput {
+  name: string;
+  description: string;
+}
+
+export interface ActionManifest {
+  inputs: DeclaredInput[];
+  outputs: DeclaredOutput[];
+}
+
+export interface DocumentFile {
+  /** Shown in problems, e.g. `examples/publish-model.yml`. */
+  path: string;
+  text: string;
+}
+
+export interface DocsToCheck {
+  actionYml: string;
+  readme: string;
+  examples: DocumentFile[];
+  /** The action's major version (package.json); examples must use `@v<major>` or a full SHA. */
+  majorVersion: number;
+}
+
+type Mapping = Record<string, unknown>;
+
+function isMapping(value: unknown): value is Mapping {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads the inputs and outputs of action.yml, in declaration order. Throws if its shape is wrong. */
+export function parseActionManifest(actionYml: string): ActionManifest {
+  const document: unknown = parse(actionYml);
+  if (!isMapping(document)) throw new Error('action.yml: not a mapping');
+  const inputs: DeclaredInput[] = [];
+  const outputs: DeclaredOutput[] = [];
+  const declaredInputs = document['inputs'] ?? {};
+  const declaredOutputs = document['outputs'] ?? {};
+  if (!isMapping(declaredInputs) || !isMapping(declaredOutputs)) throw new Error('action.yml: inputs/outputs must be mappings');
+  for (const [name, spec] of Object.entries(declaredInputs)) {
+    if (!isMapping(spec) || typeof spec['description'] !== 'string') throw new Error(`action.yml: input ${name} has no description`);
+    const fallback = spec['default'] ?? '';
+    const required = spec['required'] ?? false;
+    if (typeof fallback !== 'string') throw new Error(`action.yml: input ${name}: quote the default, the runner passes a string`);
+    if (typeof required !== 'boolean') throw new Error(`action.yml: input ${name}: required must be true or false`);
+    inputs.push({ name, description: spec['description'], default: fallback, required });
+  }
+  for (const [name, spec] of Object.entries(declaredOutputs)) {
+    if (!isMapping(spec) || typeof spec['description'] !== 'string') throw new Error(`action.yml: output ${name} has no description`);
+    outputs.push({ name, description: spec['description'] });
+  }
+  return { inputs, outputs };
+}
+
+/** Splits one Markdown table row into trimmed cells; `\|` is a literal bar inside a cell. */
+function splitRow(line: string): string[] {
+  const body = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+  return body.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, '|'));
+}
+
+/**
+ * The first table under the `## {heading}` section of a Markdown document, as header and rows.
+ * Returns undefined when there is no such section or it holds no table.
+ */
+export function findSectionTable(markdown: string, heading: string): { header: string[]; rows: string[][] } | undefined {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((line) => line.trim() === `## ${heading}`);
+  if (start < 0) return undefined;
+  let index = start + 1;
+  while (index < lines.length && !lines[index]!.startsWith('## ') && !lines[index]!.trim().startsWith('|')) index += 1;
+  if (index >= lines.length || lines[index]!.startsWith('## ')) return undefined;
+  const tableLines: string[] = [];
+  while (index < lines.length && lines[index]!.trim().startsWith('|')) {
+    tableLines.push(lines[index]!);
+    index += 1;
+  }
+  const [headerLine, separator, ...rowLines] = tableLines;
+  if (headerLine === undefined || separator === undefined || !/^\|?\s*:?-{3,}/.test(separator.trim())) return undefined;
+  return { header: splitRow(headerLine).map((cell) => cell.toLowerCase()), rows: rowLines.map(splitRow) };
+}
+
+/** A cell naming one value: `` `x` `` or x; empty stays empty. */
+function unquote(cell: string): string {
+  const match = /^`([^`]*)`$/.exec(cell);
+  return match ? match[1]! : cell;
+}
+
+/** Descriptions compare equal when they differ only by Markdown backticks and spacing. */
+export function normaliseDescription(text: string): string {
+  return text.replace(/`/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The fenced ```yaml blocks of a Markdown document, with the line each starts on. */
+export function findYamlBlocks(markdown: string): { line: number; text: string }[] {
+  const blocks: { line: number; text: string }[] = [];
+  const lines = markdown.split('\n');
+  for (let index = 0; index < lines.length; index += 1) {
+    if (!/^\s*```ya?ml\s*$/.test(lines[index]!)) continue;
+    const start = index + 1;
+    let end = start;
+    while (end < lines.length && !/^\s*```\s*$/.test(lines[end]!)) end += 1;
+    blocks.push({ line: start + 1, text: lines.slice(start, end).join('\n') });
+    index = end;
+  }
+  return blocks;
+}
+
+/** Every mapping anywhere in a parsed document whose `uses:` names this action. */
+export function findActionSteps(document: unknown): Mapping[] {
+  const steps: Mapping[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+    } else if (isMapping(node)) {
+      const uses = node['uses'];
+      if (typeof uses === 'string' && uses.startsWith(`${ACTION_REPOSITORY}@`)) steps.push(node);
+      Object.values(node).forEach(visit);
+    }
+  };
+  visit(document);
+  return steps;
+}
+
+function checkActionStep(step: Mapping, where: string, manifest: ActionManifest, majorVersion: number): string[] {
+  const problems: string[] = [];
+  const uses = String(step['uses']);
+  const ref = uses.slice(ACTION_REPOSITORY.length + 1);
+  const major = `v${String(majorVersion)}`;
+  if (!(ref === major || ref.startsWith(`${major}.`) || /^[0-9a-f]{40}$/.test(ref))) {
+    problems.push(`${where}: uses ${uses}; expected @${major}, @${major}.x.y or a full commit SHA`);
+  }
+  const given = step['with'] ?? {};
+  if (!isMapping(given)) return [...problems, `${where}: with: is not a mapping`];
+  const declared = new Set(manifest.inputs.map((input) => input.name));
+  for (const key of Object.keys(given)) {
+    if (!declared.has(key)) problems.push(`${where}: with: ${key} is not an input declared in action.yml`);
+  }
+  for (const input of manifest.inputs) {
+    if (input.required && !(input.name in given)) problems.push(`${where}: required input ${input.name} is missing`);
+  }
+  return problems;
+}
+
+/** True when a `permissions:` value grants `id-token: write`. */
+function grantsIdToken(permissions: unknown): boolean {
+  return permissions === 'write-all' || (isMapping(permissions) && permissions['id-token'] === 'write');
+}
+
+function checkExampleWorkflow(example: DocumentFile, manifest: ActionManifest, majorVersion: number): string[] {
+  let document: unknown;
+  try {
+    document = parse(example.text);
+  } catch (error) {
+    return [`${example.path}: not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`];
+  }
+  if (!isMapping(document)) return [`${example.path}: not a workflow (not a mapping)`];
+  const problems: string[] = [];
+  if (!('on' in document)) problems.push(`${example.path}: no on: trigger`);
+  const jobs = document['jobs'];
+  if (!isMapping(jobs) || Object.keys(jobs).length === 0) return [...problems, `${example.path}: no jobs:`];
+  const workflowGrants = grantsIdToken(document['permissions']);
+  let anyGrant = workflowGrants;
+  let anyUse = false;
+  for (const [jobName, job] of Object.entries(jobs)) {
+    if (!isMapping(job)) {
+      problems.push(`${example.path}: job ${jobName} is not a mapping`);
+      continue;
+    }
+    // A job-level permissions block replaces the workflow's; a job calling a reusable workflow caps
+    // the called workflow's permissions, so it needs the grant as much as a job running the action.
+    const jobGrants = 'permissions' in job ? grantsIdToken(job['permissions']) : workflowGrants;
+    anyGrant ||= jobGrants;
+    const steps = findActionSteps(job);
+    const callsWorkflow = typeof job['uses'] === 'string';
+    anyUse ||= steps.length > 0 || callsWorkflow;
+    if ((steps.length > 0 || callsWorkflow) && !jobGrants) {
+      problems.push(`${example.path}: job ${jobName} needs permissions: id-token: write (job-level permissions replace the workflow's)`);
+    }
+    steps.forEach((step, index) => problems.push(...checkActionStep(step, `${example.path}: job ${jobName}, step ${String(index + 1)}`, manifest, majorVersion)));
+  }
+  if (!anyGrant) problems.push(`${example.path}: sets no permissions: id-token: write`);
+  if (!anyUse) problems.push(`${example.path}: neither uses ${ACTION_REPOSITORY} nor calls a workflow that does`);
+  return problems;
+}
+
+function checkReadmeTables(readme: string, manifest: ActionManifest): string[] {
+  const problems: string[] = [];
+  const inputsTable = findSectionTable(readme, 'Inputs');
+  const outputsTable = findSectionTable(readme, 'Outputs');
+  if (!inputsTable) problems.push('README: no table under "## Inputs"');
+  if (!outputsTable) problems.push('README: no table under "## Outputs"');
+  if (!inputsTable || !outputsTable) return problems;
+
+  const column = (header: string[], name: string): number => {
+    const index = header.indexOf(name);
+    if (index < 0) problems.push(`README: a table lacks the "${name}" column`);
+    return index;
+  };
+  const [iName, iDescription, iDefault, iRequired] = ['name', 'description', 'default', 'required'].map((name) => column(inputsTable.header, name));
+  const [oName, oDescription] = ['name', 'description'].map((name) => column(outputsTable.header, name));
+  if (problems.length > 0) return problems;
+
+  const documentedInputs = inputsTable.rows.map((row) => ({
+    name: unquote(row[iName!] ?? ''),
+    description: row[iDescription!] ?? '',
+    default: unquote(row[iDefault!] ?? ''),
+    required: row[iRequired!] ?? '',
+  }));
+  const documentedInputNames = documentedInputs.map((input) => input.name);
+  const declaredInputNames = manifest.inputs.map((input) => input.name);
+  for (const name of documentedInputNames) {
+    if (!declaredInputNames.includes(name)) problems.push(`README Inputs: ${name} is not an input in action.yml`);
+  }
+  for (const input of manifest.inputs) {
+    const documented = documentedInputs.find((row) => row.name === input.name);
+    if (!documented) {
+      problems.push(`README Inputs: action.yml input ${input.name} is not documented`);
+      continue;
+    }
+    if (documented.default !== input.default) {
+      problems.push(`README Inputs: ${input.name} default is "${documented.default}" in the README, "${input.default}" in action.yml`);
+    }
+    const required = input.required ? 'yes' : 'no';
+    if (documented.required !== required) {
+      problems.push(`README Inputs: ${input.name} required is "${documented.required}" in the README, "${required}" in action.yml`);
+    }
+    if (normaliseDescription(documented.description) !== normaliseDescription(input.description)) {
+      problems.push(`README Inputs: ${input.name} description differs from action.yml (backticks aside)`);
+    }
+  }
+  if (problems.length === 0 && documentedInputNames.join() !== declaredInputNames.join()) {
+    problems.push(`README Inputs: order ${documentedInputNames.join(', ')} differs from action.yml's ${declaredInputNames.join(', ')}`);
+  }
+
+  const documentedOutputs = outputsTable.rows.map((row) => ({ name: unquote(row[oName!] ?? ''), description: row[oDescription!] ?? '' }));
+  const declaredOutputNames = manifest.outputs.map((output) => output.name);
+  for (const output of documentedOutputs) {
+    if (!declaredOutputNames.includes(output.name)) problems.push(`README Outputs: ${output.name} is not an output in action.yml`);
+  }
+  for (const output of manifest.outputs) {
+    const documented = documentedOutputs.find((row) => row.name === output.name);
+    if (!documented) problems.push(`README Outputs: action.yml output ${output.name} is not documented`);
+    else if (normaliseDescription(documented.description) !== normaliseDescription(output.description)) {
+      problems.push(`README Outputs: ${output.name} description differs from action.yml (backticks aside)`);
+    }
+  }
+  return problems;
+}
+
+function checkReadmeBlocks(readme: string, manifest: ActionManifest, majorVersion: number): string[] {
+  const problems: string[] = [];
+  for (const block of findYamlBlocks(readme)) {
+    let document: unknown;
+    try {
+      document = parse(block.text);
+    } catch (error) {
+      problems.push(`README line ${String(block.line)}: YAML block does not parse: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      continue;
+    }
+    findActionSteps(document).forEach((step) => problems.push(...checkActionStep(step, `README line ${String(block.line)}`, manifest, majorVersion)));
+  }
+  return problems;
+}
+
+/** Every way the documentation disagrees with action.yml; empty when they agree. */
+export function checkDocs(docs: DocsToCheck): string[] {
+  const manifest = parseActionManifest(docs.actionYml);
+  const problems = [...checkReadmeTables(docs.readme, manifest), ...checkReadmeBlocks(docs.readme, manifest, docs.majorVersion)];
+  if (docs.examples.length === 0) problems.push('examples/: no example workflows found');
+  for (const example of docs.examples) problems.push(...checkExampleWorkflow(example, manifest, docs.majorVersion));
+  return problems;
+}
+
+/** The number of `uses: hf-oidc/hf-oidc-token-action@…` steps in README blocks and examples (so a test can tell the check saw some). */
+export function countActionSteps(docs: DocsToCheck): number {
+  const fromReadme = findYamlBlocks(docs.readme).reduce((sum, block) => {
+    try {
+      return sum + findActionSteps(parse(block.text)).length;
+    } catch {
+      return sum;
+    }
+  }, 0);
+  return docs.examples.reduce((sum, example) => {
+    try {
+      return sum + findActionSteps(parse(example.text)).length;
+    } catch {
+      return sum;
+    }
+  }, fromReadme);
+}

@@ -1,0 +1,127 @@
+// The documentation cannot drift from action.yml: the README's tables, every `with:` key in the
+// README and examples/, and the examples' permissions. The second half feeds the checker mutated
+// copies of the real files, so a checker that stopped seeing anything would fail here too.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkDocs, countActionSteps, findSectionTable, normaliseDescription, parseActionManifest, type DocsToCheck } from '../support/docs-drift.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const read = (path: string): string => readFileSync(join(root, path), 'utf8');
+
+function listYamlFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+const manifestVersion = (JSON.parse(read('package.json')) as { version: string }).version;
+
+function realDocs(): DocsToCheck {
+  return {
+    actionYml: read('action.yml'),
+    readme: read('README.md'),
+    examples: listYamlFiles(join(root, 'examples')).map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') })),
+    majorVersion: Number(manifestVersion.split('.')[0]),
+  };
+}
+
+describe('the documentation matches action.yml', () => {
+  it('has no drift: README tables, README and examples/ with: keys, example permissions', () => {
+    expect(checkDocs(realDocs())).toEqual([]);
+  });
+
+  it('actually looked at something: every input and output, and action steps in README and examples', () => {
+    const docs = realDocs();
+    const manifest = parseActionManifest(docs.actionYml);
+    expect(manifest.inputs.map((input) => input.name)).toContain('resource');
+    expect(manifest.outputs.map((output) => output.name)).toContain('token');
+    expect(findSectionTable(docs.readme, 'Inputs')?.rows).toHaveLength(manifest.inputs.length);
+    expect(findSectionTable(docs.readme, 'Outputs')?.rows).toHaveLength(manifest.outputs.length);
+    expect(docs.examples.length).toBeGreaterThanOrEqual(7);
+    expect(countActionSteps(docs)).toBeGreaterThanOrEqual(docs.examples.length);
+  });
+
+  it('CHANGELOG.md has a section for the version in package.json (the release notes come from it)', () => {
+    expect(read('CHANGELOG.md')).toMatch(new RegExp(`^## \\[${manifestVersion.replace(/\./g, '\\.')}\\]`, 'm'));
+  });
+});
+
+describe('the drift check fails on drift', () => {
+  const docs = realDocs();
+  const replaceOnce = (text: string, from: string, to: string): string => {
+    expect(text, `the fixture must contain ${JSON.stringify(from)}`).toContain(from);
+    return text.replace(from, to);
+  };
+  const replacePattern = (text: string, pattern: RegExp, to: string): string => {
+    expect(text, `the fixture must match ${String(pattern)}`).toMatch(pattern);
+    return text.replace(pattern, to);
+  };
+  const firstExample = docs.examples.find((example) => example.text.includes('resource:'))!;
+
+  const mutations: { name: string; mutate: (docs: DocsToCheck) => DocsToCheck; expected: RegExp[] }[] = [
+    {
+      name: 'an input renamed in action.yml only',
+      mutate: (d) => ({ ...d, actionYml: replaceOnce(d.actionYml, '\n  export-env:\n', '\n  export-environment:\n') }),
+      expected: [/README Inputs: export-env is not an input in action.yml/, /README Inputs: action.yml input export-environment is not documented/],
+    },
+    {
+      name: 'the required input renamed in action.yml only (README blocks and examples use the old name)',
+      mutate: (d) => ({ ...d, actionYml: replaceOnce(d.actionYml, '\n  resource:\n', '\n  repository:\n') }),
+      expected: [/README line \d+: with: resource is not an input declared in action\.yml/, /examples\/.*: with: resource is not an input/, /required input repository is missing/],
+    },
+    {
+      name: 'a default changed in action.yml only',
+      mutate: (d) => ({ ...d, actionYml: replaceOnce(d.actionYml, "default: '15'", "default: '30'") }),
+      expected: [/timeout-seconds default is "15" in the README, "30" in action\.yml/],
+    },
+    {
+      name: 'an input made required in action.yml only',
+      mutate: (d) => ({ ...d, actionYml: replacePattern(d.actionYml, /(\n {2}audience:\n {4}description: [^\n]*\n {4}required: )false/, '$1true') }),
+      expected: [/audience required is "no" in the README, "yes" in action\.yml/],
+    },
+    {
+      name: 'a description reworded in the README only',
+      mutate: (d) => ({ ...d, readme: replaceOnce(d.readme, 'Time limit for each HTTP request, body included.', 'Time limit for each request.') }),
+      expected: [/timeout-seconds description differs/],
+    },
+    {
+      name: 'an output removed from action.yml',
+      mutate: (d) => ({ ...d, actionYml: replaceOnce(d.actionYml, "  expires-at:\n    description: 'When the token expires, ISO 8601 UTC (empty if the broker did not say).'\n", '') }),
+      expected: [/README Outputs: expires-at is not an output in action\.yml/],
+    },
+    {
+      name: 'a misspelt with: key in an example',
+      mutate: (d) => ({ ...d, examples: [{ ...firstExample, text: replaceOnce(firstExample.text, 'resource:', 'resorce:') }] }),
+      expected: [/with: resorce is not an input declared in action\.yml/, /required input resource is missing/],
+    },
+    {
+      name: 'an example without id-token: write',
+      mutate: (d) => ({ ...d, examples: [{ ...firstExample, text: firstExample.text.replace(/id-token: write/g, 'id-token: none') }] }),
+      expected: [/needs permissions: id-token: write/, /sets no permissions: id-token: write/],
+    },
+    {
+      name: 'an example that is not valid YAML',
+      mutate: (d) => ({ ...d, examples: [{ ...firstExample, text: `${firstExample.text}\n  bad: [unclosed\n` }] }),
+      expected: [/not valid YAML/],
+    },
+    {
+      name: 'an example pinned to another major version',
+      mutate: (d) => ({ ...d, examples: [{ ...firstExample, text: firstExample.text.replace(/hf-oidc-token-action@v\d+/g, 'hf-oidc-token-action@v0') }] }),
+      expected: [/expected @v1, @v1\.x\.y or a full commit SHA/],
+    },
+  ];
+
+  it.each(mutations)('$name', ({ mutate, expected }) => {
+    const problems = checkDocs(mutate(docs));
+    for (const pattern of expected) expect(problems.some((problem) => pattern.test(problem)), `${String(pattern)} in\n${problems.join('\n')}`).toBe(true);
+  });
+
+  it('compares descriptions modulo backticks and spacing only', () => {
+    expect(normaliseDescription('The `aud`  requested,\n`https://x`.')).toBe(normaliseDescription('The aud requested, https://x.'));
+    expect(normaliseDescription('Time limit for each request.')).not.toBe(normaliseDescription('Time limit for each HTTP request.'));
+  });
+});

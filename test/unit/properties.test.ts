@@ -1,0 +1,201 @@
+// Property-based tests (fast-check) for the parts that read untrusted or user-written text: the
+// resource grammar, the narrowing of the broker's responses, and the sanitiser. The properties are
+// what the rest of the action relies on: nothing throws except the project's own errors, an accepted
+// token cannot break GITHUB_ENV or the log masker, a token is handed to the masker before any
+// refusal, and server text can never become a workflow command.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError, RemoteError } from '../../src/errors.js';
+import { parseResource } from '../../src/resource.js';
+import { redactSecrets, sanitizeServerText } from '../../src/sanitize.js';
+import { explainInvalidToken, parseOAuthError, parseTokenResponse } from '../../src/token-response.js';
+
+const RUNS = { numRuns: 1_000 };
+
+/** Characters that have broken parsers, logs and file commands before. */
+const HOSTILE_CHARACTERS = [
+  '\n', '\r', '\t', ' ', '\u0000', '\u001b', '\u0085', '\u00a0', '\u2028', '\u2029', '\u200b', '\u202e', '\ufeff',
+  ':', '::', '%', '=', '<<', '/', '\\', '"', '.', '..', '--', '-', '_', '@', '?', '#', '\ud800', '😀',
+];
+const hostileText = fc
+  .array(fc.oneof(fc.constantFrom(...HOSTILE_CHARACTERS), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })), {
+    maxLength: 24,
+  })
+  .map((pieces) => pieces.join(''));
+/** Mostly valid-looking text with hostile pieces mixed in, so both accepted and refused inputs are reached. */
+const nameCharacters = fc.stringMatching(/^[A-Za-z0-9._-]{1,20}$/);
+const resourceLike = fc.oneof(
+  hostileText,
+  fc.tuple(fc.constantFrom('', 'datasets/', 'spaces/', 'kernels/', 'buckets/', 'models/', 'dataset/', 'https://huggingface.co/', 'http://hub.test/'), nameCharacters, fc.constantFrom('', '/'), nameCharacters, hostileText.filter((text) => text.length < 3))
+    .map((parts) => parts.join('')),
+);
+
+/** The Hub's resource grammar (hub-docs), which every accepted value must fit. */
+const HUB_RESOURCE = /^(?:(?:datasets|spaces|kernels|buckets)\/)?[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$|^[A-Za-z0-9._-]+$/;
+
+/** Parses, and returns the outcome; any exception other than the project's own fails the property. */
+function outcomeOf<T>(parse: () => T, allowed: new (...args: never[]) => Error): T | Error {
+  try {
+    return parse();
+  } catch (error: unknown) {
+    if (error instanceof allowed) return error;
+    throw error;
+  }
+}
+
+describe('parseResource, for any input', () => {
+  it('returns a resource that fits the Hub grammar, or throws an InputError', () => {
+    fc.assert(
+      fc.property(resourceLike, fc.constantFrom('hub.test', 'huggingface.co'), (raw, hubHost) => {
+        const outcome = outcomeOf(() => parseResource(raw, hubHost), InputError);
+        if (outcome instanceof Error) return;
+        expect(outcome.value).toMatch(HUB_RESOURCE);
+        expect(outcome.value).not.toMatch(/--|\.\.|(^|\/)[-.]|[-.](\/|$)/);
+      }),
+      RUNS,
+    );
+  });
+
+  it('is idempotent: an accepted value parses to itself', () => {
+    fc.assert(
+      fc.property(resourceLike, (raw) => {
+        const outcome = outcomeOf(() => parseResource(raw, 'hub.test'), InputError);
+        if (outcome instanceof Error) return;
+        expect(parseResource(outcome.value, 'hub.test')).toEqual(outcome);
+      }),
+      RUNS,
+    );
+  });
+
+  it('refuses with a message on one line', () => {
+    fc.assert(
+      fc.property(resourceLike, (raw) => {
+        const outcome = outcomeOf(() => parseResource(raw, 'hub.test'), InputError);
+        if (outcome instanceof Error) expect(outcome.message).not.toMatch(/[\r\n\u2028\u2029]/);
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** Bodies a broker might send: valid-looking successes with one field replaced by anything, or any JSON, or any text. */
+const tokenLike = fc.oneof(
+  fc.stringMatching(/^hf_jwt_[A-Za-z0-9_-]{8,60}$/),
+  fc.tuple(fc.stringMatching(/^hf_jwt_[A-Za-z0-9_-]{8,40}$/), hostileText, fc.stringMatching(/^[A-Za-z0-9]{0,10}$/)).map((parts) => parts.join('')),
+  hostileText,
+);
+const anyJson = fc.jsonValue();
+const successLike = fc.record(
+  {
+    access_token: fc.oneof(tokenLike, anyJson),
+    token_type: fc.oneof(fc.constantFrom('bearer', 'Bearer', 'BEARER', 'mac', ''), anyJson),
+    expires_in: fc.oneof(fc.integer({ min: -10, max: 200_000 }), fc.double(), anyJson),
+    issued_token_type: anyJson,
+  },
+  { requiredKeys: [] },
+);
+const bodyLike = fc.oneof(
+  successLike.map((body) => JSON.stringify(body)),
+  anyJson.map((value) => JSON.stringify(value)),
+  hostileText,
+  successLike.map((body) => JSON.stringify(body).slice(0, -3)),
+);
+
+describe('parseTokenResponse, for any body', () => {
+  it('returns a token or throws a RemoteError, nothing else', () => {
+    fc.assert(
+      fc.property(bodyLike, (body) => {
+        outcomeOf(() => parseTokenResponse(body, () => undefined), RemoteError);
+      }),
+      RUNS,
+    );
+  });
+
+  it('never accepts a token that could break GITHUB_ENV, a workflow command or the log masker', () => {
+    fc.assert(
+      fc.property(bodyLike, (body) => {
+        const outcome = outcomeOf(() => parseTokenResponse(body, () => undefined), RemoteError);
+        if (outcome instanceof Error) return;
+        // No line break of any kind, no white space, no control or format character, no heredoc marker.
+        expect(outcome.accessToken).not.toMatch(/[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
+        expect(outcome.accessToken).not.toContain('<<');
+        expect(outcome.accessToken).toMatch(/^[A-Za-z0-9\-._~+/]+=*$/);
+        expect(outcome.expiresInSeconds === undefined || (outcome.expiresInSeconds > 0 && outcome.expiresInSeconds <= 86_400)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('hands every string access_token to the masker before it can refuse it', () => {
+    fc.assert(
+      fc.property(successLike, (fields) => {
+        const seen: string[] = [];
+        outcomeOf(() => parseTokenResponse(JSON.stringify(fields), (token) => seen.push(token)), RemoteError);
+        expect(seen).toEqual(typeof fields.access_token === 'string' ? [fields.access_token] : []);
+      }),
+      RUNS,
+    );
+  });
+
+  it('never puts the token in its error message', () => {
+    fc.assert(
+      fc.property(tokenLike.filter((token) => token.length >= 8), (token) => {
+        const outcome = outcomeOf(() => parseTokenResponse(JSON.stringify({ access_token: token, token_type: 'mac' }), () => undefined), RemoteError);
+        if (outcome instanceof Error) expect(outcome.message).not.toContain(token);
+      }),
+      RUNS,
+    );
+  });
+
+  it('explainInvalidToken accepts exactly the bearer-token alphabet', () => {
+    fc.assert(
+      fc.property(tokenLike, (token) => {
+        const accepted = explainInvalidToken(token) === undefined;
+        expect(accepted).toBe(/^[A-Za-z0-9\-._~+/]+=*$/.test(token) && token.length >= 16 && token.length <= 8192);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('server text, for any input', () => {
+  const cannotFormCommands = (text: string, maxLength: number): void => {
+    expect(text).not.toMatch(/[\p{Cc}\p{Cf}\u2028\u2029]/u);
+    expect(text).not.toContain('::');
+    expect(text).toBe(text.trim());
+    expect([...text].length).toBeLessThanOrEqual(maxLength);
+    expect(text).not.toMatch(/[\ud800-\udfff]/u); // with the u flag, only a lone surrogate matches
+  };
+
+  it('sanitizeServerText gives one short, printable line without `::`', () => {
+    fc.assert(
+      fc.property(hostileText, fc.integer({ min: 1, max: 40 }), (text, maxLength) => {
+        cannotFormCommands(sanitizeServerText(text, maxLength), maxLength);
+      }),
+      RUNS,
+    );
+  });
+
+  it('parseOAuthError never throws, and its fields are sanitised', () => {
+    fc.assert(
+      fc.property(fc.oneof(hostileText, fc.record({ error: fc.oneof(hostileText, anyJson), error_description: fc.oneof(hostileText, anyJson) }, { requiredKeys: [] }).map((body) => JSON.stringify(body))), (body) => {
+        const parsed = parseOAuthError(body);
+        if (parsed?.error !== undefined) cannotFormCommands(parsed.error, 64);
+        if (parsed?.description !== undefined) cannotFormCommands(parsed.description, 300);
+      }),
+      RUNS,
+    );
+  });
+
+  it('redactSecrets leaves no secret in the text, whatever surrounds it', () => {
+    fc.assert(
+      fc.property(hostileText, fc.stringMatching(/^[A-Za-z0-9_-]{16,40}\.[A-Za-z0-9_-]{16,40}\.[A-Za-z0-9_-]{16,40}$/), hostileText, (before, secret, after) => {
+        const redacted = redactSecrets(`${before}${secret}${after}${secret.split('.')[1] ?? ''}`, [secret]);
+        expect(redacted).not.toContain(secret);
+        for (const part of secret.split('.')) expect(redacted).not.toContain(part);
+      }),
+      RUNS,
+    );
+  });
+});
