@@ -44,7 +44,9 @@ export class Deadline {
   }
 }
 
+/** "15 s", "1.5 s", or "40 ms" below a second (a short jittered wait is not "0.0 s"). */
 export function formatSeconds(milliseconds: number): string {
+  if (milliseconds < 1000) return `${Math.round(milliseconds)} ms`;
   const seconds = milliseconds / 1000;
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }

@@ -91,7 +91,7 @@ describe('fault injection', () => {
       expect(services.hub.exchangeCount).toBe(1);
       expect(retryLines(result)).toHaveLength(1);
       expect(retryLines(result)[0]).toContain('Requesting the GitHub OIDC ID token failed: HTTP 500');
-      expect(retryLines(result)[0]).toMatch(/Retrying in \d+(\.\d)? s \(attempt 2 of 4\)\.$/);
+      expect(retryLines(result)[0]).toMatch(/Retrying in (\d+ ms|\d+(\.\d)? s) \(attempt 2 of 4\)\.$/);
     });
 
     it('503 every time: exactly max-attempts calls, then one error naming the status and the attempts', async () => {
@@ -191,7 +191,8 @@ describe('fault injection', () => {
       expect(services.hub.exchangeCount).toBe(2);
       const [line = ''] = retryLines(result);
       expect(line).toContain('HTTP 429');
-      const waitedMs = Number(/Retrying in ([\d.]+) s/.exec(line)?.[1] ?? Number.NaN) * 1000;
+      const [, amount = 'NaN', unit] = /Retrying in ([\d.]+) (ms|s) /.exec(line) ?? [];
+      const waitedMs = Number(amount) * (unit === 's' ? 1000 : 1);
       expect(waitedMs).toBeGreaterThanOrEqual(minimumWaitMs);
       expect(waitedMs).toBeLessThanOrEqual(maximumWaitMs);
       expect(result.durationMs).toBeGreaterThanOrEqual(waitedMs);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, RemoteError, RetriesExhaustedError, TimeoutError } from '../../src/errors.js';
-import { backoffDelayMs, Deadline, MAX_RETRY_AFTER_MS, parseRetryAfter, withRetries, type Clock } from '../../src/retry.js';
+import { backoffDelayMs, Deadline, formatSeconds, MAX_RETRY_AFTER_MS, parseRetryAfter, withRetries, type Clock } from '../../src/retry.js';
 
 /** A clock whose sleep advances time instantly and records each wait. */
 function fakeClock(random = 0.5): Clock & { waits: number[] } {
@@ -156,5 +156,17 @@ describe('parseRetryAfter', () => {
     [undefined, undefined],
   ])('%j → %j ms', (header, expected) => {
     expect(parseRetryAfter(header, now)).toBe(expected);
+  });
+});
+
+describe('formatSeconds', () => {
+  it.each([
+    [15_000, '15 s'],
+    [1_500, '1.5 s'],
+    [999, '999 ms'],
+    [40.4, '40 ms'],
+    [0, '0 ms'],
+  ])('%d ms → %s', (milliseconds, text) => {
+    expect(formatSeconds(milliseconds)).toBe(text);
   });
 });
