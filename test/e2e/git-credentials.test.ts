@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runGit, type StepEnvironment } from '../support/git.js';
 import { GitServer } from '../support/git-server.js';
 import { startLocalServices, type LocalServices } from '../support/local-services.js';
-import { createJob, POST_ENTRY, runAction, type Job, type RunResult } from '../support/run-action.js';
+import { createJob, HELPER_ENTRY, POST_ENTRY, runAction, type Job, type RunResult } from '../support/run-action.js';
 import { RUNTIMES } from './runtimes.js';
 
 const RESOURCE = 'acme/awesome-model';
@@ -95,6 +95,8 @@ describe.each(RUNTIMES)('git-credentials on $name', ({ node }) => {
     expect(configured).toContain(`[credential "${services.hub.url}"]`);
     expect(configured).toContain(`[credential "${services.hub.url}/${RESOURCE}"]\n\tuseHttpPath = true`);
     expectNoSecretIn(configured);
+    // The helper runs from dist/ with the Node that ran the action, whatever `node` is on PATH.
+    expect(configured).toContain(`helper = !'${node}' '${HELPER_ENTRY}' '--hub-url'`);
     expect(services.hub.exchangeCount).toBe(1);
 
     const clone = await runGit(['clone', '--quiet', `${services.hub.url}/${RESOURCE}`, 'model'], step());
