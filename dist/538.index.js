@@ -1,0 +1,127 @@
+export const id = 538;
+export const ids = [538];
+export const modules = {
+
+/***/ 538:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   verifyToken: () => (/* binding */ verifyToken)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(734);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(809);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(540);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(311);
+// `verify: true`: prove the new token works before the job goes on (and before anything is exported),
+// with the same client library a later JavaScript step would use, `@huggingface/hub`, against the
+// configured hub: repository access for a repo resource (GET /api/{type}s/{ns}/{name}), whoAmI for a
+// user resource (GET /api/whoami-v2).
+//
+// `@huggingface/hub` is imported here, dynamically, and only when `verify` is on: the bundler puts it
+// in a separate chunk, so the default path neither loads nor parses it.
+// Its requests go through http.ts (a `fetch` adapter), so they get the action's timeouts, body cap,
+// proxy support and no-redirect rule, where Node's global fetch would ignore HTTPS_PROXY.
+
+
+
+
+
+const MAX_VERIFY_RESPONSE_BYTES = 256 * 1024;
+/** Checks that `token` works for `settings.resource` at the hub. Returns a line for the log. Throws ActionError. */
+async function verifyToken(token, settings, deadline, log) {
+    const hub = await __webpack_require__.e(/* import() */ 429).then(__webpack_require__.bind(__webpack_require__, 429));
+    const hubUrl = settings.hubUrl.href.replace(/\/+$/, '');
+    const fetchThroughAction = createFetch(settings, deadline);
+    const resource = settings.resource;
+    const attempt = async () => {
+        try {
+            if (resource.kind === 'user') {
+                const identity = await hub.whoAmI({ hubUrl, accessToken: token, fetch: fetchThroughAction });
+                return `Verified the token: the hub knows it as ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeServerText */ .c8)(identity.name, 100)} (whoami).`;
+            }
+            await hub.checkRepoAccess({
+                repo: { type: resource.kind, name: `${resource.namespace}/${resource.name}` },
+                hubUrl,
+                accessToken: token,
+                fetch: fetchThroughAction,
+            });
+            return `Verified the token: it can access the ${resource.kind} ${resource.namespace}/${resource.name}.`;
+        }
+        catch (error) {
+            if (error instanceof hub.HubApiError)
+                throw refusal(error, token, settings);
+            throw error;
+        }
+    };
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(attempt, {
+        maxAttempts: settings.maxAttempts,
+        deadline,
+        onRetry: (error, nextAttempt, delayMs) => log(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .endSentence */ .H_)(error.message)} Retrying in ${(0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(delayMs)} (attempt ${nextAttempt} of ${settings.maxAttempts}).`),
+    }).catch((error) => {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi && !(error instanceof VerificationRefusedError)) {
+            error.message = `Verifying the new token at ${settings.hubUrl.host} failed: ${error.message}`;
+        }
+        throw error;
+    });
+}
+/** The hub answered, and not with success. */
+class VerificationRefusedError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi {
+    name = 'VerificationRefusedError';
+}
+/** The hub's answer (status, its error text, x-request-id) as an error; 429 and 5xx are worth a retry. */
+function refusal(error, token, settings) {
+    const data = error.data;
+    const fields = typeof data === 'object' && data !== null ? data : {};
+    const text = [fields['error'], fields['error_description'], fields['message']].find((value) => typeof value === 'string');
+    const answer = (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeServerText */ .c8)((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .redactSecrets */ .fp)(typeof text === 'string' ? text : '', [token]), 200);
+    const requestId = error.requestId ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeServerText */ .c8)(error.requestId, 100) : undefined;
+    const what = settings.resource.kind === 'user'
+        ? 'GET /api/whoami-v2'
+        : `GET /api/${settings.resource.kind}s/${settings.resource.namespace}/${settings.resource.name}`;
+    return new VerificationRefusedError(`The hub issued a token for ${settings.resource.value}, but refused it when verifying: ${what} answered HTTP ${error.statusCode}` +
+        `${answer ? ` ${JSON.stringify(answer)}` : ''}${requestId ? ` (x-request-id: ${requestId})` : ''}.`, {
+        transient: error.statusCode === 429 || error.statusCode >= 500,
+        hint: error.statusCode === 401 || error.statusCode === 403 || error.statusCode === 404
+            ? 'Nothing was exported. Check that `hub-url` is the hub that issued the token and that the repository exists there; if it does, report this to Hugging Face with the x-request-id.'
+            : 'Nothing was exported. The hub may be having trouble; re-run the job later.',
+    });
+}
+/**
+ * A `fetch` for `@huggingface/hub` that sends its GET requests through http.ts, bounded by the
+ * request timeout and the step's deadline.
+ */
+function createFetch(settings, deadline) {
+    return async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : input.toString());
+        const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+        if (method !== 'GET')
+            throw new Error(`verify only makes GET requests, not ${method}`);
+        const headers = { Accept: 'application/json', 'User-Agent': _version_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_AGENT */ ._O };
+        new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+        const remaining = deadline.remainingMs();
+        const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .sendRequest */ .w$)({
+            method: 'GET',
+            url,
+            headers,
+            timeoutMs: Math.max(1, Math.min(settings.requestTimeoutMs, remaining)),
+            timeoutLabel: remaining < settings.requestTimeoutMs ? deadline.describe() : `the request timeout (${(0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(settings.requestTimeoutMs)}, input \`timeout-seconds\`)`,
+            maxBodyBytes: MAX_VERIFY_RESPONSE_BYTES,
+        });
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(response.headers)) {
+            if (typeof value === 'string')
+                responseHeaders.set(name, value);
+            else if (Array.isArray(value))
+                for (const item of value)
+                    responseHeaders.append(name, item);
+        }
+        const bodyless = response.status === 204 || response.status === 304;
+        return new Response(bodyless ? null : response.body, { status: response.status, headers: responseHeaders });
+    };
+}
+
+
+/***/ })
+
+};
