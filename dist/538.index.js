@@ -57,7 +57,7 @@ async function verifyToken(token, settings, deadline, log) {
     return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(attempt, {
         maxAttempts: settings.maxAttempts,
         deadline,
-        onRetry: (error, nextAttempt, delayMs) => log(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .endSentence */ .H_)(error.message)} Retrying in ${(0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(delayMs)} (attempt ${nextAttempt} of ${settings.maxAttempts}).`),
+        onRetry: (error, nextAttempt, delayMs) => log((0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRetry */ .eV)(error, nextAttempt, settings.maxAttempts, delayMs)),
     }).catch((error) => {
         if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi && !(error instanceof VerificationRefusedError)) {
             error.message = `Verifying the new token at ${settings.hubUrl.host} failed: ${error.message}`;
@@ -99,13 +99,11 @@ function createFetch(settings, deadline) {
             throw new Error(`verify only makes GET requests, not ${method}`);
         const headers = { Accept: 'application/json', 'User-Agent': _version_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_AGENT */ ._O };
         new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
-        const remaining = deadline.remainingMs();
         const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .sendRequest */ .w$)({
             method: 'GET',
             url,
             headers,
-            timeoutMs: Math.max(1, Math.min(settings.requestTimeoutMs, remaining)),
-            timeoutLabel: remaining < settings.requestTimeoutMs ? deadline.describe() : `the request timeout (${(0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSeconds */ .Xo)(settings.requestTimeoutMs)}, input \`timeout-seconds\`)`,
+            ...(0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .requestBounds */ .dj)(deadline, settings.requestTimeoutMs),
             maxBodyBytes: MAX_VERIFY_RESPONSE_BYTES,
         });
         const responseHeaders = new Headers();

@@ -2,11 +2,11 @@
 // clear it will not. Shared by the action (main.ts) and the git credential helper, which differ only
 // in where they log and what they do with a secret (the action masks it; the helper must not print).
 
-import { endSentence, type RemoteError } from './errors.js';
+import type { RemoteError } from './errors.js';
 import { exchangeToken } from './exchange.js';
 import type { Settings } from './inputs.js';
 import { readIdentityClaims, requestIdToken, type IdentityClaims, type IdTokenSource } from './oidc.js';
-import { formatSeconds, withRetries, type Deadline } from './retry.js';
+import { describeRetry, requestBounds, withRetries, type Deadline } from './retry.js';
 import type { IssuedToken } from './token-response.js';
 import { trace } from './trace.js';
 
@@ -32,17 +32,9 @@ export async function obtainToken(
   deadline: Deadline,
   hooks: ObtainHooks,
 ): Promise<IssuedToken> {
-  const bounds = (): { timeoutMs: number; timeoutLabel: string } => {
-    const remaining = deadline.remainingMs();
-    return remaining < request.requestTimeoutMs
-      ? { timeoutMs: Math.max(1, remaining), timeoutLabel: deadline.describe() }
-      : {
-          timeoutMs: request.requestTimeoutMs,
-          timeoutLabel: `the request timeout (${formatSeconds(request.requestTimeoutMs)}, input \`timeout-seconds\`)`,
-        };
-  };
+  const bounds = (): { timeoutMs: number; timeoutLabel: string } => requestBounds(deadline, request.requestTimeoutMs);
   const onRetry = (error: RemoteError, nextAttempt: number, delayMs: number): void => {
-    hooks.log(`${endSentence(error.message)} Retrying in ${formatSeconds(delayMs)} (attempt ${nextAttempt} of ${request.maxAttempts}).`);
+    hooks.log(describeRetry(error, nextAttempt, request.maxAttempts, delayMs));
     trace(
       `retry: waiting ${delayMs} ms (${error.retryAfterMs === undefined ? 'full-jitter backoff' : `Retry-After ${error.retryAfterMs} ms, capped`}), ${deadline.remainingMs()} ms left before the deadline`,
     );

@@ -3,7 +3,7 @@
 // Retry-After honoured up to a cap, and a step-wide deadline that no wait may cross.
 // The clock is injectable so the policy is unit-tested without real waiting.
 
-import { RemoteError, RetriesExhaustedError, TimeoutError, withoutSentenceEnd } from './errors.js';
+import { endSentence, RemoteError, RetriesExhaustedError, TimeoutError, withoutSentenceEnd } from './errors.js';
 
 export interface Clock {
   now(): number;
@@ -101,4 +101,17 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
   const date = /^[A-Za-z]{3},? /.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
+}
+
+/** The time limit for the next request: the per-request timeout, or what is left of the deadline if less. */
+export function requestBounds(deadline: Deadline, requestTimeoutMs: number): { timeoutMs: number; timeoutLabel: string } {
+  const remaining = deadline.remainingMs();
+  return remaining < requestTimeoutMs
+    ? { timeoutMs: Math.max(1, remaining), timeoutLabel: deadline.describe() }
+    : { timeoutMs: requestTimeoutMs, timeoutLabel: `the request timeout (${formatSeconds(requestTimeoutMs)}, input \`timeout-seconds\`)` };
+}
+
+/** The one log line a retry prints: what failed, and when the next attempt comes. */
+export function describeRetry(error: RemoteError, nextAttempt: number, maxAttempts: number, delayMs: number): string {
+  return `${endSentence(error.message)} Retrying in ${formatSeconds(delayMs)} (attempt ${nextAttempt} of ${maxAttempts}).`;
 }

@@ -8,10 +8,10 @@
 // Its requests go through http.ts (a `fetch` adapter), so they get the action's timeouts, body cap,
 // proxy support and no-redirect rule, where Node's global fetch would ignore HTTPS_PROXY.
 
-import { ActionError, endSentence, RemoteError } from './errors.js';
+import { ActionError, RemoteError } from './errors.js';
 import { sendRequest } from './http.js';
 import type { Settings } from './inputs.js';
-import { formatSeconds, withRetries, type Deadline } from './retry.js';
+import { describeRetry, requestBounds, withRetries, type Deadline } from './retry.js';
 import { redactSecrets, sanitizeServerText } from './sanitize.js';
 import { USER_AGENT } from './version.js';
 
@@ -51,8 +51,7 @@ export async function verifyToken(
   return withRetries(attempt, {
     maxAttempts: settings.maxAttempts,
     deadline,
-    onRetry: (error, nextAttempt, delayMs) =>
-      log(`${endSentence(error.message)} Retrying in ${formatSeconds(delayMs)} (attempt ${nextAttempt} of ${settings.maxAttempts}).`),
+    onRetry: (error, nextAttempt, delayMs) => log(describeRetry(error, nextAttempt, settings.maxAttempts, delayMs)),
   }).catch((error: unknown) => {
     if (error instanceof RemoteError && !(error instanceof VerificationRefusedError)) {
       error.message = `Verifying the new token at ${settings.hubUrl.host} failed: ${error.message}`;
@@ -105,14 +104,11 @@ function createFetch(settings: Settings, deadline: Deadline): typeof fetch {
     if (method !== 'GET') throw new Error(`verify only makes GET requests, not ${method}`);
     const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
     new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
-    const remaining = deadline.remainingMs();
     const response = await sendRequest({
       method: 'GET',
       url,
       headers,
-      timeoutMs: Math.max(1, Math.min(settings.requestTimeoutMs, remaining)),
-      timeoutLabel:
-        remaining < settings.requestTimeoutMs ? deadline.describe() : `the request timeout (${formatSeconds(settings.requestTimeoutMs)}, input \`timeout-seconds\`)`,
+      ...requestBounds(deadline, settings.requestTimeoutMs),
       maxBodyBytes: MAX_VERIFY_RESPONSE_BYTES,
     });
     const responseHeaders = new Headers();

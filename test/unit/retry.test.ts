@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, RemoteError, RetriesExhaustedError, TimeoutError } from '../../src/errors.js';
-import { backoffDelayMs, Deadline, formatSeconds, MAX_RETRY_AFTER_MS, parseRetryAfter, withRetries, type Clock } from '../../src/retry.js';
+import { backoffDelayMs, Deadline, formatSeconds, MAX_RETRY_AFTER_MS, requestBounds, parseRetryAfter, withRetries, type Clock } from '../../src/retry.js';
 
 /** A clock whose sleep advances time instantly and records each wait. */
 function fakeClock(random = 0.5): Clock & { waits: number[] } {
@@ -168,5 +168,25 @@ describe('formatSeconds', () => {
     [0, '0 ms'],
   ])('%d ms → %s', (milliseconds, text) => {
     expect(formatSeconds(milliseconds)).toBe(text);
+  });
+});
+
+describe('requestBounds', () => {
+  it('uses the request timeout while the deadline is further away', () => {
+    const clock = fakeClock();
+    expect(requestBounds(new Deadline(90_000, clock), 15_000)).toEqual({
+      timeoutMs: 15_000,
+      timeoutLabel: 'the request timeout (15 s, input `timeout-seconds`)',
+    });
+  });
+
+  it('clips to what is left of the deadline, and names it', async () => {
+    const clock = fakeClock();
+    const deadline = new Deadline(20_000, clock);
+    await clock.sleep(12_000);
+    expect(requestBounds(deadline, 15_000)).toEqual({
+      timeoutMs: 8_000,
+      timeoutLabel: "the step's deadline (20 s, input `deadline-seconds`)",
+    });
   });
 });
