@@ -34,6 +34,8 @@ describe.each(RUNTIMES)('the action on $name', ({ node }) => {
     expect(issued?.resource).toBe(resource);
     const token = issued?.token ?? '';
     expect(result.stdout).toContain(`::add-mask::${token}`);
+    // The ID token is a credential too (for its five minutes): masked as soon as it arrives.
+    expect(result.stdout).toContain(`::add-mask::${services.issuer.issuedTokens.at(-1) ?? '?'}`);
     expect(result.outputs['token']).toBe(token);
     expect(result.outputs['resource']).toBe(resource);
     expectCleanRun(result);
