@@ -4,6 +4,7 @@
 
 import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findHygieneProblems } from '../support/leaks.js';
 import { startLocalServices, type LocalServices } from '../support/local-services.js';
 import { REPOSITORY_ROOT, runAction } from '../support/run-action.js';
 
@@ -45,6 +46,7 @@ describe('working with the Hub clients', () => {
     expect(result.exitCode, result.stdout).toBe(0);
     const token = result.exported['HF_TOKEN'] ?? '';
     expect(token).not.toBe('');
+    expect(findHygieneProblems(result, services.secrets())).toEqual([]);
 
     const later = await runLaterStep({ ...result.exported, HF_ENDPOINT: services.hub.url });
     expect(later.exitCode, later.stderr).toBe(0);
@@ -73,6 +75,7 @@ describe('working with the Hub clients', () => {
     expect(warning).toContain('ignore HF_TOKEN');
     expect(warning).toContain('remove HF_OIDC_RESOURCE');
     expect(result.exported['HF_TOKEN']).toBeDefined();
+    expect(findHygieneProblems(result, services.secrets())).toEqual([]);
 
     const without = await runAction(services.runOptions({ resource: 'acme/awesome-model' }));
     expect(without.warnings).toEqual([]);

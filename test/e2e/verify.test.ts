@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findLeaks } from '../support/leaks.js';
+import { findHygieneProblems } from '../support/leaks.js';
 import { startLocalServices, type LocalServices } from '../support/local-services.js';
 import { ACTION_ENTRY, REPOSITORY_ROOT, runAction, type RunOptions, type RunResult } from '../support/run-action.js';
 import { RUNTIMES } from './runtimes.js';
@@ -29,7 +29,7 @@ describe.each(RUNTIMES)('verify on $name', ({ node }) => {
     expect(result.stdout).toContain('Verified the token: it can access the model acme/awesome-model.');
     expect(result.stdout.indexOf('Verified the token')).toBeLessThan(result.stdout.indexOf('Issued a Hugging Face token'));
     expect(result.exported['HF_TOKEN']).toBe(token);
-    expect(findLeaks(result, services.secrets())).toEqual([]);
+    expect(findHygieneProblems(result, services.secrets())).toEqual([]);
   });
 
   it('asks whoami for a user token', async () => {
@@ -38,6 +38,7 @@ describe.each(RUNTIMES)('verify on $name', ({ node }) => {
     expect(result.exitCode, result.stdout).toBe(0);
     expect(services.hub.reads.map((read) => read.path)).toEqual(['/api/whoami-v2']);
     expect(result.stdout).toContain('Verified the token: the hub knows it as acme (whoami).');
+    expect(findHygieneProblems(result, services.secrets())).toEqual([]);
   });
 
   it('fails with the hub\'s answer and request id when the hub refuses the token, and exports nothing', async () => {
@@ -56,7 +57,7 @@ describe.each(RUNTIMES)('verify on $name', ({ node }) => {
     // Refused is final: one exchange, one check, no retry.
     expect(services.hub.exchangeCount).toBe(1);
     expect(services.hub.reads).toHaveLength(1);
-    expect(findLeaks(result, services.secrets())).toEqual([]);
+    expect(findHygieneProblems(result, services.secrets())).toEqual([]);
   });
 
   it('retries a hub that answers 503, then verifies', async () => {
@@ -66,6 +67,7 @@ describe.each(RUNTIMES)('verify on $name', ({ node }) => {
     expect(services.hub.reads).toHaveLength(2);
     expect(result.stdout).toMatch(/answered HTTP 503 .*Retrying in/);
     expect(result.stdout).toContain('Verified the token');
+    expect(findHygieneProblems(result, services.secrets())).toEqual([]);
   });
 });
 
@@ -82,6 +84,7 @@ describe('the default path', () => {
     const result = await runAction(services.runOptions({ resource: 'acme/awesome-model' }));
     expect(result.exitCode).toBe(0);
     expect(services.hub.reads).toEqual([]);
+    expect(findHygieneProblems(result, services.secrets())).toEqual([]);
   });
 
   it('does not contain @huggingface/hub in dist/index.js: it is a chunk loaded only by verify', () => {

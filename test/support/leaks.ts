@@ -25,3 +25,8 @@ export function findLeaks(result: RunResult, secrets: { idTokens: readonly strin
   }
   return leaks;
 }
+
+/** What every end-to-end run must leave clean: no leaked secret, and no file besides the runner's own. */
+export function findHygieneProblems(result: RunResult, secrets: { idTokens: readonly string[]; hubTokens: readonly string[] }): string[] {
+  return [...findLeaks(result, secrets), ...result.strayFiles.map((file) => `stray file: ${file}`)];
+}
