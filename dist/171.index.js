@@ -173,7 +173,7 @@ function parseHelperArguments(argv) {
         parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
     }
     catch (error) {
-        throw new InputError(`the helper's command line is malformed (${error instanceof Error ? error.message : String(error)}).`);
+        throw new InputError(`the helper's command line is malformed (${messageOf(error)}).`);
     }
     const { values, positionals } = parsed;
     const last = positionals.at(-1);
@@ -361,7 +361,7 @@ async function configureGitCredentials(settings, env = process.env) {
             await addGlobalValue(entry.key, entry.value);
     }
     catch (error) {
-        throw new errors/* ActionError */.lZ(`Configuring git for \`git-credentials\` failed: ${error instanceof Error ? error.message : String(error)}.`, {
+        throw new errors/* ActionError */.lZ(`Configuring git for \`git-credentials\` failed: ${(0,errors/* messageOf */.bD)(error)}.`, {
             hint: error instanceof git_config_GitUnavailableError
                 ? 'Install git before this step, or set `git-credentials: false`.'
                 : 'Anything already added is removed by the post step.',
@@ -378,7 +378,7 @@ async function cleanUpGitCredentials() {
             await removeGitCredentials(state);
     }
     catch (error) {
-        core.warning(`The post step could not clean up the git configuration: ${describe(error)}. ` +
+        core.warning(`The post step could not clean up the git configuration: ${messageOf(error)}. ` +
             'On a self-hosted runner, check the global git config for a credential helper of hf-oidc-token-action.');
     }
 }
@@ -426,7 +426,7 @@ async function removeGitCredentials(state) {
         catch (error) {
             if (error instanceof GitUnavailableError)
                 throw error; // one warning, not one per entry
-            core.warning(`Could not remove ${entry.key} from the global git config: ${describe(error)}. Later jobs on this runner may still see it.`);
+            core.warning(`Could not remove ${entry.key} from the global git config: ${messageOf(error)}. Later jobs on this runner may still see it.`);
         }
     }
     if (state.createdSections.length > 0) {
@@ -448,13 +448,10 @@ async function removeGitCredentials(state) {
             }
         }
         catch (error) {
-            core.warning(`Could not remove the empty git config file ${state.createdConfigFile}: ${describe(error)}.`);
+            core.warning(`Could not remove the empty git config file ${state.createdConfigFile}: ${messageOf(error)}.`);
         }
     }
     core.info(`Removed the git credential configuration this step added (${removed} of ${state.entries.length} entries were still there).`);
-}
-function describe(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 

@@ -107,13 +107,15 @@ export function withoutSentenceEnd(text: string): string {
   return text.replace(/\.$/, '');
 }
 
+/** The message of any thrown value, Error or not. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Renders any thrown value as one line for `core.setFailed`, with the hint appended. */
 export function describeFailure(error: unknown): string {
   if (error instanceof ActionError) {
     return error.hint ? `${endSentence(error.message)} ${error.hint}` : error.message;
   }
-  if (error instanceof Error) {
-    return `Unexpected error: ${error.message}. This is a bug in the action; please report it with this log.`;
-  }
-  return `Unexpected error: ${String(error)}. This is a bug in the action; please report it with this log.`;
+  return `Unexpected error: ${messageOf(error)}. This is a bug in the action; please report it with this log.`;
 }

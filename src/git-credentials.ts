@@ -17,7 +17,7 @@ import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
-import { ActionError } from './errors.js';
+import { ActionError, messageOf } from './errors.js';
 import {
   addGlobalValue,
   getGlobalValues,
@@ -94,7 +94,7 @@ export async function configureGitCredentials(settings: Settings, env: NodeJS.Pr
     for (const entry of entries) await addGlobalValue(entry.key, entry.value);
   } catch (error: unknown) {
     throw new ActionError(
-      `Configuring git for \`git-credentials\` failed: ${error instanceof Error ? error.message : String(error)}.`,
+      `Configuring git for \`git-credentials\` failed: ${messageOf(error)}.`,
       {
         hint:
           error instanceof GitUnavailableError
@@ -116,7 +116,7 @@ export async function cleanUpGitCredentials(): Promise<void> {
     if (state !== undefined) await removeGitCredentials(state);
   } catch (error: unknown) {
     core.warning(
-      `The post step could not clean up the git configuration: ${describe(error)}. ` +
+      `The post step could not clean up the git configuration: ${messageOf(error)}. ` +
         'On a self-hosted runner, check the global git config for a credential helper of hf-oidc-token-action.',
     );
   }
@@ -164,7 +164,7 @@ export async function removeGitCredentials(state: GitCredentialsState): Promise<
       if (await unsetGlobalValue(entry.key, entry.value)) removed++;
     } catch (error: unknown) {
       if (error instanceof GitUnavailableError) throw error; // one warning, not one per entry
-      core.warning(`Could not remove ${entry.key} from the global git config: ${describe(error)}. Later jobs on this runner may still see it.`);
+      core.warning(`Could not remove ${entry.key} from the global git config: ${messageOf(error)}. Later jobs on this runner may still see it.`);
     }
   }
   if (state.createdSections.length > 0) {
@@ -183,12 +183,8 @@ export async function removeGitCredentials(state: GitCredentialsState): Promise<
         unlinkSync(state.createdConfigFile);
       }
     } catch (error: unknown) {
-      core.warning(`Could not remove the empty git config file ${state.createdConfigFile}: ${describe(error)}.`);
+      core.warning(`Could not remove the empty git config file ${state.createdConfigFile}: ${messageOf(error)}.`);
     }
   }
   core.info(`Removed the git credential configuration this step added (${removed} of ${state.entries.length} entries were still there).`);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -7,7 +7,7 @@
 // single-quoted for that shell, so paths with spaces or quotes survive.
 
 import { parseArgs } from 'node:util';
-import { InputError } from './errors.js';
+import { InputError, messageOf } from './errors.js';
 import { parseEndpoint } from './inputs.js';
 import type { TokenRequest } from './obtain-token.js';
 import { parseResource } from './resource.js';
@@ -69,7 +69,7 @@ export function parseHelperArguments(argv: readonly string[]): { operation: Help
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error: unknown) {
-    throw new InputError(`the helper's command line is malformed (${error instanceof Error ? error.message : String(error)}).`);
+    throw new InputError(`the helper's command line is malformed (${messageOf(error)}).`);
   }
   const { values, positionals } = parsed;
   const last = positionals.at(-1);

@@ -3,6 +3,7 @@
 // that would match them, so setup is a comparison rather than a guess.
 
 import * as core from '@actions/core';
+import { messageOf } from './errors.js';
 import { DEFAULT_AUDIENCE, type Settings } from './inputs.js';
 import type { IdentityClaims } from './oidc.js';
 import { describeAccess } from './resource.js';
@@ -143,6 +144,6 @@ async function writeSummary(summary: typeof core.summary): Promise<void> {
   try {
     await summary.write();
   } catch (error: unknown) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    core.warning(`Could not write the job summary: ${messageOf(error)}`);
   }
 }

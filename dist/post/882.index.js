@@ -128,15 +128,16 @@ function endSentence(text) {
 function withoutSentenceEnd(text) {
     return text.replace(/\.$/, '');
 }
+/** The message of any thrown value, Error or not. */
+function errors_messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
 /** Renders any thrown value as one line for `core.setFailed`, with the hint appended. */
 function describeFailure(error) {
     if (error instanceof errors_ActionError) {
         return error.hint ? `${endSentence(error.message)} ${error.hint}` : error.message;
     }
-    if (error instanceof Error) {
-        return `Unexpected error: ${error.message}. This is a bug in the action; please report it with this log.`;
-    }
-    return `Unexpected error: ${String(error)}. This is a bug in the action; please report it with this log.`;
+    return `Unexpected error: ${errors_messageOf(error)}. This is a bug in the action; please report it with this log.`;
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -509,7 +510,7 @@ function parseHelperArguments(argv) {
         parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
     }
     catch (error) {
-        throw new InputError(`the helper's command line is malformed (${error instanceof Error ? error.message : String(error)}).`);
+        throw new InputError(`the helper's command line is malformed (${messageOf(error)}).`);
     }
     const { values, positionals } = parsed;
     const last = positionals.at(-1);
@@ -614,7 +615,7 @@ async function configureGitCredentials(settings, env = process.env) {
             await addGlobalValue(entry.key, entry.value);
     }
     catch (error) {
-        throw new ActionError(`Configuring git for \`git-credentials\` failed: ${error instanceof Error ? error.message : String(error)}.`, {
+        throw new ActionError(`Configuring git for \`git-credentials\` failed: ${messageOf(error)}.`, {
             hint: error instanceof GitUnavailableError
                 ? 'Install git before this step, or set `git-credentials: false`.'
                 : 'Anything already added is removed by the post step.',
@@ -631,7 +632,7 @@ async function cleanUpGitCredentials() {
             await removeGitCredentials(state);
     }
     catch (error) {
-        lib_core/* warning */.$e(`The post step could not clean up the git configuration: ${describe(error)}. ` +
+        lib_core/* warning */.$e(`The post step could not clean up the git configuration: ${errors_messageOf(error)}. ` +
             'On a self-hosted runner, check the global git config for a credential helper of hf-oidc-token-action.');
     }
 }
@@ -679,7 +680,7 @@ async function removeGitCredentials(state) {
         catch (error) {
             if (error instanceof git_config_GitUnavailableError)
                 throw error; // one warning, not one per entry
-            lib_core/* warning */.$e(`Could not remove ${entry.key} from the global git config: ${describe(error)}. Later jobs on this runner may still see it.`);
+            lib_core/* warning */.$e(`Could not remove ${entry.key} from the global git config: ${errors_messageOf(error)}. Later jobs on this runner may still see it.`);
         }
     }
     if (state.createdSections.length > 0) {
@@ -701,13 +702,10 @@ async function removeGitCredentials(state) {
             }
         }
         catch (error) {
-            lib_core/* warning */.$e(`Could not remove the empty git config file ${state.createdConfigFile}: ${describe(error)}.`);
+            lib_core/* warning */.$e(`Could not remove the empty git config file ${state.createdConfigFile}: ${errors_messageOf(error)}.`);
         }
     }
     lib_core/* info */.pq(`Removed the git credential configuration this step added (${removed} of ${state.entries.length} entries were still there).`);
-}
-function describe(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 
