@@ -3,13 +3,13 @@
 // warning. It imports nothing of the main step's flow (no exchange, no @huggingface/hub), and in a
 // job that did not use `git-credentials` it exits without loading anything (it runs in every job).
 
-import { GIT_CREDENTIALS_STATE, hasSavedState } from './state.js';
+import { GIT_CREDENTIALS_STATE, hasSavedState } from './runner/state.js';
 
 /** Removes this invocation's git credential configuration, if it added any. Never throws. */
 export async function runCleanup(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (!hasSavedState(GIT_CREDENTIALS_STATE, env)) return;
   try {
-    const { cleanUpGitCredentials } = await import('./git-credentials.js');
+    const { cleanUpGitCredentials } = await import('./git/credentials.js');
     await cleanUpGitCredentials();
   } catch (error: unknown) {
     // Only reached if the bundle itself is broken (cleanUpGitCredentials never throws), so the

@@ -3,8 +3,8 @@
 
 import * as core from '@actions/core';
 import { InputError } from './errors.js';
-import { quoteForMessage } from './sanitize.js';
-import { parseResource, type Resource } from './resource.js';
+import { quoteForMessage } from './runner/sanitize.js';
+import { parseResource, type Resource } from './hub/resource.js';
 
 export const DEFAULT_HUB_URL = 'https://huggingface.co';
 /** The `aud` the Hub requires on the ID token (hub-docs, trusted-publishers.md). */

@@ -3,17 +3,19 @@
 // The optional stages come before publishing, so nothing is exported unless everything succeeded.
 
 import * as core from '@actions/core';
-import { warnAboutPythonOidcResource } from './client-warnings.js';
+import { warnAboutPythonOidcResource } from './report/warnings.js';
 import { describeFailure, ExchangeRefusedError } from './errors.js';
 import { readInputs, type Settings } from './inputs.js';
-import { maskSecret } from './mask.js';
+import { maskSecret } from './runner/mask.js';
 import { obtainToken } from './obtain-token.js';
-import { findIdTokenSource, type IdentityClaims, type IdTokenSource } from './oidc.js';
-import { publishToken } from './publish.js';
-import { reportRefusedIdentity, writeSuccessSummary } from './report.js';
-import { describeAccess } from './resource.js';
-import { Deadline } from './retry.js';
-import type { IssuedToken } from './token-response.js';
+import type { IdentityClaims } from './github/claims.js';
+import { findIdTokenSource, type IdTokenSource } from './github/id-token.js';
+import { publishToken } from './runner/outputs.js';
+import { reportRefusedIdentity } from './report/refused-identity.js';
+import { writeSuccessSummary } from './report/success-summary.js';
+import { describeAccess } from './hub/resource.js';
+import { Deadline } from './http/retry.js';
+import type { IssuedToken } from './hub/token-response.js';
 
 /** Runs the action. Never throws: every failure ends in one `::error::` and exit code 1. */
 export async function run(): Promise<void> {
@@ -26,11 +28,11 @@ export async function run(): Promise<void> {
     const { token, claims } = await obtainTokenForStep(settings, source, deadline);
     if (settings.verify) {
       // Loaded only when asked for: keeps @huggingface/hub off the default path (see verify.ts).
-      const { verifyToken } = await import('./verify.js');
+      const { verifyToken } = await import('./hub/verify.js');
       core.info(await verifyToken(token.accessToken, settings, deadline, (message) => core.info(message)));
     }
     if (settings.gitCredentials) {
-      const { configureGitCredentials } = await import('./git-credentials.js');
+      const { configureGitCredentials } = await import('./git/credentials.js');
       await configureGitCredentials(settings);
     }
     const expiresAt = publishToken(token, settings, new Date());

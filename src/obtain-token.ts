@@ -3,12 +3,13 @@
 // in where they log and what they do with a secret (the action masks it; the helper must not print).
 
 import type { RemoteError } from './errors.js';
-import { exchangeToken } from './exchange.js';
+import { exchangeToken } from './hub/exchange.js';
 import type { Settings } from './inputs.js';
-import { readIdentityClaims, requestIdToken, type IdentityClaims, type IdTokenSource } from './oidc.js';
-import { describeRetry, requestBounds, withRetries, type Deadline } from './retry.js';
-import type { IssuedToken } from './token-response.js';
-import { trace } from './trace.js';
+import { readIdentityClaims, type IdentityClaims } from './github/claims.js';
+import { requestIdToken, type IdTokenSource } from './github/id-token.js';
+import { describeRetry, requestBounds, withRetries, type Deadline } from './http/retry.js';
+import type { IssuedToken } from './hub/token-response.js';
+import { trace } from './runner/trace.js';
 
 /** What an exchange needs; nothing secret, so the helper can carry it on its command line. */
 export type TokenRequest = Pick<Settings, 'resource' | 'audience' | 'tokenEndpoint' | 'maxAttempts' | 'requestTimeoutMs'>;

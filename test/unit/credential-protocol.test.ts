@@ -5,8 +5,8 @@ import {
   parseCredentialRequest,
   repositoryPathOf,
   type CredentialRequest,
-} from '../../src/credential-protocol.js';
-import { parseResource } from '../../src/resource.js';
+} from '../../src/git/credential-protocol.js';
+import { parseResource } from '../../src/hub/resource.js';
 
 const HUB = new URL('https://huggingface.co');
 const MODEL = parseResource('acme/awesome-model', HUB.host);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { buildHelperArguments, buildHelperCommand, parseHelperArguments, quoteForShell, type HelperSettings } from '../../src/helper-command.js';
-import { parseResource } from '../../src/resource.js';
+import { buildHelperArguments, buildHelperCommand, parseHelperArguments, quoteForShell, type HelperSettings } from '../../src/git/helper-command.js';
+import { parseResource } from '../../src/hub/resource.js';
 
 const SETTINGS: HelperSettings = {
   hubUrl: new URL('https://huggingface.co/'),

@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError, RemoteError } from '../../src/errors.js';
-import { parseResource } from '../../src/resource.js';
-import { redactSecrets, sanitizeServerText } from '../../src/sanitize.js';
-import { explainInvalidToken, parseOAuthError, parseTokenResponse } from '../../src/token-response.js';
+import { parseResource } from '../../src/hub/resource.js';
+import { redactSecrets, sanitizeServerText } from '../../src/runner/sanitize.js';
+import { explainInvalidToken, parseOAuthError, parseTokenResponse } from '../../src/hub/token-response.js';
 
 const RUNS = { numRuns: 1_000 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { describeAccess, parseResource } from '../../src/resource.js';
+import { describeAccess, parseResource } from '../../src/hub/resource.js';
 
 const HUB = 'hub.internal.test';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, RemoteError, RetriesExhaustedError, TimeoutError } from '../../src/errors.js';
-import { backoffDelayMs, Deadline, formatSeconds, MAX_RETRY_AFTER_MS, requestBounds, parseRetryAfter, withRetries, type Clock } from '../../src/retry.js';
+import { backoffDelayMs, Deadline, formatSeconds, MAX_RETRY_AFTER_MS, requestBounds, parseRetryAfter, withRetries, type Clock } from '../../src/http/retry.js';
 
 /** A clock whose sleep advances time instantly and records each wait. */
 function fakeClock(random = 0.5): Clock & { waits: number[] } {

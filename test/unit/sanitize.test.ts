@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, quoteForMessage, redactSecrets, sanitizeServerText } from '../../src/sanitize.js';
+import { escapeMarkdown, quoteForMessage, redactSecrets, sanitizeServerText } from '../../src/runner/sanitize.js';
 
 describe('sanitizeServerText', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RemoteError } from '../../src/errors.js';
-import { explainInvalidToken, parseOAuthError, parseTokenResponse } from '../../src/token-response.js';
+import { explainInvalidToken, parseOAuthError, parseTokenResponse } from '../../src/hub/token-response.js';
 
 const TOKEN = 'hf_jwt_abcdefghijklmnopqrstuvwxyz012345';
 

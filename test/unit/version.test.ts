@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACTION_NAME, ACTION_VERSION, USER_AGENT } from '../../src/version.js';
+import { ACTION_NAME, ACTION_VERSION, USER_AGENT } from '../../src/http/user-agent.js';
 
 describe('version', () => {
   it('matches package.json, so the User-Agent names the released version', () => {

@@ -2,8 +2,8 @@
 // The success body is never echoed into a message (it holds the token, perhaps only half of it);
 // error bodies are reduced to sanitised OAuth fields (RFC 6749 §5.2).
 
-import { RemoteError } from './errors.js';
-import { sanitizeServerText } from './sanitize.js';
+import { RemoteError } from '../errors.js';
+import { sanitizeServerText } from '../runner/sanitize.js';
 
 export interface IssuedToken {
   readonly accessToken: string;

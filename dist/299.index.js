@@ -1,8 +1,8 @@
-export const id = 171;
-export const ids = [171];
+export const id = 299;
+export const ids = [299];
 export const modules = {
 
-/***/ 171:
+/***/ 299:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -29,7 +29,7 @@ var errors = __webpack_require__(916);
 var external_node_child_process_ = __webpack_require__(421);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(161);
-;// CONCATENATED MODULE: ./src/git-config.ts
+;// CONCATENATED MODULE: ./src/git/config.ts
 // The few `git config --global` operations the credential setup and its cleanup need. Global,
 // because that is what every later step's git reads (checkout-style actions do the same); the
 // runner gives each job a fresh HOME on hosted runners, and the post step undoes what was added.
@@ -38,7 +38,7 @@ var external_node_os_ = __webpack_require__(161);
 
 
 /** Raised when git itself cannot be run (not installed, not on PATH). */
-class git_config_GitUnavailableError extends Error {
+class config_GitUnavailableError extends Error {
     name = 'GitUnavailableError';
 }
 /** `git config --unset` exits 5 when no value matches: the entry is already gone. */
@@ -49,7 +49,7 @@ function runGit(args) {
     return new Promise((resolve, reject) => {
         (0,external_node_child_process_.execFile)('git', [...args], { encoding: 'utf8', timeout: 30_000, windowsHide: true }, (error, stdout, stderr) => {
             if (error && typeof error.code === 'string') {
-                reject(new git_config_GitUnavailableError(`git could not be run (${error.code}); is git installed and on PATH?`));
+                reject(new config_GitUnavailableError(`git could not be run (${error.code}); is git installed and on PATH?`));
                 return;
             }
             resolve({ exitCode: error ? Number(error.code ?? 1) : 0, stdout, stderr });
@@ -78,7 +78,7 @@ async function addGlobalValue(key, value) {
  * Removes the one value of `key` that equals `value` exactly (`--fixed-value`, git 2.30+), leaving
  * every other value alone. Returns false when no such value was there.
  */
-async function git_config_unsetGlobalValue(key, value) {
+async function config_unsetGlobalValue(key, value) {
     const result = await runGit(['config', '--global', '--fixed-value', '--unset', key, value]);
     if (result.exitCode === EXIT_NOTHING_TO_UNSET)
         return false;
@@ -87,7 +87,7 @@ async function git_config_unsetGlobalValue(key, value) {
     return true;
 }
 /** The names of all keys in the global config (subsections keep their case). */
-async function git_config_listGlobalKeys() {
+async function config_listGlobalKeys() {
     const result = await runGit(['config', '--global', '--name-only', '--list']);
     // No global config file at all: git exits non-zero with "unable to read config file".
     if (result.exitCode !== 0)
@@ -95,7 +95,7 @@ async function git_config_listGlobalKeys() {
     return result.stdout.split('\n').filter((line) => line !== '');
 }
 /** Removes a whole section, e.g. `credential.https://huggingface.co` (left empty by --unset). */
-async function git_config_removeGlobalSection(section) {
+async function config_removeGlobalSection(section) {
     const result = await runGit(['config', '--global', '--remove-section', section]);
     if (result.exitCode !== 0)
         throw failure(`git config --remove-section ${section}`, result);
@@ -118,9 +118,9 @@ function globalConfigWritePath(env = process.env) {
 var external_node_util_ = __webpack_require__(975);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __webpack_require__(422);
-// EXTERNAL MODULE: ./src/resource.ts
-var resource = __webpack_require__(419);
-;// CONCATENATED MODULE: ./src/helper-command.ts
+// EXTERNAL MODULE: ./src/hub/resource.ts
+var resource = __webpack_require__(987);
+;// CONCATENATED MODULE: ./src/git/helper-command.ts
 // The git credential helper's command line, both ways: the action writes it into git config, the
 // helper reads it back. Everything the helper needs travels here, and none of it is secret (the ID
 // token comes from the job's environment at the moment git asks; the Hub token goes to git only).
@@ -206,7 +206,7 @@ function parseHelperArguments(argv) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/credential-protocol.ts
+;// CONCATENATED MODULE: ./src/git/credential-protocol.ts
 // git's credential-helper protocol, the pure parts: read what git asks, decide whether the question
 // is ours to answer, and write the answer. https://git-scm.com/docs/git-credential#IOFMT
 //
@@ -279,7 +279,7 @@ function formatCredentialAnswer(answer) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/runner/state.ts
 // The values the main step saves for its post step (core.saveState), by name, and a cheap check
 // for them. The runner hands saved state to the post step as STATE_<name> environment variables
 // (what core.getState reads); checking the variable directly lets the post step of a job that
@@ -291,7 +291,7 @@ function hasSavedState(name, env = process.env) {
     return (env[`STATE_${name}`] ?? '') !== '';
 }
 
-;// CONCATENATED MODULE: ./src/git-credentials.ts
+;// CONCATENATED MODULE: ./src/git/credentials.ts
 // `git-credentials: true`: configure git, for the rest of the job, to get a fresh Hub token from the
 // credential helper each time it talks to the configured resource on the hub; and, in the post step,
 // remove exactly what was added.
@@ -348,7 +348,7 @@ async function configureGitCredentials(settings, env = process.env) {
             if ((await getGlobalValues(key)).length === 0)
                 entries.push({ key, value: 'true' });
         }
-        const existingKeys = await git_config_listGlobalKeys();
+        const existingKeys = await config_listGlobalKeys();
         const sections = [...new Set(entries.map((entry) => entry.key.slice(0, entry.key.lastIndexOf('.'))))];
         const configFile = globalConfigWritePath(env);
         const state = {
@@ -362,7 +362,7 @@ async function configureGitCredentials(settings, env = process.env) {
     }
     catch (error) {
         throw new errors/* ActionError */.lZ(`Configuring git for \`git-credentials\` failed: ${(0,errors/* messageOf */.bD)(error)}.`, {
-            hint: error instanceof git_config_GitUnavailableError
+            hint: error instanceof config_GitUnavailableError
                 ? 'Install git before this step, or set `git-credentials: false`.'
                 : 'Anything already added is removed by the post step.',
         });

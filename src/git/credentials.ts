@@ -17,7 +17,7 @@ import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
-import { ActionError, messageOf } from './errors.js';
+import { ActionError, messageOf } from '../errors.js';
 import {
   addGlobalValue,
   getGlobalValues,
@@ -26,11 +26,11 @@ import {
   listGlobalKeys,
   removeGlobalSection,
   unsetGlobalValue,
-} from './git-config.js';
+} from './config.js';
 import { buildHelperCommand } from './helper-command.js';
 import { repositoryPathOf } from './credential-protocol.js';
-import type { Settings } from './inputs.js';
-import { GIT_CREDENTIALS_STATE } from './state.js';
+import type { Settings } from '../inputs.js';
+import { GIT_CREDENTIALS_STATE } from '../runner/state.js';
 
 /** Where the build puts the helper, relative to dist/index.js (see the `build` script). */
 const HELPER_DIRECTORY = 'git-credential-helper';

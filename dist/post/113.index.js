@@ -1,5 +1,5 @@
-export const id = 882;
-export const ids = [882];
+export const id = 113;
+export const ids = [113];
 export const modules = {
 
 /***/ 227:
@@ -29,7 +29,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 400:
+/***/ 43:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -144,7 +144,7 @@ function describeFailure(error) {
 var external_node_child_process_ = __webpack_require__(802);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(161);
-;// CONCATENATED MODULE: ./src/git-config.ts
+;// CONCATENATED MODULE: ./src/git/config.ts
 // The few `git config --global` operations the credential setup and its cleanup need. Global,
 // because that is what every later step's git reads (checkout-style actions do the same); the
 // runner gives each job a fresh HOME on hosted runners, and the post step undoes what was added.
@@ -153,7 +153,7 @@ var external_node_os_ = __webpack_require__(161);
 
 
 /** Raised when git itself cannot be run (not installed, not on PATH). */
-class git_config_GitUnavailableError extends Error {
+class config_GitUnavailableError extends Error {
     name = 'GitUnavailableError';
 }
 /** `git config --unset` exits 5 when no value matches: the entry is already gone. */
@@ -164,7 +164,7 @@ function runGit(args) {
     return new Promise((resolve, reject) => {
         (0,external_node_child_process_.execFile)('git', [...args], { encoding: 'utf8', timeout: 30_000, windowsHide: true }, (error, stdout, stderr) => {
             if (error && typeof error.code === 'string') {
-                reject(new git_config_GitUnavailableError(`git could not be run (${error.code}); is git installed and on PATH?`));
+                reject(new config_GitUnavailableError(`git could not be run (${error.code}); is git installed and on PATH?`));
                 return;
             }
             resolve({ exitCode: error ? Number(error.code ?? 1) : 0, stdout, stderr });
@@ -175,7 +175,7 @@ function failure(what, result) {
     return new Error(`${what} failed: git exited ${result.exitCode}${result.stderr.trim() ? ` (${result.stderr.trim().split('\n')[0] ?? ''})` : ''}`);
 }
 /** Every value of `key` in the global config, in order; empty when unset. */
-async function git_config_getGlobalValues(key) {
+async function config_getGlobalValues(key) {
     const result = await runGit(['config', '--global', '--get-all', key]);
     if (result.exitCode === EXIT_KEY_NOT_FOUND)
         return [];
@@ -184,7 +184,7 @@ async function git_config_getGlobalValues(key) {
     return result.stdout.split('\n').filter((line) => line !== '');
 }
 /** Adds a value to `key` after any existing ones (`--add`: never replaces what the user configured). */
-async function git_config_addGlobalValue(key, value) {
+async function config_addGlobalValue(key, value) {
     const result = await runGit(['config', '--global', '--add', key, value]);
     if (result.exitCode !== 0)
         throw failure(`git config --add ${key}`, result);
@@ -202,7 +202,7 @@ async function unsetGlobalValue(key, value) {
     return true;
 }
 /** The names of all keys in the global config (subsections keep their case). */
-async function git_config_listGlobalKeys() {
+async function config_listGlobalKeys() {
     const result = await runGit(['config', '--global', '--name-only', '--list']);
     // No global config file at all: git exits non-zero with "unable to read config file".
     if (result.exitCode !== 0)
@@ -219,7 +219,7 @@ async function removeGlobalSection(section) {
  * The file `git config --global` writes to, as git chooses it: GIT_CONFIG_GLOBAL, else ~/.gitconfig
  * unless only the XDG file exists. Used to remove a file the setup created and the cleanup emptied.
  */
-function git_config_globalConfigWritePath(env = process.env) {
+function config_globalConfigWritePath(env = process.env) {
     const explicit = env['GIT_CONFIG_GLOBAL'];
     if (explicit)
         return explicit;
@@ -231,7 +231,7 @@ function git_config_globalConfigWritePath(env = process.env) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(975);
-;// CONCATENATED MODULE: ./src/resource.ts
+;// CONCATENATED MODULE: ./src/hub/resource.ts
 // The Hub's `resource` grammar for Trusted Publishers: what the exchanged token is for.
 // https://huggingface.co/docs/hub/trusted-publishers — `namespace/name` (a model),
 // `datasets/…`, `spaces/…`, `kernels/…`, `buckets/…`, or a bare username (a read-only user token).
@@ -457,7 +457,7 @@ function readInteger(name, defaultValue, min, max) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/helper-command.ts
+;// CONCATENATED MODULE: ./src/git/helper-command.ts
 // The git credential helper's command line, both ways: the action writes it into git config, the
 // helper reads it back. Everything the helper needs travels here, and none of it is secret (the ID
 // token comes from the job's environment at the moment git asks; the Hub token goes to git only).
@@ -543,9 +543,9 @@ function parseHelperArguments(argv) {
     };
 }
 
-// EXTERNAL MODULE: ./src/state.ts
-var state = __webpack_require__(462);
-;// CONCATENATED MODULE: ./src/git-credentials.ts
+// EXTERNAL MODULE: ./src/runner/state.ts
+var state = __webpack_require__(3);
+;// CONCATENATED MODULE: ./src/git/credentials.ts
 // `git-credentials: true`: configure git, for the rest of the job, to get a fresh Hub token from the
 // credential helper each time it talks to the configured resource on the hub; and, in the post step,
 // remove exactly what was added.
@@ -678,14 +678,14 @@ async function removeGitCredentials(state) {
                 removed++;
         }
         catch (error) {
-            if (error instanceof git_config_GitUnavailableError)
+            if (error instanceof config_GitUnavailableError)
                 throw error; // one warning, not one per entry
             lib_core/* warning */.$e(`Could not remove ${entry.key} from the global git config: ${errors_messageOf(error)}. Later jobs on this runner may still see it.`);
         }
     }
     if (state.createdSections.length > 0) {
         try {
-            const remainingKeys = await git_config_listGlobalKeys();
+            const remainingKeys = await config_listGlobalKeys();
             for (const section of state.createdSections) {
                 if (!remainingKeys.some((key) => key.startsWith(`${section}.`)))
                     await removeGlobalSection(section);

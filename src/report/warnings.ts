@@ -1,8 +1,8 @@
 // Warnings about the job's environment that would make the token this action exports go unused.
 
 import * as core from '@actions/core';
-import type { Settings } from './inputs.js';
-import { sanitizeServerText } from './sanitize.js';
+import type { Settings } from '../inputs.js';
+import { sanitizeServerText } from '../runner/sanitize.js';
 
 /**
  * huggingface_hub 1.19+ does its own exchange when HF_OIDC_RESOURCE is set, and then ignores HF_TOKEN:

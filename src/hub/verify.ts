@@ -8,12 +8,12 @@
 // Its requests go through http.ts (a `fetch` adapter), so they get the action's timeouts, body cap,
 // proxy support and no-redirect rule, where Node's global fetch would ignore HTTPS_PROXY.
 
-import { ActionError, RemoteError } from './errors.js';
-import { sendRequest } from './http.js';
-import type { Settings } from './inputs.js';
-import { describeRetry, requestBounds, withRetries, type Deadline } from './retry.js';
-import { redactSecrets, sanitizeServerText } from './sanitize.js';
-import { USER_AGENT } from './version.js';
+import { ActionError, RemoteError } from '../errors.js';
+import { sendRequest } from '../http/request.js';
+import type { Settings } from '../inputs.js';
+import { describeRetry, requestBounds, withRetries, type Deadline } from '../http/retry.js';
+import { redactSecrets, sanitizeServerText } from '../runner/sanitize.js';
+import { USER_AGENT } from '../http/user-agent.js';
 
 const MAX_VERIFY_RESPONSE_BYTES = 256 * 1024;
 

@@ -2,8 +2,8 @@
 // read from the response); here it only goes to the step outputs and, unless disabled, HF_TOKEN.
 
 import * as core from '@actions/core';
-import type { Settings } from './inputs.js';
-import type { IssuedToken } from './token-response.js';
+import type { Settings } from '../inputs.js';
+import type { IssuedToken } from '../hub/token-response.js';
 
 /** Sets the outputs and exports HF_TOKEN. Returns the expiry time (ISO 8601 UTC) or '' when unknown. */
 export function publishToken(token: IssuedToken, settings: Settings, issuedAt: Date): string {

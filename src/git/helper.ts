@@ -10,14 +10,14 @@
 // - a failure is one line on stderr (git shows it in the step's log), never with a secret in it.
 
 import { writeSync } from 'node:fs';
-import { describeFailure } from './errors.js';
+import { describeFailure } from '../errors.js';
 import { formatCredentialAnswer, isRequestInScope, parseCredentialRequest, DEFAULT_USERNAME } from './credential-protocol.js';
 import { parseHelperArguments } from './helper-command.js';
-import { obtainToken } from './obtain-token.js';
-import { readIdTokenSource } from './oidc.js';
-import { Deadline } from './retry.js';
-import { redactSecrets } from './sanitize.js';
-import { ACTION_NAME } from './version.js';
+import { obtainToken } from '../obtain-token.js';
+import { readIdTokenSource } from '../github/id-token.js';
+import { Deadline } from '../http/retry.js';
+import { redactSecrets } from '../runner/sanitize.js';
+import { ACTION_NAME } from '../http/user-agent.js';
 
 /** git's request is a few short lines; anything larger is not git talking. */
 const MAX_REQUEST_BYTES = 64 * 1024;

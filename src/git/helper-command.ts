@@ -7,10 +7,10 @@
 // single-quoted for that shell, so paths with spaces or quotes survive.
 
 import { parseArgs } from 'node:util';
-import { InputError, messageOf } from './errors.js';
-import { parseEndpoint } from './inputs.js';
-import type { TokenRequest } from './obtain-token.js';
-import { parseResource } from './resource.js';
+import { InputError, messageOf } from '../errors.js';
+import { parseEndpoint } from '../inputs.js';
+import type { TokenRequest } from '../obtain-token.js';
+import { parseResource } from '../hub/resource.js';
 
 /** What the helper is configured with: a token request, the hub it answers for, and its entry's id. */
 export interface HelperSettings extends TokenRequest {

@@ -1,4 +1,4 @@
 // Entry point of the bundled action (dist/index.js). It only wires: nothing else runs at import time.
-import { run } from './main.js';
+import { run } from '../main.js';
 
 await run();

@@ -8,7 +8,7 @@
 // only when the path names the configured resource; without a path it cannot know which repository
 // git is talking to, and stays silent so git asks its other helpers.
 
-import type { Resource } from './resource.js';
+import type { Resource } from '../hub/resource.js';
 
 /** The attributes of a `get` request that the helper looks at. */
 export interface CredentialRequest {

@@ -8,9 +8,9 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { getProxyUrl, HttpClient } from '@actions/http-client';
-import { RemoteError, TimeoutError } from './errors.js';
-import { sanitizeServerText } from './sanitize.js';
-import { describeProxy, describeTarget, trace } from './trace.js';
+import { RemoteError, TimeoutError } from '../errors.js';
+import { sanitizeServerText } from '../runner/sanitize.js';
+import { describeProxy, describeTarget, trace } from '../runner/trace.js';
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST';

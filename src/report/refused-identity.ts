@@ -1,13 +1,12 @@
-// What the user reads: the job summary on success (an audit trail without any secret), and, when the
-// Hub refuses the run's identity, the claims GitHub presented next to the Trusted Publisher settings
-// that would match them, so setup is a comparison rather than a guess.
+// When the Hub refuses the run's identity (`invalid_grant`): the claims GitHub presented next to the
+// Trusted Publisher settings that would match them, in the log and the job summary, so setup is a
+// comparison rather than a guess.
 
 import * as core from '@actions/core';
-import { messageOf } from './errors.js';
-import { DEFAULT_AUDIENCE, type Settings } from './inputs.js';
-import type { IdentityClaims } from './oidc.js';
-import { describeAccess } from './resource.js';
-import { escapeMarkdown } from './sanitize.js';
+import { DEFAULT_AUDIENCE, type Settings } from '../inputs.js';
+import type { IdentityClaims } from '../github/claims.js';
+import { escapeMarkdown } from '../runner/sanitize.js';
+import { writeSummary } from '../runner/summary.js';
 
 /** The workflow file name in a `workflow_ref` such as `acme/x/.github/workflows/publish.yml@refs/heads/main`. */
 export function workflowFileOf(workflowRef: string | undefined): string | undefined {
@@ -106,44 +105,4 @@ export async function reportRefusedIdentity(claims: IdentityClaims, settings: Se
       .addRaw('<p>Usual causes:</p>', true)
       .addList(causes.map(escapeMarkdown)),
   );
-}
-
-/** The audit trail of a successful exchange. Never includes a token. */
-export async function writeSuccessSummary(
-  settings: Settings,
-  expiresAt: string,
-  claims: IdentityClaims,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<void> {
-  const runUrl =
-    env['GITHUB_SERVER_URL'] && env['GITHUB_REPOSITORY'] && env['GITHUB_RUN_ID']
-      ? `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}/actions/runs/${env['GITHUB_RUN_ID']}`
-      : undefined;
-  const code = (value: string | undefined): string => (value ? `<code>${escapeMarkdown(value)}</code>` : '(not set)');
-  await writeSummary(
-    core.summary.addHeading('Hugging Face token issued', 3).addTable([
-      [{ data: 'Field', header: true }, { data: 'Value', header: true }],
-      ['Resource', code(settings.resource.value)],
-      ['Access', escapeMarkdown(describeAccess(settings.resource))],
-      ['Expires', expiresAt ? code(expiresAt) : 'unknown (the broker sent no expires_in)'],
-      ['Hub', code(settings.hubUrl.host)],
-      ['Repository', code(claims.repository)],
-      ['Ref', code(claims.ref)],
-      ['Workflow', code(claims.workflow_ref)],
-      ['Run', runUrl ? `<a href="${escapeMarkdown(runUrl)}">${escapeMarkdown(runUrl)}</a>` : '(not set)'],
-    ]),
-  );
-}
-
-/** The summary is for humans; failing to write it (e.g. outside a runner) must not fail the step. */
-async function writeSummary(summary: typeof core.summary): Promise<void> {
-  if (!process.env['GITHUB_STEP_SUMMARY']) {
-    summary.emptyBuffer();
-    return;
-  }
-  try {
-    await summary.write();
-  } catch (error: unknown) {
-    core.warning(`Could not write the job summary: ${messageOf(error)}`);
-  }
 }

@@ -3,8 +3,8 @@
 // `datasets/…`, `spaces/…`, `kernels/…`, `buckets/…`, or a bare username (a read-only user token).
 // Everything is checked here, before any network call, so a typo costs no round trip.
 
-import { InputError } from './errors.js';
-import { quoteForMessage } from './sanitize.js';
+import { InputError } from '../errors.js';
+import { quoteForMessage } from '../runner/sanitize.js';
 
 export type RepoKind = 'model' | 'dataset' | 'space' | 'kernel' | 'bucket';
 

@@ -3,7 +3,7 @@
 // Retry-After honoured up to a cap, and a step-wide deadline that no wait may cross.
 // The clock is injectable so the policy is unit-tested without real waiting.
 
-import { endSentence, RemoteError, RetriesExhaustedError, TimeoutError, withoutSentenceEnd } from './errors.js';
+import { endSentence, RemoteError, RetriesExhaustedError, TimeoutError, withoutSentenceEnd } from '../errors.js';
 
 export interface Clock {
   now(): number;

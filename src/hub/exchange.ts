@@ -2,13 +2,13 @@
 // encoding of the RFC) with no client authentication, the ID token being the credential.
 // https://huggingface.co/docs/hub/trusted-publishers, https://www.rfc-editor.org/rfc/rfc8693
 
-import { ExchangeRefusedError, RemoteError } from './errors.js';
-import { headerValue, sendRequest } from './http.js';
+import { ExchangeRefusedError, RemoteError } from '../errors.js';
+import { headerValue, sendRequest } from '../http/request.js';
 import type { Resource } from './resource.js';
-import { parseRetryAfter } from './retry.js';
-import { redactSecrets, sanitizeServerText } from './sanitize.js';
+import { parseRetryAfter } from '../http/retry.js';
+import { redactSecrets, sanitizeServerText } from '../runner/sanitize.js';
 import { parseOAuthError, parseTokenResponse, type IssuedToken } from './token-response.js';
-import { USER_AGENT } from './version.js';
+import { USER_AGENT } from '../http/user-agent.js';
 
 export const TOKEN_EXCHANGE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 export const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';

@@ -3,13 +3,12 @@
 // The toolkit's core.getIDToken retries only 502/503/504 and hides network errors, so the request
 // is made here with the action's own bounded retries (main.ts) and typed errors.
 
-import { decodeJwt } from 'jose';
-import { IdTokenUnavailableError, RemoteError } from './errors.js';
-import { headerValue, sendRequest } from './http.js';
-import { maskSecret } from './mask.js';
-import { parseRetryAfter } from './retry.js';
-import { redactSecrets, sanitizeServerText } from './sanitize.js';
-import { USER_AGENT } from './version.js';
+import { IdTokenUnavailableError, RemoteError } from '../errors.js';
+import { headerValue, sendRequest } from '../http/request.js';
+import { maskSecret } from '../runner/mask.js';
+import { parseRetryAfter } from '../http/retry.js';
+import { redactSecrets, sanitizeServerText } from '../runner/sanitize.js';
+import { USER_AGENT } from '../http/user-agent.js';
 
 const REQUEST_URL_VARIABLE = 'ACTIONS_ID_TOKEN_REQUEST_URL';
 const REQUEST_TOKEN_VARIABLE = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
@@ -33,41 +32,6 @@ export interface IdTokenSource {
   readonly requestUrl: string;
   readonly requestToken: string;
 }
-
-/** The ID token's claims that say who this run is. None is secret. */
-export interface IdentityClaims {
-  readonly iss?: string;
-  readonly aud?: string;
-  readonly sub?: string;
-  readonly repository?: string;
-  readonly repository_owner?: string;
-  readonly ref?: string;
-  readonly ref_type?: string;
-  readonly workflow?: string;
-  readonly workflow_ref?: string;
-  readonly job_workflow_ref?: string;
-  readonly environment?: string;
-  readonly event_name?: string;
-  readonly run_id?: string;
-  readonly actor?: string;
-}
-
-const CLAIM_NAMES = [
-  'iss',
-  'aud',
-  'sub',
-  'repository',
-  'repository_owner',
-  'ref',
-  'ref_type',
-  'workflow',
-  'workflow_ref',
-  'job_workflow_ref',
-  'environment',
-  'event_name',
-  'run_id',
-  'actor',
-] as const satisfies ReadonlyArray<keyof IdentityClaims>;
 
 /**
  * Returns where to request the ID token, or explains why this job has none: not on GitHub Actions,
@@ -188,21 +152,4 @@ function readTokenValue(body: string): string {
 function excerpt(body: string): string {
   const text = sanitizeServerText(body, 200);
   return text ? `: ${text}` : '';
-}
-
-/** Reads the non-secret identity claims of an ID token for logs and diagnostics (no verification). */
-export function readIdentityClaims(idToken: string): IdentityClaims {
-  let payload: Record<string, unknown>;
-  try {
-    payload = decodeJwt(idToken);
-  } catch {
-    return {};
-  }
-  const claims: Record<string, string> = {};
-  for (const name of CLAIM_NAMES) {
-    const value = payload[name];
-    if (typeof value === 'string' || typeof value === 'number') claims[name] = sanitizeServerText(String(value), 300);
-    else if (Array.isArray(value)) claims[name] = sanitizeServerText(value.map(String).join(', '), 300);
-  }
-  return claims;
 }

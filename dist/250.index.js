@@ -1,18 +1,18 @@
-export const id = 538;
-export const ids = [538];
+export const id = 250;
+export const ids = [250];
 export const modules = {
 
-/***/ 538:
+/***/ 250:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   verifyToken: () => (/* binding */ verifyToken)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(734);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(809);
-/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(540);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(311);
+/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(876);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(902);
+/* harmony import */ var _runner_sanitize_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63);
+/* harmony import */ var _http_user_agent_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(153);
 // `verify: true`: prove the new token works before the job goes on (and before anything is exported),
 // with the same client library a later JavaScript step would use, `@huggingface/hub`, against the
 // configured hub: repository access for a repo resource (GET /api/{type}s/{ns}/{name}), whoAmI for a
@@ -38,7 +38,7 @@ async function verifyToken(token, settings, deadline, log) {
         try {
             if (resource.kind === 'user') {
                 const identity = await hub.whoAmI({ hubUrl, accessToken: token, fetch: fetchThroughAction });
-                return `Verified the token: the hub knows it as ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeServerText */ .c8)(identity.name, 100)} (whoami).`;
+                return `Verified the token: the hub knows it as ${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeServerText */ .c8)(identity.name, 100)} (whoami).`;
             }
             await hub.checkRepoAccess({
                 repo: { type: resource.kind, name: `${resource.namespace}/${resource.name}` },
@@ -54,10 +54,10 @@ async function verifyToken(token, settings, deadline, log) {
             throw error;
         }
     };
-    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(attempt, {
+    return (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(attempt, {
         maxAttempts: settings.maxAttempts,
         deadline,
-        onRetry: (error, nextAttempt, delayMs) => log((0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRetry */ .eV)(error, nextAttempt, settings.maxAttempts, delayMs)),
+        onRetry: (error, nextAttempt, delayMs) => log((0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRetry */ .eV)(error, nextAttempt, settings.maxAttempts, delayMs)),
     }).catch((error) => {
         if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi && !(error instanceof VerificationRefusedError)) {
             error.message = `Verifying the new token at ${settings.hubUrl.host} failed: ${error.message}`;
@@ -74,8 +74,8 @@ function refusal(error, token, settings) {
     const data = error.data;
     const fields = typeof data === 'object' && data !== null ? data : {};
     const text = [fields['error'], fields['error_description'], fields['message']].find((value) => typeof value === 'string');
-    const answer = (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeServerText */ .c8)((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .redactSecrets */ .fp)(typeof text === 'string' ? text : '', [token]), 200);
-    const requestId = error.requestId ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeServerText */ .c8)(error.requestId, 100) : undefined;
+    const answer = (0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeServerText */ .c8)((0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .redactSecrets */ .fp)(typeof text === 'string' ? text : '', [token]), 200);
+    const requestId = error.requestId ? (0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeServerText */ .c8)(error.requestId, 100) : undefined;
     const what = settings.resource.kind === 'user'
         ? 'GET /api/whoami-v2'
         : `GET /api/${settings.resource.kind}s/${settings.resource.namespace}/${settings.resource.name}`;
@@ -97,13 +97,13 @@ function createFetch(settings, deadline) {
         const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
         if (method !== 'GET')
             throw new Error(`verify only makes GET requests, not ${method}`);
-        const headers = { Accept: 'application/json', 'User-Agent': _version_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_AGENT */ ._O };
+        const headers = { Accept: 'application/json', 'User-Agent': _http_user_agent_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_AGENT */ ._O };
         new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
-        const response = await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .sendRequest */ .w$)({
+        const response = await (0,_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .sendRequest */ .w$)({
             method: 'GET',
             url,
             headers,
-            ...(0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .requestBounds */ .dj)(deadline, settings.requestTimeoutMs),
+            ...(0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .requestBounds */ .dj)(deadline, settings.requestTimeoutMs),
             maxBodyBytes: MAX_VERIFY_RESPONSE_BYTES,
         });
         const responseHeaders = new Headers();
