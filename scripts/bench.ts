@@ -79,7 +79,9 @@ const median = (values: number[]): number => {
 };
 
 function declaredInputs(): Set<string> {
-  const manifest = parseYaml(readFileSync(join(REPOSITORY_ROOT, 'action.yml'), 'utf8')) as { inputs?: Record<string, unknown> };
+  const manifest = parseYaml(readFileSync(join(REPOSITORY_ROOT, 'action.yml'), 'utf8')) as {
+    inputs?: Record<string, unknown>;
+  };
   return new Set(Object.keys(manifest.inputs ?? {}));
 }
 
@@ -114,7 +116,11 @@ function bundleSizes(): { defaultPathBytes: number; totalBytes: number; files: s
   };
   walk(distDirectory);
   const totalBytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
-  return { defaultPathBytes: statSync(ACTION_ENTRY).size, totalBytes, files: files.map((file) => file.slice(distDirectory.length + 1)) };
+  return {
+    defaultPathBytes: statSync(ACTION_ENTRY).size,
+    totalBytes,
+    files: files.map((file) => file.slice(distDirectory.length + 1)),
+  };
 }
 
 /** Wall time of loading the bundle with no work: no inputs, so it stops at input validation. */
@@ -144,15 +150,22 @@ const contenders: Contender[] = [
   { name: 'floor (plain node:http reference)', entry: floorEntry, inputs: {} },
   { name: 'action, default inputs', entry: ACTION_ENTRY, inputs: {} },
 ];
-if (inputs.has('verify')) contenders.push({ name: 'action, verify: true', entry: ACTION_ENTRY, inputs: { verify: 'true' } });
+if (inputs.has('verify'))
+  contenders.push({ name: 'action, verify: true', entry: ACTION_ENTRY, inputs: { verify: 'true' } });
 if (inputs.has('git-credentials')) {
-  contenders.push({ name: 'action, git-credentials: true', entry: ACTION_ENTRY, inputs: { 'git-credentials': 'true' } });
+  contenders.push({
+    name: 'action, git-credentials: true',
+    entry: ACTION_ENTRY,
+    inputs: { 'git-credentials': 'true' },
+  });
 }
 
 const services = await startLocalServices();
 const samples = new Map<string, Sample[]>(contenders.map((contender) => [contender.name, []]));
 try {
-  console.log(`Node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}, ${WARMUP_ROUNDS} warm-up + ${ROUNDS} rounds, ${contenders.length} contenders alternating…`);
+  console.log(
+    `Node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}, ${WARMUP_ROUNDS} warm-up + ${ROUNDS} rounds, ${contenders.length} contenders alternating…`,
+  );
   for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
     // Rotate the order each round so no contender always runs first after a pause.
     const order = contenders.map((_, index) => contenders[(index + round) % contenders.length]);
@@ -167,7 +180,9 @@ try {
 }
 
 const floorWall = median(samples.get(contenders[0]?.name ?? '')?.map((sample) => sample.wallMs) ?? []);
-const floorRss = median(samples.get(contenders[0]?.name ?? '')?.flatMap((sample) => (sample.peakRssKb ? [sample.peakRssKb] : [])) ?? []);
+const floorRss = median(
+  samples.get(contenders[0]?.name ?? '')?.flatMap((sample) => (sample.peakRssKb ? [sample.peakRssKb] : [])) ?? [],
+);
 const rows = contenders.map((contender) => {
   const runs = samples.get(contender.name) ?? [];
   const walls = runs.map((sample) => sample.wallMs);

@@ -17,7 +17,9 @@ function show(title: string, workflowStep: string, result: RunResult, secrets: s
   const redact = (value: string): string => maskText(value, secrets);
   console.log(`\n${bold('Exported to later steps (GITHUB_ENV):')}`);
   const exported = Object.entries(result.exported);
-  console.log(exported.length ? exported.map(([name, value]) => `  ${name}=${redact(value)}`).join('\n') : '  (nothing)');
+  console.log(
+    exported.length ? exported.map(([name, value]) => `  ${name}=${redact(value)}`).join('\n') : '  (nothing)',
+  );
   console.log(`\n${bold('Step outputs (GITHUB_OUTPUT):')}`);
   const outputs = Object.entries(result.outputs);
   console.log(outputs.length ? outputs.map(([name, value]) => `  ${name}=${redact(value)}`).join('\n') : '  (none)');
@@ -29,7 +31,9 @@ const services = await startLocalServices();
 try {
   console.log(bold('Local GitHub OIDC issuer and Hugging Face Hub token endpoint started on loopback:'));
   console.log(`  issuer ${services.issuer.url}  (signs RS256 ID tokens as ${services.issuer.issuer})`);
-  console.log(`  hub    ${services.hub.url}  (Trusted Publisher for acme/awesome-model: repository acme/awesome-model, branch main, workflow publish.yml)`);
+  console.log(
+    `  hub    ${services.hub.url}  (Trusted Publisher for acme/awesome-model: repository acme/awesome-model, branch main, workflow publish.yml)`,
+  );
 
   const step = (extra = ''): string =>
     `  - uses: hf-oidc/hf-oidc-token-action@v1\n    with:\n      resource: acme/awesome-model\n      hub-url: ${services.hub.url}   # the local hub; omit for huggingface.co${extra}`;
@@ -48,7 +52,9 @@ try {
   ]);
 
   const ok = success.exitCode === 0 && refused.exitCode === 1;
-  console.log(`\n${bold(ok ? 'Demo finished: both runs behaved as a workflow would.' : 'Demo FAILED: a run did not behave as expected.')}`);
+  console.log(
+    `\n${bold(ok ? 'Demo finished: both runs behaved as a workflow would.' : 'Demo FAILED: a run did not behave as expected.')}`,
+  );
   process.exitCode = ok ? 0 : 1;
 } finally {
   await services.stop();

@@ -15,6 +15,8 @@ export async function runCleanup(env: NodeJS.ProcessEnv = process.env): Promise<
     // Only reached if the bundle itself is broken (cleanUpGitCredentials never throws), so the
     // toolkit may be unavailable too: the warning command is written by hand, on one line.
     const message = error instanceof Error ? error.message : String(error);
-    process.stdout.write(`::warning::The post step could not clean up the git configuration: ${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
+    process.stdout.write(
+      `::warning::The post step could not clean up the git configuration: ${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`,
+    );
   }
 }

@@ -97,9 +97,12 @@ export function parseEndpoint(raw: string, label: string): URL {
 function parseAudience(raw: string): string {
   const audience = raw.trim();
   if (audience.length > 512 || /[\s\p{Cc}]/u.test(audience)) {
-    throw new InputError(`Input \`audience\` must be a single value without spaces: ${quoteForMessage(audience.slice(0, 80))}.`, {
-      hint: `The Hugging Face Hub expects ${DEFAULT_AUDIENCE}; leave the input unset to use it.`,
-    });
+    throw new InputError(
+      `Input \`audience\` must be a single value without spaces: ${quoteForMessage(audience.slice(0, 80))}.`,
+      {
+        hint: `The Hugging Face Hub expects ${DEFAULT_AUDIENCE}; leave the input unset to use it.`,
+      },
+    );
   }
   return audience;
 }
@@ -118,9 +121,12 @@ function readInteger(name: string, defaultValue: number, min: number, max: numbe
   if (raw === '') return defaultValue;
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new InputError(`Input \`${name}\` must be a whole number from ${min} to ${max}, got ${quoteForMessage(raw)}.`, {
-      hint: `Leave it unset for the default (${defaultValue}).`,
-    });
+    throw new InputError(
+      `Input \`${name}\` must be a whole number from ${min} to ${max}, got ${quoteForMessage(raw)}.`,
+      {
+        hint: `Leave it unset for the default (${defaultValue}).`,
+      },
+    );
   }
   return value;
 }

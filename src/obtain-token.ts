@@ -12,7 +12,10 @@ import type { IssuedToken } from './hub/token-response.js';
 import { trace } from './runner/trace.js';
 
 /** What an exchange needs; nothing secret, so the helper can carry it on its command line. */
-export type TokenRequest = Pick<Settings, 'resource' | 'audience' | 'tokenEndpoint' | 'maxAttempts' | 'requestTimeoutMs'>;
+export type TokenRequest = Pick<
+  Settings,
+  'resource' | 'audience' | 'tokenEndpoint' | 'maxAttempts' | 'requestTimeoutMs'
+>;
 
 export interface ObtainHooks {
   /** Receives every secret (ID token, Hub token) as soon as it exists, before anything can print it. */

@@ -486,14 +486,22 @@ function quoteForShell(word) {
 /** The helper arguments for these settings, in the order parseHelperArguments reads them. */
 function buildHelperArguments(settings) {
     return [
-        '--hub-url', settings.hubUrl.href,
-        '--resource', settings.resource.value,
-        '--token-endpoint', settings.tokenEndpoint.href,
-        '--audience', settings.audience,
-        '--max-attempts', String(settings.maxAttempts),
-        '--timeout-seconds', String(settings.requestTimeoutMs / 1000),
-        '--deadline-seconds', String(settings.deadlineMs / 1000),
-        '--id', settings.id,
+        '--hub-url',
+        settings.hubUrl.href,
+        '--resource',
+        settings.resource.value,
+        '--token-endpoint',
+        settings.tokenEndpoint.href,
+        '--audience',
+        settings.audience,
+        '--max-attempts',
+        String(settings.maxAttempts),
+        '--timeout-seconds',
+        String(settings.requestTimeoutMs / 1000),
+        '--deadline-seconds',
+        String(settings.deadlineMs / 1000),
+        '--id',
+        settings.id,
     ];
 }
 /**
@@ -527,13 +535,13 @@ function parseHelperArguments(argv) {
             throw new InputError(`the helper's --${name} is not a positive whole number.`);
         return value;
     };
-    const hubUrl = parseEndpoint(required('hub-url'), 'The helper\'s --hub-url');
+    const hubUrl = parseEndpoint(required('hub-url'), "The helper's --hub-url");
     return {
         operation,
         settings: {
             hubUrl,
             resource: parseResource(required('resource'), hubUrl.host),
-            tokenEndpoint: parseEndpoint(required('token-endpoint'), 'The helper\'s --token-endpoint'),
+            tokenEndpoint: parseEndpoint(required('token-endpoint'), "The helper's --token-endpoint"),
             audience: required('audience'),
             maxAttempts: whole('max-attempts'),
             requestTimeoutMs: whole('timeout-seconds') * 1000,

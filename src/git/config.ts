@@ -36,7 +36,9 @@ function runGit(args: readonly string[]): Promise<GitResult> {
 }
 
 function failure(what: string, result: GitResult): Error {
-  return new Error(`${what} failed: git exited ${result.exitCode}${result.stderr.trim() ? ` (${result.stderr.trim().split('\n')[0] ?? ''})` : ''}`);
+  return new Error(
+    `${what} failed: git exited ${result.exitCode}${result.stderr.trim() ? ` (${result.stderr.trim().split('\n')[0] ?? ''})` : ''}`,
+  );
 }
 
 /** Every value of `key` in the global config, in order; empty when unset. */

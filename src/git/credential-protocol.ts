@@ -67,7 +67,11 @@ export function isRequestInScope(request: CredentialRequest, hubUrl: URL, resour
  * The answer to a `get`. `password_expiry_utc` (git 2.41+, ignored by older gits) keeps a caching
  * helper later in the list from keeping the token past its hour.
  */
-export function formatCredentialAnswer(answer: { username: string; password: string; expiresAtSeconds?: number | undefined }): string {
+export function formatCredentialAnswer(answer: {
+  username: string;
+  password: string;
+  expiresAtSeconds?: number | undefined;
+}): string {
   for (const value of [answer.username, answer.password]) {
     // git reads one attribute per line; a value with a line break would forge attributes.
     if (/[\r\n\0]/.test(value)) throw new Error('a credential value contains a line break or NUL');

@@ -93,15 +93,12 @@ export async function configureGitCredentials(settings: Settings, env: NodeJS.Pr
     core.saveState(GIT_CREDENTIALS_STATE, JSON.stringify(state));
     for (const entry of entries) await addGlobalValue(entry.key, entry.value);
   } catch (error: unknown) {
-    throw new ActionError(
-      `Configuring git for \`git-credentials\` failed: ${messageOf(error)}.`,
-      {
-        hint:
-          error instanceof GitUnavailableError
-            ? 'Install git before this step, or set `git-credentials: false`.'
-            : 'Anything already added is removed by the post step.',
-      },
-    );
+    throw new ActionError(`Configuring git for \`git-credentials\` failed: ${messageOf(error)}.`, {
+      hint:
+        error instanceof GitUnavailableError
+          ? 'Install git before this step, or set `git-credentials: false`.'
+          : 'Anything already added is removed by the post step.',
+    });
   }
   core.info(
     `Configured git for the rest of the job: \`git clone\`, \`fetch\` and \`push\` (LFS included) to ${repositoryUrlsOf(settings)[0] ?? hubBase} ` +
@@ -164,7 +161,9 @@ export async function removeGitCredentials(state: GitCredentialsState): Promise<
       if (await unsetGlobalValue(entry.key, entry.value)) removed++;
     } catch (error: unknown) {
       if (error instanceof GitUnavailableError) throw error; // one warning, not one per entry
-      core.warning(`Could not remove ${entry.key} from the global git config: ${messageOf(error)}. Later jobs on this runner may still see it.`);
+      core.warning(
+        `Could not remove ${entry.key} from the global git config: ${messageOf(error)}. Later jobs on this runner may still see it.`,
+      );
     }
   }
   if (state.createdSections.length > 0) {
@@ -186,5 +185,7 @@ export async function removeGitCredentials(state: GitCredentialsState): Promise<
       core.warning(`Could not remove the empty git config file ${state.createdConfigFile}: ${messageOf(error)}.`);
     }
   }
-  core.info(`Removed the git credential configuration this step added (${removed} of ${state.entries.length} entries were still there).`);
+  core.info(
+    `Removed the git credential configuration this step added (${removed} of ${state.entries.length} entries were still there).`,
+  );
 }

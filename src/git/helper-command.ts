@@ -44,14 +44,22 @@ export function quoteForShell(word: string): string {
 /** The helper arguments for these settings, in the order parseHelperArguments reads them. */
 export function buildHelperArguments(settings: HelperSettings): string[] {
   return [
-    '--hub-url', settings.hubUrl.href,
-    '--resource', settings.resource.value,
-    '--token-endpoint', settings.tokenEndpoint.href,
-    '--audience', settings.audience,
-    '--max-attempts', String(settings.maxAttempts),
-    '--timeout-seconds', String(settings.requestTimeoutMs / 1000),
-    '--deadline-seconds', String(settings.deadlineMs / 1000),
-    '--id', settings.id,
+    '--hub-url',
+    settings.hubUrl.href,
+    '--resource',
+    settings.resource.value,
+    '--token-endpoint',
+    settings.tokenEndpoint.href,
+    '--audience',
+    settings.audience,
+    '--max-attempts',
+    String(settings.maxAttempts),
+    '--timeout-seconds',
+    String(settings.requestTimeoutMs / 1000),
+    '--deadline-seconds',
+    String(settings.deadlineMs / 1000),
+    '--id',
+    settings.id,
   ];
 }
 
@@ -64,7 +72,10 @@ export function buildHelperCommand(nodePath: string, helperPath: string, setting
 }
 
 /** Reads the helper's command line (as git runs it: our arguments, then the operation). */
-export function parseHelperArguments(argv: readonly string[]): { operation: HelperOperation; settings: HelperSettings } {
+export function parseHelperArguments(argv: readonly string[]): {
+  operation: HelperOperation;
+  settings: HelperSettings;
+} {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -82,16 +93,17 @@ export function parseHelperArguments(argv: readonly string[]): { operation: Help
   };
   const whole = (name: keyof typeof OPTIONS): number => {
     const value = Number(required(name));
-    if (!Number.isInteger(value) || value < 1) throw new InputError(`the helper's --${name} is not a positive whole number.`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new InputError(`the helper's --${name} is not a positive whole number.`);
     return value;
   };
-  const hubUrl = parseEndpoint(required('hub-url'), 'The helper\'s --hub-url');
+  const hubUrl = parseEndpoint(required('hub-url'), "The helper's --hub-url");
   return {
     operation,
     settings: {
       hubUrl,
       resource: parseResource(required('resource'), hubUrl.host),
-      tokenEndpoint: parseEndpoint(required('token-endpoint'), 'The helper\'s --token-endpoint'),
+      tokenEndpoint: parseEndpoint(required('token-endpoint'), "The helper's --token-endpoint"),
       audience: required('audience'),
       maxAttempts: whole('max-attempts'),
       requestTimeoutMs: whole('timeout-seconds') * 1000,

@@ -11,7 +11,12 @@
 
 import { writeSync } from 'node:fs';
 import { describeFailure } from '../errors.js';
-import { formatCredentialAnswer, isRequestInScope, parseCredentialRequest, DEFAULT_USERNAME } from './credential-protocol.js';
+import {
+  formatCredentialAnswer,
+  isRequestInScope,
+  parseCredentialRequest,
+  DEFAULT_USERNAME,
+} from './credential-protocol.js';
 import { parseHelperArguments } from './helper-command.js';
 import { obtainToken } from '../obtain-token.js';
 import { readIdTokenSource } from '../github/id-token.js';

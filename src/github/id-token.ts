@@ -18,7 +18,7 @@ const MAX_ID_TOKEN_RESPONSE_BYTES = 64 * 1024;
  * retrying it would only repeat it, so it fails at once.
  */
 const MALFORMED_ANSWER_HINT =
-  'Something between the runner and GitHub (a proxy?) may have answered instead of GitHub\'s token service. Re-run the job; if it persists, check the runner\'s proxy settings.';
+  "Something between the runner and GitHub (a proxy?) may have answered instead of GitHub's token service. Re-run the job; if it persists, check the runner's proxy settings.";
 
 export const PERMISSION_REMEDY =
   'Give the job permission to request it:\n' +
@@ -64,11 +64,15 @@ async function explainMissingIdToken(env: NodeJS.ProcessEnv): Promise<[string, {
   if (actor === 'dependabot[bot]') {
     return [
       `Cannot get a GitHub OIDC ID token: ${missing} because this run was triggered by Dependabot, and GitHub never gives Dependabot runs an ID token.`,
-      { hint: 'Skip this step for Dependabot, e.g. `if: github.actor != \'dependabot[bot]\'`.' },
+      { hint: "Skip this step for Dependabot, e.g. `if: github.actor != 'dependabot[bot]'`." },
     ];
   }
   const pullRequest: unknown = context.payload.pull_request;
-  if (context.eventName.startsWith('pull_request') && context.eventName !== 'pull_request_target' && isFromFork(pullRequest)) {
+  if (
+    context.eventName.startsWith('pull_request') &&
+    context.eventName !== 'pull_request_target' &&
+    isFromFork(pullRequest)
+  ) {
     return [
       `Cannot get a GitHub OIDC ID token: ${missing} because this run is for a pull request from a fork, and GitHub never gives those an ID token.`,
       {
@@ -121,8 +125,8 @@ export async function requestIdToken(
         transient,
         retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
         hint: transient
-          ? 'GitHub\'s token service may be having trouble; re-run the job later.'
-          : 'The runner\'s ID-token request credential was refused. Re-run the job; if it persists, check the job\'s `permissions: id-token: write`.',
+          ? "GitHub's token service may be having trouble; re-run the job later."
+          : "The runner's ID-token request credential was refused. Re-run the job; if it persists, check the job's `permissions: id-token: write`.",
       },
     );
   }
@@ -130,7 +134,10 @@ export async function requestIdToken(
   const value = readTokenValue(response.body);
   onSecret(value);
   if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(value)) {
-    throw new RemoteError('GitHub\'s token service answered with a `value` that is not a JWT.', { transient: false, hint: MALFORMED_ANSWER_HINT });
+    throw new RemoteError("GitHub's token service answered with a `value` that is not a JWT.", {
+      transient: false,
+      hint: MALFORMED_ANSWER_HINT,
+    });
   }
   return value;
 }
@@ -140,11 +147,17 @@ function readTokenValue(body: string): string {
   try {
     parsed = JSON.parse(body);
   } catch {
-    throw new RemoteError('GitHub\'s token service answered HTTP 200 with a body that is not JSON.', { transient: false, hint: MALFORMED_ANSWER_HINT });
+    throw new RemoteError("GitHub's token service answered HTTP 200 with a body that is not JSON.", {
+      transient: false,
+      hint: MALFORMED_ANSWER_HINT,
+    });
   }
   const value = typeof parsed === 'object' && parsed !== null ? (parsed as { value?: unknown }).value : undefined;
   if (typeof value !== 'string' || value === '') {
-    throw new RemoteError('GitHub\'s token service answered HTTP 200 without an ID token in `value`.', { transient: false, hint: MALFORMED_ANSWER_HINT });
+    throw new RemoteError("GitHub's token service answered HTTP 200 without an ID token in `value`.", {
+      transient: false,
+      hint: MALFORMED_ANSWER_HINT,
+    });
   }
   return value;
 }

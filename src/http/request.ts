@@ -63,7 +63,11 @@ function proxyHostFor(url: URL): string | undefined {
  * The toolkit's tunnel agent reports every proxy failure as ECONNRESET with its own message. Say it
  * was the proxy: a proxy refusing CONNECT (403, 407) is configuration, not worth a retry.
  */
-function describeProxyFailure(error: Error, url: URL, proxyHost: string | undefined): { message: string; transient: boolean } | undefined {
+function describeProxyFailure(
+  error: Error,
+  url: URL,
+  proxyHost: string | undefined,
+): { message: string; transient: boolean } | undefined {
   if (proxyHost === undefined) return undefined;
   const match = /^tunneling socket could not be established, (?:statusCode=(\d+)|cause=(.*))$/s.exec(error.message);
   if (!match) return undefined;
@@ -75,10 +79,14 @@ function describeProxyFailure(error: Error, url: URL, proxyHost: string | undefi
       transient: code === 408 || code === 429 || code >= 500,
     };
   }
-  return { message: `could not reach ${url.host} through the proxy ${proxyHost}: ${sanitizeServerText(cause ?? '', 200)}`, transient: true };
+  return {
+    message: `could not reach ${url.host} through the proxy ${proxyHost}: ${sanitizeServerText(cause ?? '', 200)}`,
+    transient: true,
+  };
 }
 
-const PROXY_HINT = 'Check HTTPS_PROXY and NO_PROXY: the proxy must allow CONNECT to this host, or the host must be listed in NO_PROXY.';
+const PROXY_HINT =
+  'Check HTTPS_PROXY and NO_PROXY: the proxy must allow CONNECT to this host, or the host must be listed in NO_PROXY.';
 
 /** Node's socket error codes that mean "the network failed, trying again may work". */
 function describeNetworkError(error: NodeJS.ErrnoException, url: URL): string {
@@ -133,9 +141,12 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       finish(() => {
         traceFailure('time limit reached');
         reject(
-          new TimeoutError(`${request.method} ${request.url.host}${request.url.pathname} did not complete within ${request.timeoutLabel}`, {
-            transient: true,
-          }),
+          new TimeoutError(
+            `${request.method} ${request.url.host}${request.url.pathname} did not complete within ${request.timeoutLabel}`,
+            {
+              transient: true,
+            },
+          ),
         );
       });
       outgoing.destroy();
@@ -146,7 +157,13 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
         traceFailure(error.code ?? error.message);
         const proxyFailure = describeProxyFailure(error, request.url, proxyHost);
         if (proxyFailure) {
-          reject(new RemoteError(proxyFailure.message, { transient: proxyFailure.transient, cause: error, hint: PROXY_HINT }));
+          reject(
+            new RemoteError(proxyFailure.message, {
+              transient: proxyFailure.transient,
+              cause: error,
+              hint: PROXY_HINT,
+            }),
+          );
           return;
         }
         const tls = isTlsError(error);
@@ -189,7 +206,9 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       });
       incoming.on('end', () => {
         finish(() => {
-          trace(`${target} → HTTP ${incoming.statusCode ?? '?'} in ${Date.now() - started} ms, ${received} bytes${describeResponseHeaders(incoming.headers)}`);
+          trace(
+            `${target} → HTTP ${incoming.statusCode ?? '?'} in ${Date.now() - started} ms, ${received} bytes${describeResponseHeaders(incoming.headers)}`,
+          );
           resolve({
             status: incoming.statusCode ?? 0,
             headers: incoming.headers,
@@ -201,7 +220,11 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       incoming.on('close', () => {
         finish(() => {
           traceFailure('connection closed before the end of the body');
-          reject(new RemoteError(`connection to ${request.url.host} closed before the response was complete`, { transient: true }));
+          reject(
+            new RemoteError(`connection to ${request.url.host} closed before the response was complete`, {
+              transient: true,
+            }),
+          );
         });
       });
       incoming.on('error', (error: NodeJS.ErrnoException) => {

@@ -104,11 +104,17 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
 }
 
 /** The time limit for the next request: the per-request timeout, or what is left of the deadline if less. */
-export function requestBounds(deadline: Deadline, requestTimeoutMs: number): { timeoutMs: number; timeoutLabel: string } {
+export function requestBounds(
+  deadline: Deadline,
+  requestTimeoutMs: number,
+): { timeoutMs: number; timeoutLabel: string } {
   const remaining = deadline.remainingMs();
   return remaining < requestTimeoutMs
     ? { timeoutMs: Math.max(1, remaining), timeoutLabel: deadline.describe() }
-    : { timeoutMs: requestTimeoutMs, timeoutLabel: `the request timeout (${formatSeconds(requestTimeoutMs)}, input \`timeout-seconds\`)` };
+    : {
+        timeoutMs: requestTimeoutMs,
+        timeoutLabel: `the request timeout (${formatSeconds(requestTimeoutMs)}, input \`timeout-seconds\`)`,
+      };
 }
 
 /** The one log line a retry prints: what failed, and when the next attempt comes. */

@@ -15,7 +15,8 @@ export const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
 const MAX_RESPONSE_BYTES = 64 * 1024;
 /** The Hub's server-side timeout shows up as this `invalid_grant` (hub-docs issue 2757); it is transient. */
 const TRANSIENT_INVALID_GRANT = /operation was aborted/i;
-const HUB_TIMEOUT_HINT = 'The Hub timed out while checking the request (not a refusal of this run\'s identity); re-run the job later.';
+const HUB_TIMEOUT_HINT =
+  "The Hub timed out while checking the request (not a refusal of this run's identity); re-run the job later.";
 
 /**
  * Exchanges `idToken` for a Hub token for `resource`. One attempt; the caller retries what is
@@ -80,7 +81,10 @@ export async function exchangeToken(
       requestId,
       transient,
       retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
-      hint: transient && oauth?.error === 'invalid_grant' ? HUB_TIMEOUT_HINT : hintFor(response.status, oauth?.error, resource),
+      hint:
+        transient && oauth?.error === 'invalid_grant'
+          ? HUB_TIMEOUT_HINT
+          : hintFor(response.status, oauth?.error, resource),
     },
   );
 }

@@ -58,7 +58,8 @@ export function parseTokenResponse(body: string, onToken: (token: string) => voi
   } catch {
     throw malformed('the body is not valid JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw malformed('the body is not a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw malformed('the body is not a JSON object');
   const fields = parsed as Record<string, unknown>;
 
   const accessToken = fields['access_token'];
@@ -75,7 +76,12 @@ export function parseTokenResponse(body: string, onToken: (token: string) => voi
 
   const expiresIn = fields['expires_in'];
   if (expiresIn !== undefined) {
-    if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0 || expiresIn > MAX_EXPIRES_IN_SECONDS) {
+    if (
+      typeof expiresIn !== 'number' ||
+      !Number.isFinite(expiresIn) ||
+      expiresIn <= 0 ||
+      expiresIn > MAX_EXPIRES_IN_SECONDS
+    ) {
       throw malformed(
         `\`expires_in\` is ${show(expiresIn)}, not a number of seconds from 1 to ${MAX_EXPIRES_IN_SECONDS}`,
       );

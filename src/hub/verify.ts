@@ -73,7 +73,9 @@ function refusal(
 ): ActionError {
   const data = error.data;
   const fields = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  const text = [fields['error'], fields['error_description'], fields['message']].find((value) => typeof value === 'string');
+  const text = [fields['error'], fields['error_description'], fields['message']].find(
+    (value) => typeof value === 'string',
+  );
   const answer = sanitizeServerText(redactSecrets(typeof text === 'string' ? text : '', [token]), 200);
   const requestId = error.requestId ? sanitizeServerText(error.requestId, 100) : undefined;
   const what =

@@ -20,7 +20,8 @@ export function matchingPublisher(claims: IdentityClaims): { repository: string;
   const ref = claims.ref ?? '';
   let branch = '(unknown)';
   if (ref.startsWith('refs/heads/')) branch = ref.slice('refs/heads/'.length);
-  else if (ref.startsWith('refs/tags/')) branch = `(none: this run is for the tag ${ref.slice('refs/tags/'.length)}; leave branch empty)`;
+  else if (ref.startsWith('refs/tags/'))
+    branch = `(none: this run is for the tag ${ref.slice('refs/tags/'.length)}; leave branch empty)`;
   else if (ref) branch = `(none: this run's ref is ${ref}; leave branch empty)`;
   return {
     repository: claims.repository ?? '(unknown)',
@@ -33,12 +34,16 @@ export function matchingPublisher(claims: IdentityClaims): { repository: string;
 export function likelyCauses(claims: IdentityClaims, settings: Settings): string[] {
   const causes: string[] = [];
   if (claims.aud && claims.aud !== DEFAULT_AUDIENCE) {
-    causes.push(`The ID token's audience is ${claims.aud}; the Hugging Face Hub requires ${DEFAULT_AUDIENCE}. Remove the \`audience\` input.`);
+    causes.push(
+      `The ID token's audience is ${claims.aud}; the Hugging Face Hub requires ${DEFAULT_AUDIENCE}. Remove the \`audience\` input.`,
+    );
   }
   if (claims.ref?.startsWith('refs/tags/')) {
     causes.push('This run is for a tag: a publisher pinned to a branch does not match it.');
   } else if (claims.ref && !claims.ref.startsWith('refs/heads/')) {
-    causes.push(`This run's ref is ${claims.ref} (event ${claims.event_name ?? 'unknown'}): a publisher pinned to a branch does not match it.`);
+    causes.push(
+      `This run's ref is ${claims.ref} (event ${claims.event_name ?? 'unknown'}): a publisher pinned to a branch does not match it.`,
+    );
   }
   const callerFile = workflowFileOf(claims.workflow_ref);
   const calledFile = workflowFileOf(claims.job_workflow_ref);
@@ -48,7 +53,9 @@ export function likelyCauses(claims: IdentityClaims, settings: Settings): string
     );
   }
   if (claims.environment) {
-    causes.push(`The job uses the environment "${claims.environment}", which changes the token's subject to ${claims.sub ?? '?'}.`);
+    causes.push(
+      `The job uses the environment "${claims.environment}", which changes the token's subject to ${claims.sub ?? '?'}.`,
+    );
   }
   causes.push(
     `No Trusted Publisher for ${settings.resource.value} names this repository, or its branch or workflow differ (matching is exact: no prefixes, no patterns).`,
@@ -90,14 +97,23 @@ export async function reportRefusedIdentity(claims: IdentityClaims, settings: Se
   await writeSummary(
     core.summary
       .addHeading('Hugging Face token exchange refused', 3)
-      .addRaw(`<p>The Hub refused this run's GitHub identity for <code>${escapeMarkdown(settings.resource.value)}</code>.</p>`, true)
+      .addRaw(
+        `<p>The Hub refused this run's GitHub identity for <code>${escapeMarkdown(settings.resource.value)}</code>.</p>`,
+        true,
+      )
       .addTable([
-        [{ data: 'Claim', header: true }, { data: 'Value', header: true }],
+        [
+          { data: 'Claim', header: true },
+          { data: 'Value', header: true },
+        ],
         ...claimRows(claims).map(([name, value]) => [escapeMarkdown(name), `<code>${escapeMarkdown(value)}</code>`]),
       ])
       .addRaw('<p>A Trusted Publisher that would match this run:</p>', true)
       .addTable([
-        [{ data: 'Setting', header: true }, { data: 'Value', header: true }],
+        [
+          { data: 'Setting', header: true },
+          { data: 'Value', header: true },
+        ],
         ['Repository', `<code>${escapeMarkdown(publisher.repository)}</code>`],
         ['Branch', escapeMarkdown(publisher.branch)],
         ['Workflow', `<code>${escapeMarkdown(publisher.workflow)}</code>`],

@@ -21,7 +21,10 @@ export async function writeSuccessSummary(
   const code = (value: string | undefined): string => (value ? `<code>${escapeMarkdown(value)}</code>` : '(not set)');
   await writeSummary(
     core.summary.addHeading('Hugging Face token issued', 3).addTable([
-      [{ data: 'Field', header: true }, { data: 'Value', header: true }],
+      [
+        { data: 'Field', header: true },
+        { data: 'Value', header: true },
+      ],
       ['Resource', code(settings.resource.value)],
       ['Access', escapeMarkdown(describeAccess(settings.resource))],
       ['Expires', expiresAt ? code(expiresAt) : 'unknown (the broker sent no expires_in)'],

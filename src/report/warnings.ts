@@ -12,8 +12,8 @@ export function warnAboutPythonOidcResource(settings: Pick<Settings, 'pythonOidc
   if (settings.pythonOidcResource === undefined) return;
   core.warning(
     `HF_OIDC_RESOURCE is set in this job (${JSON.stringify(sanitizeServerText(settings.pythonOidcResource, 120))}), so huggingface_hub 1.19 and later ` +
-      '(the `hf` CLI, transformers, datasets) ignore HF_TOKEN and exchange the job\'s ID token by themselves. ' +
-      'To have Python tools use the token this action exports, remove HF_OIDC_RESOURCE from the job\'s `env:`. ' +
+      "(the `hf` CLI, transformers, datasets) ignore HF_TOKEN and exchange the job's ID token by themselves. " +
+      "To have Python tools use the token this action exports, remove HF_OIDC_RESOURCE from the job's `env:`. " +
       'To let a long Python process renew its own token instead, keep it and make sure the job has `permissions: id-token: write`.',
   );
 }

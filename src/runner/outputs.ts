@@ -8,7 +8,9 @@ import type { IssuedToken } from '../hub/token-response.js';
 /** Sets the outputs and exports HF_TOKEN. Returns the expiry time (ISO 8601 UTC) or '' when unknown. */
 export function publishToken(token: IssuedToken, settings: Settings, issuedAt: Date): string {
   const expiresAt =
-    token.expiresInSeconds === undefined ? '' : new Date(issuedAt.getTime() + token.expiresInSeconds * 1000).toISOString();
+    token.expiresInSeconds === undefined
+      ? ''
+      : new Date(issuedAt.getTime() + token.expiresInSeconds * 1000).toISOString();
   core.setOutput('token', token.accessToken);
   core.setOutput('expires-at', expiresAt);
   core.setOutput('resource', settings.resource.value);

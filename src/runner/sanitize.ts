@@ -21,7 +21,10 @@ export function sanitizeServerText(text: string, maxLength = DEFAULT_MAX_LENGTH)
     .trim();
   const characters = [...oneLine];
   if (characters.length <= maxLength) return oneLine;
-  return `${characters.slice(0, maxLength - 1).join('').trimEnd()}…`;
+  return `${characters
+    .slice(0, maxLength - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 /**

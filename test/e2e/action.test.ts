@@ -58,7 +58,9 @@ describe.each(RUNTIMES)('the action on $name', ({ node }) => {
     expect(result.exported).toEqual({ HF_TOKEN: token });
 
     // The mask comes before anything that could print the token.
-    expect(result.stdout.indexOf(`::add-mask::${token}`)).toBeLessThan(result.stdout.indexOf('Issued a Hugging Face token'));
+    expect(result.stdout.indexOf(`::add-mask::${token}`)).toBeLessThan(
+      result.stdout.indexOf('Issued a Hugging Face token'),
+    );
 
     const expiresAt = Date.parse(result.outputs['expires-at'] ?? '');
     expect(expiresAt).toBeGreaterThanOrEqual(before + 3600_000 - 1000);
@@ -212,25 +214,63 @@ describe.each(RUNTIMES)('the action on $name', ({ node }) => {
     const result = await run(services.runOptions({ resource: 'acme/awesome-model', audience: 'https://example.test' }));
     const error = expectFailureWithNothingExported(result);
     expect(error).toContain('invalid_grant');
-    expect(result.stdout).toContain("The ID token's audience is https://example.test; the Hugging Face Hub requires https://huggingface.co.");
+    expect(result.stdout).toContain(
+      "The ID token's audience is https://example.test; the Hugging Face Hub requires https://huggingface.co.",
+    );
   });
 
   it('refuses an invalid_request without retrying', async () => {
-    services.hub.faults.push({ kind: 'respond', status: 400, body: { error: 'invalid_request', error_description: 'Invalid resource format' } });
+    services.hub.faults.push({
+      kind: 'respond',
+      status: 400,
+      body: { error: 'invalid_request', error_description: 'Invalid resource format' },
+    });
     const error = expectFailureWithNothingExported(await run(services.runOptions({ resource: 'acme/awesome-model' })));
     expect(error).toContain('HTTP 400 invalid_request: "Invalid resource format"');
     expect(services.hub.exchangeCount).toBe(1);
   });
 
   it.each([
-    ['without access_token', (body: Record<string, unknown>) => ({ ...body, access_token: undefined }), 'has no `access_token`'],
-    ['with an empty access_token', (body: Record<string, unknown>) => ({ ...body, access_token: '' }), '`access_token` is empty'],
-    ['with a numeric access_token', (body: Record<string, unknown>) => ({ ...body, access_token: 12345 }), 'is a number, not a string'],
-    ['with a line break in the token', (body: Record<string, unknown>) => ({ ...body, access_token: `${String(body['access_token'])}\nINJECTED=1` }), 'contains a line break'],
-    ['with a space in the token', (body: Record<string, unknown>) => ({ ...body, access_token: `${String(body['access_token'])} x` }), 'contains white space'],
-    ['with token_type mac', (body: Record<string, unknown>) => ({ ...body, token_type: 'mac' }), '`token_type` is "mac"'],
-    ['with a negative expires_in', (body: Record<string, unknown>) => ({ ...body, expires_in: -5 }), '`expires_in` is -5'],
-    ['with an absurd expires_in', (body: Record<string, unknown>) => ({ ...body, expires_in: 1e12 }), '`expires_in` is 1000000000000'],
+    [
+      'without access_token',
+      (body: Record<string, unknown>) => ({ ...body, access_token: undefined }),
+      'has no `access_token`',
+    ],
+    [
+      'with an empty access_token',
+      (body: Record<string, unknown>) => ({ ...body, access_token: '' }),
+      '`access_token` is empty',
+    ],
+    [
+      'with a numeric access_token',
+      (body: Record<string, unknown>) => ({ ...body, access_token: 12345 }),
+      'is a number, not a string',
+    ],
+    [
+      'with a line break in the token',
+      (body: Record<string, unknown>) => ({ ...body, access_token: `${String(body['access_token'])}\nINJECTED=1` }),
+      'contains a line break',
+    ],
+    [
+      'with a space in the token',
+      (body: Record<string, unknown>) => ({ ...body, access_token: `${String(body['access_token'])} x` }),
+      'contains white space',
+    ],
+    [
+      'with token_type mac',
+      (body: Record<string, unknown>) => ({ ...body, token_type: 'mac' }),
+      '`token_type` is "mac"',
+    ],
+    [
+      'with a negative expires_in',
+      (body: Record<string, unknown>) => ({ ...body, expires_in: -5 }),
+      '`expires_in` is -5',
+    ],
+    [
+      'with an absurd expires_in',
+      (body: Record<string, unknown>) => ({ ...body, expires_in: 1e12 }),
+      '`expires_in` is 1000000000000',
+    ],
     ['that is a JSON array', () => [], 'not a JSON object'],
   ])('refuses a 200 answer %s and exports nothing', async (_name, transform, message) => {
     services.hub.faults.push({ kind: 'transform', transform });
@@ -244,7 +284,10 @@ describe.each(RUNTIMES)('the action on $name', ({ node }) => {
     services.hub.faults.push({
       kind: 'respond',
       status: 400,
-      body: { error: 'invalid_grant', error_description: 'no\n::error::forged\n::add-mask::x\r\n::set-env name=A::b\u001b[31m' },
+      body: {
+        error: 'invalid_grant',
+        error_description: 'no\n::error::forged\n::add-mask::x\r\n::set-env name=A::b\u001b[31m',
+      },
     });
     const result = await run(services.runOptions({ resource: 'acme/awesome-model' }));
     const error = expectFailureWithNothingExported(result);

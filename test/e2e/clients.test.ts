@@ -18,7 +18,9 @@ const me = await whoAmI({ hubUrl, accessToken });
 console.log(me.name);
 `;
 
-function runLaterStep(env: Record<string, string>): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
+function runLaterStep(
+  env: Record<string, string>,
+): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--input-type=module', '--eval', LATER_STEP], {
       cwd: REPOSITORY_ROOT,
@@ -41,7 +43,7 @@ describe('working with the Hub clients', () => {
     await services.stop();
   });
 
-  it('exports the HF_TOKEN that a later step\'s @huggingface/hub call uses', async () => {
+  it("exports the HF_TOKEN that a later step's @huggingface/hub call uses", async () => {
     const result = await runAction(services.runOptions({ resource: 'acme/awesome-model' }));
     expect(result.exitCode, result.stdout).toBe(0);
     const token = result.exported['HF_TOKEN'] ?? '';

@@ -29,7 +29,8 @@ const MARGIN_MS = 4_000;
 /** A run that is still going after this is killed: it proves a missing bound, not a slow machine. */
 const KILL_AFTER_MS = 40_000;
 
-const retryLines = (result: RunResult): string[] => result.stdout.split('\n').filter((line) => line.includes(' Retrying in '));
+const retryLines = (result: RunResult): string[] =>
+  result.stdout.split('\n').filter((line) => line.includes(' Retrying in '));
 const repeat = (fault: Fault, times: number): Fault[] => Array.from({ length: times }, () => fault);
 
 describe('fault injection', () => {
@@ -42,8 +43,17 @@ describe('fault injection', () => {
   });
 
   /** Small bounds so the suite is fast; each case overrides what it is about. */
-  const run = (inputs: Record<string, string> = {}, options: Partial<RunOptions> = {}, node = TEST_NODE.node): Promise<RunResult> => {
-    const base = services.runOptions({ resource: 'acme/awesome-model', 'timeout-seconds': '3', 'deadline-seconds': '20', ...inputs });
+  const run = (
+    inputs: Record<string, string> = {},
+    options: Partial<RunOptions> = {},
+    node = TEST_NODE.node,
+  ): Promise<RunResult> => {
+    const base = services.runOptions({
+      resource: 'acme/awesome-model',
+      'timeout-seconds': '3',
+      'deadline-seconds': '20',
+      ...inputs,
+    });
     return runAction({ node, killAfterMs: KILL_AFTER_MS, ...base, ...options });
   };
 
@@ -80,7 +90,9 @@ describe('fault injection', () => {
 
   /** The subject tokens the Hub received, in order. */
   const subjectTokens = (): unknown[] =>
-    services.hub.exchangeRequests.map((request) => (request.body as { subject_token?: unknown } | undefined)?.subject_token);
+    services.hub.exchangeRequests.map(
+      (request) => (request.body as { subject_token?: unknown } | undefined)?.subject_token,
+    );
 
   describe('the GitHub ID-token endpoint', () => {
     it('500, then success: retried once, and the run succeeds', async () => {
@@ -95,7 +107,9 @@ describe('fault injection', () => {
     });
 
     it('503 every time: exactly max-attempts calls, then one error naming the status and the attempts', async () => {
-      services.issuer.faults.push(...repeat({ kind: 'respond', status: 503, body: { message: 'Service Unavailable' } }, 20));
+      services.issuer.faults.push(
+        ...repeat({ kind: 'respond', status: 503, body: { message: 'Service Unavailable' } }, 20),
+      );
       const result = await run({ 'max-attempts': '3' });
       const error = expectFailure(result);
       expect(services.issuer.callCount).toBe(3);
@@ -113,7 +127,9 @@ describe('fault injection', () => {
       const result = await run();
       expectSuccess(result);
       expect(services.issuer.callCount).toBe(2);
-      expect(retryLines(result)[0]).toMatch(/Requesting the GitHub OIDC ID token failed: connection to 127\.0\.0\.1:\d+ reset\./);
+      expect(retryLines(result)[0]).toMatch(
+        /Requesting the GitHub OIDC ID token failed: connection to 127\.0\.0\.1:\d+ reset\./,
+      );
     });
 
     it('connection reset every time: the error says so (not the toolkit\'s "Cannot read properties of undefined")', async () => {
@@ -129,7 +145,9 @@ describe('fault injection', () => {
       services.issuer.faults.push(...repeat({ kind: 'respond', status, body: { message: 'Bad credentials' } }, 5));
       const result = await run();
       const error = expectFailure(result);
-      expect(error).toContain(`Requesting the GitHub OIDC ID token failed: HTTP ${status}: {"message":"Bad credentials"}`);
+      expect(error).toContain(
+        `Requesting the GitHub OIDC ID token failed: HTTP ${status}: {"message":"Bad credentials"}`,
+      );
       expect(error).toContain('id-token: write');
       expect(services.issuer.callCount).toBe(1);
       expect(services.hub.exchangeCount).toBe(0);
@@ -147,12 +165,16 @@ describe('fault injection', () => {
 
     it('a `value` that is not a JWT: masked before anything prints it, final after one call', async () => {
       const bogus = 'ghs_NotAJwtButStillACredential0123456789';
-      services.issuer.faults.push(...repeat({ kind: 'transform', transform: (body) => ({ ...body, value: bogus }) }, 5));
+      services.issuer.faults.push(
+        ...repeat({ kind: 'transform', transform: (body) => ({ ...body, value: bogus }) }, 5),
+      );
       const result = await run();
       const error = expectFailure(result);
       expect(error).toContain('a `value` that is not a JWT');
       expect(result.stdout).toContain(`::add-mask::${bogus}`);
-      expect(result.stdout.split('\n').filter((line) => line.includes(bogus) && !line.startsWith('::add-mask::'))).toEqual([]);
+      expect(
+        result.stdout.split('\n').filter((line) => line.includes(bogus) && !line.startsWith('::add-mask::')),
+      ).toEqual([]);
       expect(services.issuer.callCount).toBe(1);
       expect(services.hub.exchangeCount).toBe(0);
     });
@@ -184,22 +206,35 @@ describe('fault injection', () => {
     it.each([
       ['delta-seconds', (): string => '1', 900, 1_500],
       ['an HTTP date', (): string => new Date(Date.now() + 2_000).toUTCString(), 1, 2_500],
-    ])('429 with Retry-After as %s: waits as told, then succeeds', async (_name, retryAfter, minimumWaitMs, maximumWaitMs) => {
-      services.hub.faults.push({ kind: 'respond', status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': retryAfter() } });
-      const result = await run();
-      expectSuccess(result);
-      expect(services.hub.exchangeCount).toBe(2);
-      const [line = ''] = retryLines(result);
-      expect(line).toContain('HTTP 429');
-      const [, amount = 'NaN', unit] = /Retrying in ([\d.]+) (ms|s) /.exec(line) ?? [];
-      const waitedMs = Number(amount) * (unit === 's' ? 1000 : 1);
-      expect(waitedMs).toBeGreaterThanOrEqual(minimumWaitMs);
-      expect(waitedMs).toBeLessThanOrEqual(maximumWaitMs);
-      expect(result.durationMs).toBeGreaterThanOrEqual(waitedMs);
-    });
+    ])(
+      '429 with Retry-After as %s: waits as told, then succeeds',
+      async (_name, retryAfter, minimumWaitMs, maximumWaitMs) => {
+        services.hub.faults.push({
+          kind: 'respond',
+          status: 429,
+          body: { error: 'rate_limited' },
+          headers: { 'Retry-After': retryAfter() },
+        });
+        const result = await run();
+        expectSuccess(result);
+        expect(services.hub.exchangeCount).toBe(2);
+        const [line = ''] = retryLines(result);
+        expect(line).toContain('HTTP 429');
+        const [, amount = 'NaN', unit] = /Retrying in ([\d.]+) (ms|s) /.exec(line) ?? [];
+        const waitedMs = Number(amount) * (unit === 's' ? 1000 : 1);
+        expect(waitedMs).toBeGreaterThanOrEqual(minimumWaitMs);
+        expect(waitedMs).toBeLessThanOrEqual(maximumWaitMs);
+        expect(result.durationMs).toBeGreaterThanOrEqual(waitedMs);
+      },
+    );
 
     it('429 with a Retry-After beyond the deadline: fails at once, naming the deadline, instead of sleeping', async () => {
-      services.hub.faults.push({ kind: 'respond', status: 429, body: { error: 'rate_limited' }, headers: { 'Retry-After': '3600' } });
+      services.hub.faults.push({
+        kind: 'respond',
+        status: 429,
+        body: { error: 'rate_limited' },
+        headers: { 'Retry-After': '3600' },
+      });
       const result = await run({ 'deadline-seconds': '5' });
       const error = expectFailure(result);
       expect(error).toContain('HTTP 429');
@@ -236,8 +271,16 @@ describe('fault injection', () => {
     });
 
     it.each<[string, Fault, RegExp]>([
-      ['before the response', { kind: 'reset-before-response' }, /The token exchange at 127\.0\.0\.1:\d+ failed: connection to 127\.0\.0\.1:\d+ reset\./],
-      ['in the middle of the body', { kind: 'reset-mid-body' }, /The token exchange at 127\.0\.0\.1:\d+ failed: (connection to 127\.0\.0\.1:\d+ reset|connection to 127\.0\.0\.1:\d+ closed before the response was complete)\./],
+      [
+        'before the response',
+        { kind: 'reset-before-response' },
+        /The token exchange at 127\.0\.0\.1:\d+ failed: connection to 127\.0\.0\.1:\d+ reset\./,
+      ],
+      [
+        'in the middle of the body',
+        { kind: 'reset-mid-body' },
+        /The token exchange at 127\.0\.0\.1:\d+ failed: (connection to 127\.0\.0\.1:\d+ reset|connection to 127\.0\.0\.1:\d+ closed before the response was complete)\./,
+      ],
     ])('connection reset %s, then success: retried, the reason logged', async (_name, fault, reason) => {
       services.hub.faults.push(fault);
       const result = await run();
@@ -249,16 +292,19 @@ describe('fault injection', () => {
       expect(result.stdout).not.toContain('hf_jwt_partial');
     });
 
-    it.each(ALL_RUNTIMES)('a hung connection on $name: each attempt bounded by timeout-seconds, the error names it', async ({ node }) => {
-      services.hub.faults.push(...repeat({ kind: 'hang' }, 5));
-      const result = await run({ 'timeout-seconds': '2', 'max-attempts': '2' }, {}, node);
-      const error = expectFailure(result);
-      expect(error).toContain('did not complete within the request timeout (2 s, input `timeout-seconds`)');
-      expect(error).toContain('gave up after 2 attempts');
-      expect(services.hub.exchangeCount).toBe(2);
-      expect(result.durationMs).toBeGreaterThanOrEqual(4_000);
-      expectWithin(result, 4_500);
-    });
+    it.each(ALL_RUNTIMES)(
+      'a hung connection on $name: each attempt bounded by timeout-seconds, the error names it',
+      async ({ node }) => {
+        services.hub.faults.push(...repeat({ kind: 'hang' }, 5));
+        const result = await run({ 'timeout-seconds': '2', 'max-attempts': '2' }, {}, node);
+        const error = expectFailure(result);
+        expect(error).toContain('did not complete within the request timeout (2 s, input `timeout-seconds`)');
+        expect(error).toContain('gave up after 2 attempts');
+        expect(services.hub.exchangeCount).toBe(2);
+        expect(result.durationMs).toBeGreaterThanOrEqual(4_000);
+        expectWithin(result, 4_500);
+      },
+    );
 
     it('a hung connection with a shorter deadline: the step stops at deadline-seconds, and the error names it', async () => {
       services.hub.faults.push(...repeat({ kind: 'hang' }, 5));
@@ -287,7 +333,15 @@ describe('fault injection', () => {
 
     it('truncated JSON: refused after one attempt, the fragment never printed', async () => {
       services.hub.faults.push(
-        ...repeat({ kind: 'respond', status: 200, body: '{"access_token": "hf_jwt_truncatedFragment', headers: { 'Content-Type': 'application/json' } }, 5),
+        ...repeat(
+          {
+            kind: 'respond',
+            status: 200,
+            body: '{"access_token": "hf_jwt_truncatedFragment',
+            headers: { 'Content-Type': 'application/json' },
+          },
+          5,
+        ),
       );
       const result = await run();
       const error = expectFailure(result);
@@ -305,19 +359,28 @@ describe('fault injection', () => {
         await trap.stop();
       });
 
-      it.each([307, 302])('%i to another host: not followed; the error names the status and the target host', async (status) => {
-        services.hub.faults.push(...repeat({ kind: 'respond', status, headers: { Location: `${trap.url}/oauth/token` } }, 5));
-        const result = await run();
-        const error = expectFailure(result);
-        expect(error).toContain(`answered HTTP ${status}, a redirect to ${new URL(trap.url).host}`);
-        expect(error).toContain('Redirects are not followed');
-        expect(trap.requests).toEqual([]);
-        expect(services.hub.exchangeCount).toBe(1);
-      });
+      it.each([307, 302])(
+        '%i to another host: not followed; the error names the status and the target host',
+        async (status) => {
+          services.hub.faults.push(
+            ...repeat({ kind: 'respond', status, headers: { Location: `${trap.url}/oauth/token` } }, 5),
+          );
+          const result = await run();
+          const error = expectFailure(result);
+          expect(error).toContain(`answered HTTP ${status}, a redirect to ${new URL(trap.url).host}`);
+          expect(error).toContain('Redirects are not followed');
+          expect(trap.requests).toEqual([]);
+          expect(services.hub.exchangeCount).toBe(1);
+        },
+      );
     });
 
     it('400 invalid_grant "This operation was aborted" (the Hub\'s own timeout), then success: retried', async () => {
-      services.hub.faults.push({ kind: 'respond', status: 400, body: { error: 'invalid_grant', error_description: 'This operation was aborted' } });
+      services.hub.faults.push({
+        kind: 'respond',
+        status: 400,
+        body: { error: 'invalid_grant', error_description: 'This operation was aborted' },
+      });
       const result = await run();
       expectSuccess(result);
       expect(services.hub.exchangeCount).toBe(2);

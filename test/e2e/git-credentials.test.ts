@@ -62,7 +62,8 @@ function allSecrets(): string[] {
 }
 
 function expectNoSecretIn(...texts: string[]): void {
-  for (const secret of allSecrets()) for (const text of texts) expect(text.includes(secret), 'a secret leaked').toBe(false);
+  for (const secret of allSecrets())
+    for (const text of texts) expect(text.includes(secret), 'a secret leaked').toBe(false);
 }
 
 async function commitAndPush(clone: string, message: string): Promise<void> {
@@ -77,7 +78,8 @@ async function commitAndPush(clone: string, message: string): Promise<void> {
 describe.each(RUNTIMES)('git-credentials on $name', ({ node }) => {
   const runMain = (inputs: Record<string, string> = {}): Promise<RunResult> =>
     runAction({ ...services.runOptions({ resource: RESOURCE, 'git-credentials': 'true', ...inputs }), node, job });
-  const runPost = (main: RunResult): Promise<RunResult> => runAction({ node, job, entry: POST_ENTRY, state: main.state });
+  const runPost = (main: RunResult): Promise<RunResult> =>
+    runAction({ node, job, entry: POST_ENTRY, state: main.state });
 
   it('clones and pushes through the helper with a fresh token each time; the post step restores the git config byte for byte', async () => {
     writeFileSync(join(job.home, '.gitconfig'), USER_GITCONFIG);
@@ -151,7 +153,8 @@ describe('git-credentials: scope, several invocations, and a post step that neve
     runAction({ ...services.runOptions({ resource: RESOURCE, 'git-credentials': 'true', ...inputs }), job });
   const runPost = (main: RunResult, env: Record<string, string> = {}): Promise<RunResult> =>
     runAction({ job, entry: POST_ENTRY, state: main.state, env });
-  const fill = (url: string, environment: StepEnvironment = step()) => runGit(['credential', 'fill'], environment, { input: `url=${url}\n\n` });
+  const fill = (url: string, environment: StepEnvironment = step()) =>
+    runGit(['credential', 'fill'], environment, { input: `url=${url}\n\n` });
 
   it('answers only get, only for the configured resource on the hub, and only inside a job', async () => {
     await runMain();
@@ -222,7 +225,8 @@ describe('git-credentials: scope, several invocations, and a post step that neve
     expect((await fill(`${services.hub.url}/datasets/acme/awesome-data`)).exitCode).not.toBe(0);
 
     expect((await runPost(second)).warnings).toEqual([]);
-    const firstHelper = (JSON.parse(first.state['git-credentials'] ?? '{}') as { entries: Array<{ value: string }> }).entries[0]?.value;
+    const firstHelper = (JSON.parse(first.state['git-credentials'] ?? '{}') as { entries: Array<{ value: string }> })
+      .entries[0]?.value;
     expect(await helpers()).toEqual([firstHelper]);
     expect((await fill(`${services.hub.url}/${RESOURCE}`)).exitCode).toBe(0);
 

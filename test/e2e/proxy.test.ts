@@ -58,7 +58,11 @@ describe('proxies and TLS', () => {
   beforeEach(async () => {
     issuer = await new OidcIssuer().start();
     hub = await new HubServer(issuer.jwksUrl, { tls: { key: certificates.key, cert: certificates.cert } }).start();
-    hub.addPublisher('acme/awesome-model', { repository: 'acme/awesome-model', branch: 'main', workflow: 'publish.yml' });
+    hub.addPublisher('acme/awesome-model', {
+      repository: 'acme/awesome-model',
+      branch: 'main',
+      workflow: 'publish.yml',
+    });
     proxy = await new ForwardProxy({ [HUB_NAME]: '127.0.0.1' }).start();
   });
   afterEach(async () => {
@@ -71,27 +75,37 @@ describe('proxies and TLS', () => {
     runAction({
       ...(node === undefined ? {} : { node }),
       idToken: { requestUrl: issuer.requestUrl, requestToken: issuer.requestToken },
-      inputs: { resource: 'acme/awesome-model', 'hub-url': `https://${HUB_NAME}:${hub.port}`, 'timeout-seconds': '5', 'max-attempts': '2' },
+      inputs: {
+        resource: 'acme/awesome-model',
+        'hub-url': `https://${HUB_NAME}:${hub.port}`,
+        'timeout-seconds': '5',
+        'max-attempts': '2',
+      },
       env: { NODE_OPTIONS: preload, ...env },
       killAfterMs: 40_000,
     });
 
   const expectNoLeak = (result: RunResult): void => {
-    expect(findLeaks(result, { idTokens: issuer.issuedTokens, hubTokens: hub.issuedTokens.map((issued) => issued.token) })).toEqual([]);
+    expect(
+      findLeaks(result, { idTokens: issuer.issuedTokens, hubTokens: hub.issuedTokens.map((issued) => issued.token) }),
+    ).toEqual([]);
     expect(result.stdout).not.toContain(issuer.requestToken);
   };
 
-  it.each(RUNTIMES)('HTTPS_PROXY on $name: the exchange is tunnelled through the proxy, and succeeds', async ({ node }) => {
-    const result = await run({ HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: certificates.caFile }, node);
-    expect(result.errors, result.stdout).toEqual([]);
-    expect(result.exitCode).toBe(0);
-    expect(result.exported['HF_TOKEN']).toBe(hub.issuedTokens[0]?.token);
-    expect(proxy.tunnels).toEqual([`${HUB_NAME}:${hub.port}`]);
-    expect(proxy.plainRequests).toEqual([]);
-    expect(hub.exchangeCount).toBe(1);
-    expect(issuer.callCount).toBe(1); // directly: loopback
-    expectNoLeak(result);
-  });
+  it.each(RUNTIMES)(
+    'HTTPS_PROXY on $name: the exchange is tunnelled through the proxy, and succeeds',
+    async ({ node }) => {
+      const result = await run({ HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: certificates.caFile }, node);
+      expect(result.errors, result.stdout).toEqual([]);
+      expect(result.exitCode).toBe(0);
+      expect(result.exported['HF_TOKEN']).toBe(hub.issuedTokens[0]?.token);
+      expect(proxy.tunnels).toEqual([`${HUB_NAME}:${hub.port}`]);
+      expect(proxy.plainRequests).toEqual([]);
+      expect(hub.exchangeCount).toBe(1);
+      expect(issuer.callCount).toBe(1); // directly: loopback
+      expectNoLeak(result);
+    },
+  );
 
   it('lower-case https_proxy is honoured too', async () => {
     const result = await run({ https_proxy: proxy.url, NODE_EXTRA_CA_CERTS: certificates.caFile });
@@ -131,7 +145,9 @@ describe('proxies and TLS', () => {
       expect(result.exitCode).toBe(1);
       expect(result.errors).toHaveLength(1);
       expect(result.exported).toEqual({});
-      expect(result.errors[0]).toContain(`the proxy ${new URL(refusing.url).host} refused to open a tunnel to ${HUB_NAME}:${hub.port}: HTTP 403`);
+      expect(result.errors[0]).toContain(
+        `the proxy ${new URL(refusing.url).host} refused to open a tunnel to ${HUB_NAME}:${hub.port}: HTTP 403`,
+      );
       expect(result.errors[0]).toContain('NO_PROXY');
       expect(refusing.tunnels).toHaveLength(1);
       expect(hub.exchangeCount).toBe(0);
@@ -148,7 +164,9 @@ describe('proxies and TLS', () => {
     const result = await run({ HTTPS_PROXY: downUrl, NODE_EXTRA_CA_CERTS: certificates.caFile });
     expect(result.exitCode).toBe(1);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toContain(`could not reach ${HUB_NAME}:${hub.port} through the proxy ${new URL(downUrl).host}: connect ECONNREFUSED`);
+    expect(result.errors[0]).toContain(
+      `could not reach ${HUB_NAME}:${hub.port} through the proxy ${new URL(downUrl).host}: connect ECONNREFUSED`,
+    );
     expect(result.errors[0]).toContain('gave up after 2 attempts');
     expect(hub.exchangeCount).toBe(0);
     expectNoLeak(result);

@@ -27,7 +27,9 @@ describe.each(RUNTIMES)('verify on $name', ({ node }) => {
     const token = services.hub.issuedTokens.at(-1)?.token;
     expect(services.hub.reads).toEqual([{ path: '/api/models/acme/awesome-model', token }]);
     expect(result.stdout).toContain('Verified the token: it can access the model acme/awesome-model.');
-    expect(result.stdout.indexOf('Verified the token')).toBeLessThan(result.stdout.indexOf('Issued a Hugging Face token'));
+    expect(result.stdout.indexOf('Verified the token')).toBeLessThan(
+      result.stdout.indexOf('Issued a Hugging Face token'),
+    );
     expect(result.exported['HF_TOKEN']).toBe(token);
     expect(findHygieneProblems(result, services.secrets())).toEqual([]);
   });
@@ -41,7 +43,7 @@ describe.each(RUNTIMES)('verify on $name', ({ node }) => {
     expect(findHygieneProblems(result, services.secrets())).toEqual([]);
   });
 
-  it('fails with the hub\'s answer and request id when the hub refuses the token, and exports nothing', async () => {
+  it("fails with the hub's answer and request id when the hub refuses the token, and exports nothing", async () => {
     services.hub.addPublisher('datasets/acme/awesome-data', { repository: 'acme/awesome-model' });
     services.hub.refuseIssuedTokens = true;
     const result = await run(services.runOptions({ resource: 'datasets/acme/awesome-data', verify: 'true' }));
@@ -92,6 +94,8 @@ describe('the default path', () => {
     const marker = "Your access token must start with 'hf_'";
     expect(readFileSync(ACTION_ENTRY, 'utf8')).not.toContain(marker);
     const chunks = readdirSync(join(REPOSITORY_ROOT, 'dist')).filter((file) => /^\d+\.index\.js$/.test(file));
-    expect(chunks.filter((file) => readFileSync(join(REPOSITORY_ROOT, 'dist', file), 'utf8').includes(marker))).toHaveLength(1);
+    expect(
+      chunks.filter((file) => readFileSync(join(REPOSITORY_ROOT, 'dist', file), 'utf8').includes(marker)),
+    ).toHaveLength(1);
   });
 });

@@ -26,15 +26,49 @@ export function createTestCertificates(hostNames: readonly string[]): TestCertif
     execFileSync(OPENSSL, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   };
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  openssl('req', '-x509', ...ec, '-keyout', path('ca.key'), '-out', path('ca.pem'), '-days', '2', '-subj', '/CN=hf-oidc-token-action test CA');
-  openssl('req', ...ec, '-keyout', path('server.key'), '-out', path('server.csr'), '-subj', `/CN=${hostNames[0] ?? 'localhost'}`);
+  openssl(
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    path('ca.key'),
+    '-out',
+    path('ca.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=hf-oidc-token-action test CA',
+  );
+  openssl(
+    'req',
+    ...ec,
+    '-keyout',
+    path('server.key'),
+    '-out',
+    path('server.csr'),
+    '-subj',
+    `/CN=${hostNames[0] ?? 'localhost'}`,
+  );
   writeFileSync(
     path('server.ext'),
     `basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=${hostNames.map((name) => `DNS:${name}`).join(',')}\n`,
   );
   openssl(
-    'x509', '-req', '-in', path('server.csr'), '-CA', path('ca.pem'), '-CAkey', path('ca.key'), '-CAcreateserial',
-    '-out', path('server.pem'), '-days', '2', '-extfile', path('server.ext'),
+    'x509',
+    '-req',
+    '-in',
+    path('server.csr'),
+    '-CA',
+    path('ca.pem'),
+    '-CAkey',
+    path('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    path('server.pem'),
+    '-days',
+    '2',
+    '-extfile',
+    path('server.ext'),
   );
   return {
     caFile: path('ca.pem'),

@@ -54,17 +54,21 @@ export function parseActionManifest(actionYml: string): ActionManifest {
   const outputs: DeclaredOutput[] = [];
   const declaredInputs = document['inputs'] ?? {};
   const declaredOutputs = document['outputs'] ?? {};
-  if (!isMapping(declaredInputs) || !isMapping(declaredOutputs)) throw new Error('action.yml: inputs/outputs must be mappings');
+  if (!isMapping(declaredInputs) || !isMapping(declaredOutputs))
+    throw new Error('action.yml: inputs/outputs must be mappings');
   for (const [name, spec] of Object.entries(declaredInputs)) {
-    if (!isMapping(spec) || typeof spec['description'] !== 'string') throw new Error(`action.yml: input ${name} has no description`);
+    if (!isMapping(spec) || typeof spec['description'] !== 'string')
+      throw new Error(`action.yml: input ${name} has no description`);
     const fallback = spec['default'] ?? '';
     const required = spec['required'] ?? false;
-    if (typeof fallback !== 'string') throw new Error(`action.yml: input ${name}: quote the default, the runner passes a string`);
+    if (typeof fallback !== 'string')
+      throw new Error(`action.yml: input ${name}: quote the default, the runner passes a string`);
     if (typeof required !== 'boolean') throw new Error(`action.yml: input ${name}: required must be true or false`);
     inputs.push({ name, description: spec['description'], default: fallback, required });
   }
   for (const [name, spec] of Object.entries(declaredOutputs)) {
-    if (!isMapping(spec) || typeof spec['description'] !== 'string') throw new Error(`action.yml: output ${name} has no description`);
+    if (!isMapping(spec) || typeof spec['description'] !== 'string')
+      throw new Error(`action.yml: output ${name} has no description`);
     outputs.push({ name, description: spec['description'] });
   }
   return { inputs, outputs };
@@ -80,7 +84,10 @@ function splitRow(line: string): string[] {
  * The first table under the `## {heading}` section of a Markdown document, as header and rows.
  * Returns undefined when there is no such section or it holds no table.
  */
-export function findSectionTable(markdown: string, heading: string): { header: string[]; rows: string[][] } | undefined {
+export function findSectionTable(
+  markdown: string,
+  heading: string,
+): { header: string[]; rows: string[][] } | undefined {
   const lines = markdown.split('\n');
   const start = lines.findIndex((line) => line.trim() === `## ${heading}`);
   if (start < 0) return undefined;
@@ -169,7 +176,9 @@ function checkExampleWorkflow(example: DocumentFile, manifest: ActionManifest, m
   try {
     document = parse(example.text);
   } catch (error) {
-    return [`${example.path}: not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`];
+    return [
+      `${example.path}: not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    ];
   }
   if (!isMapping(document)) return [`${example.path}: not a workflow (not a mapping)`];
   const problems: string[] = [];
@@ -192,9 +201,15 @@ function checkExampleWorkflow(example: DocumentFile, manifest: ActionManifest, m
     const callsWorkflow = typeof job['uses'] === 'string';
     anyUse ||= steps.length > 0 || callsWorkflow;
     if ((steps.length > 0 || callsWorkflow) && !jobGrants) {
-      problems.push(`${example.path}: job ${jobName} needs permissions: id-token: write (job-level permissions replace the workflow's)`);
+      problems.push(
+        `${example.path}: job ${jobName} needs permissions: id-token: write (job-level permissions replace the workflow's)`,
+      );
     }
-    steps.forEach((step, index) => problems.push(...checkActionStep(step, `${example.path}: job ${jobName}, step ${String(index + 1)}`, manifest, majorVersion)));
+    steps.forEach((step, index) =>
+      problems.push(
+        ...checkActionStep(step, `${example.path}: job ${jobName}, step ${String(index + 1)}`, manifest, majorVersion),
+      ),
+    );
   }
   if (!anyGrant) problems.push(`${example.path}: sets no permissions: id-token: write`);
   if (!anyUse) problems.push(`${example.path}: neither uses ${ACTION_REPOSITORY} nor calls a workflow that does`);
@@ -214,7 +229,9 @@ function checkReadmeTables(readme: string, manifest: ActionManifest): string[] {
     if (index < 0) problems.push(`README: a table lacks the "${name}" column`);
     return index;
   };
-  const [iName, iDescription, iDefault, iRequired] = ['name', 'description', 'default', 'required'].map((name) => column(inputsTable.header, name));
+  const [iName, iDescription, iDefault, iRequired] = ['name', 'description', 'default', 'required'].map((name) =>
+    column(inputsTable.header, name),
+  );
   const [oName, oDescription] = ['name', 'description'].map((name) => column(outputsTable.header, name));
   if (problems.length > 0) return problems;
 
@@ -236,24 +253,34 @@ function checkReadmeTables(readme: string, manifest: ActionManifest): string[] {
       continue;
     }
     if (documented.default !== input.default) {
-      problems.push(`README Inputs: ${input.name} default is "${documented.default}" in the README, "${input.default}" in action.yml`);
+      problems.push(
+        `README Inputs: ${input.name} default is "${documented.default}" in the README, "${input.default}" in action.yml`,
+      );
     }
     const required = input.required ? 'yes' : 'no';
     if (documented.required !== required) {
-      problems.push(`README Inputs: ${input.name} required is "${documented.required}" in the README, "${required}" in action.yml`);
+      problems.push(
+        `README Inputs: ${input.name} required is "${documented.required}" in the README, "${required}" in action.yml`,
+      );
     }
     if (normaliseDescription(documented.description) !== normaliseDescription(input.description)) {
       problems.push(`README Inputs: ${input.name} description differs from action.yml (backticks aside)`);
     }
   }
   if (problems.length === 0 && documentedInputNames.join() !== declaredInputNames.join()) {
-    problems.push(`README Inputs: order ${documentedInputNames.join(', ')} differs from action.yml's ${declaredInputNames.join(', ')}`);
+    problems.push(
+      `README Inputs: order ${documentedInputNames.join(', ')} differs from action.yml's ${declaredInputNames.join(', ')}`,
+    );
   }
 
-  const documentedOutputs = outputsTable.rows.map((row) => ({ name: unquote(row[oName!] ?? ''), description: row[oDescription!] ?? '' }));
+  const documentedOutputs = outputsTable.rows.map((row) => ({
+    name: unquote(row[oName!] ?? ''),
+    description: row[oDescription!] ?? '',
+  }));
   const declaredOutputNames = manifest.outputs.map((output) => output.name);
   for (const output of documentedOutputs) {
-    if (!declaredOutputNames.includes(output.name)) problems.push(`README Outputs: ${output.name} is not an output in action.yml`);
+    if (!declaredOutputNames.includes(output.name))
+      problems.push(`README Outputs: ${output.name} is not an output in action.yml`);
   }
   for (const output of manifest.outputs) {
     const documented = documentedOutputs.find((row) => row.name === output.name);
@@ -272,10 +299,14 @@ function checkReadmeBlocks(readme: string, manifest: ActionManifest, majorVersio
     try {
       document = parse(block.text);
     } catch (error) {
-      problems.push(`README line ${String(block.line)}: YAML block does not parse: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      problems.push(
+        `README line ${String(block.line)}: YAML block does not parse: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
       continue;
     }
-    findActionSteps(document).forEach((step) => problems.push(...checkActionStep(step, `README line ${String(block.line)}`, manifest, majorVersion)));
+    findActionSteps(document).forEach((step) =>
+      problems.push(...checkActionStep(step, `README line ${String(block.line)}`, manifest, majorVersion)),
+    );
   }
   return problems;
 }
@@ -283,7 +314,10 @@ function checkReadmeBlocks(readme: string, manifest: ActionManifest, majorVersio
 /** Every way the documentation disagrees with action.yml; empty when they agree. */
 export function checkDocs(docs: DocsToCheck): string[] {
   const manifest = parseActionManifest(docs.actionYml);
-  const problems = [...checkReadmeTables(docs.readme, manifest), ...checkReadmeBlocks(docs.readme, manifest, docs.majorVersion)];
+  const problems = [
+    ...checkReadmeTables(docs.readme, manifest),
+    ...checkReadmeBlocks(docs.readme, manifest, docs.majorVersion),
+  ];
   if (docs.examples.length === 0) problems.push('examples/: no example workflows found');
   for (const example of docs.examples) problems.push(...checkExampleWorkflow(example, manifest, docs.majorVersion));
   return problems;

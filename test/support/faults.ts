@@ -38,7 +38,12 @@ export class FaultQueue {
 }
 
 /** Sends a JSON (or, for a string body, raw) response with the given headers. */
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   response.writeHead(status, {
     'Content-Type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json',
@@ -52,7 +57,12 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
  * Applies a fault that replaces the whole answer. Returns false for `transform` (which the server
  * applies to its normal body) so the caller goes on normally.
  */
-export function applyFault(fault: Fault, request: IncomingMessage, response: ServerResponse, headers: Record<string, string>): boolean {
+export function applyFault(
+  fault: Fault,
+  request: IncomingMessage,
+  response: ServerResponse,
+  headers: Record<string, string>,
+): boolean {
   switch (fault.kind) {
     case 'respond':
       sendJson(response, fault.status, fault.body ?? '', { ...headers, ...fault.headers });
@@ -61,7 +71,11 @@ export function applyFault(fault: Fault, request: IncomingMessage, response: Ser
       request.socket.destroy();
       return true;
     case 'reset-mid-body':
-      response.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json', 'Content-Length': '200', ...headers });
+      response.writeHead(fault.status ?? 200, {
+        'Content-Type': 'application/json',
+        'Content-Length': '200',
+        ...headers,
+      });
       response.write('{"access_token": "hf_jwt_partial');
       setTimeout(() => request.socket.destroy(), 20);
       return true;
@@ -75,7 +89,11 @@ export function applyFault(fault: Fault, request: IncomingMessage, response: Ser
       return true;
     }
     case 'huge-body': {
-      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(fault.bytes), ...headers });
+      response.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Content-Length': String(fault.bytes),
+        ...headers,
+      });
       const chunk = Buffer.alloc(64 * 1024, 0x20);
       let sent = 0;
       const pump = (): void => {

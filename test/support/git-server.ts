@@ -56,10 +56,14 @@ export class GitServer {
 
   /** The commit subjects on `branch` of the bare repository for `resource`, newest first. */
   log(resource: string, branch = 'main'): string[] {
-    const output = execFileSync('git', ['--git-dir', join(this.projectRoot, `${resource}.git`), 'log', '--format=%s', branch], {
-      encoding: 'utf8',
-      env: { ...process.env, ...QUIET_GIT_ENV },
-    });
+    const output = execFileSync(
+      'git',
+      ['--git-dir', join(this.projectRoot, `${resource}.git`), 'log', '--format=%s', branch],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, ...QUIET_GIT_ENV },
+      },
+    );
     return output.split('\n').filter((line) => line !== '');
   }
 
@@ -71,9 +75,14 @@ export class GitServer {
     const { username, password } = parseBasicAuth(request.headers.authorization);
     const issued = this.hub.findValidToken(password);
     const accepted = issued !== undefined && issued.resource.toLowerCase() === repository.toLowerCase();
-    if (username !== undefined || password !== undefined) this.authAttempts.push({ repository, username, password, accepted });
+    if (username !== undefined || password !== undefined)
+      this.authAttempts.push({ repository, username, password, accepted });
     if (!accepted) {
-      response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="Hugging Face Hub (local)"', 'Content-Type': 'text/plain', ...headers });
+      response.writeHead(401, {
+        'WWW-Authenticate': 'Basic realm="Hugging Face Hub (local)"',
+        'Content-Type': 'text/plain',
+        ...headers,
+      });
       response.end('Invalid credentials\n');
       return true;
     }
@@ -81,7 +90,14 @@ export class GitServer {
     return true;
   }
 
-  #runBackend(request: IncomingMessage, response: ServerResponse, pathInfo: string, url: URL, user: string, headers: Record<string, string>): void {
+  #runBackend(
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathInfo: string,
+    url: URL,
+    user: string,
+    headers: Record<string, string>,
+  ): void {
     const optional = (name: string, value: string | string[] | undefined): Record<string, string> =>
       typeof value === 'string' ? { [name]: value } : {};
     const child = spawn('git', ['http-backend'], {
@@ -143,5 +159,7 @@ function parseBasicAuth(header: string | undefined): { username: string | undefi
   if (!header?.startsWith('Basic ')) return { username: undefined, password: undefined };
   const decoded = Buffer.from(header.slice('Basic '.length), 'base64').toString('utf8');
   const separator = decoded.indexOf(':');
-  return separator === -1 ? { username: decoded, password: undefined } : { username: decoded.slice(0, separator), password: decoded.slice(separator + 1) };
+  return separator === -1
+    ? { username: decoded, password: undefined }
+    : { username: decoded.slice(0, separator), password: decoded.slice(separator + 1) };
 }

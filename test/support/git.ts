@@ -25,14 +25,21 @@ export function stepEnvironment(step: StepEnvironment): Record<string, string> {
     HOME: step.job.home,
     ...QUIET_GIT_ENV,
     ...(step.idToken
-      ? { ACTIONS_ID_TOKEN_REQUEST_URL: step.idToken.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: step.idToken.requestToken }
+      ? {
+          ACTIONS_ID_TOKEN_REQUEST_URL: step.idToken.requestUrl,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: step.idToken.requestToken,
+        }
       : {}),
     ...step.exported,
   };
 }
 
 /** Runs `git args…` in `cwd` (default: the job's workspace), with `input` on stdin. */
-export function runGit(args: readonly string[], step: StepEnvironment, options: { cwd?: string; input?: string } = {}): Promise<GitRun> {
+export function runGit(
+  args: readonly string[],
+  step: StepEnvironment,
+  options: { cwd?: string; input?: string } = {},
+): Promise<GitRun> {
   return new Promise((resolve) => {
     const child = spawn('git', [...args], { cwd: options.cwd ?? step.job.workspace, env: stepEnvironment(step) });
     let stdout = '';

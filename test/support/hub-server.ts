@@ -55,7 +55,9 @@ export class HubServer {
   /** Requests to the read endpoints (whoami-v2, repo info), for asserting what a client called. */
   readonly reads: Array<{ path: string; token: string | undefined }> = [];
   /** Smart-HTTP git on the Hub's host (git-server.ts), when a test attaches one. */
-  git: { handle(request: IncomingMessage, response: ServerResponse, url: URL, headers: Record<string, string>): boolean } | undefined;
+  git:
+    | { handle(request: IncomingMessage, response: ServerResponse, url: URL, headers: Record<string, string>): boolean }
+    | undefined;
   #server: Server | undefined;
   #jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
@@ -157,7 +159,8 @@ export class HubServer {
       }
     }
     if (fields['grant_type'] !== GRANT_TYPE) return refuse('unsupported_grant_type', 'Unsupported grant_type');
-    if (fields['subject_token_type'] !== ID_TOKEN_TYPE) return refuse('invalid_request', 'Unsupported subject_token_type');
+    if (fields['subject_token_type'] !== ID_TOKEN_TYPE)
+      return refuse('invalid_request', 'Unsupported subject_token_type');
     const resource = String(fields['resource']);
     if (!RESOURCE_PATTERN.test(resource)) return refuse('invalid_request', 'Invalid resource format');
 
@@ -170,10 +173,14 @@ export class HubServer {
         algorithms: ['RS256'],
       }));
     } catch (error: unknown) {
-      return refuse('invalid_grant', `Invalid subject token: ${error instanceof Error ? error.message : String(error)}`);
+      return refuse(
+        'invalid_grant',
+        `Invalid subject token: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const publishers = this.publishers.get(resource);
-    if (!publishers?.length) return refuse('invalid_grant', `No trusted publisher configured for ${resource} with this issuer`);
+    if (!publishers?.length)
+      return refuse('invalid_grant', `No trusted publisher configured for ${resource} with this issuer`);
     if (!publishers.some((publisher) => matches(publisher, claims))) {
       return refuse('invalid_grant', 'Token claims do not match any trusted publisher');
     }
@@ -202,7 +209,17 @@ export class HubServer {
     }
     if (url.pathname === '/api/whoami-v2') {
       const user = issued.resource.includes('/') ? '[OIDC]' : issued.resource;
-      sendJson(response, 200, { type: 'user', name: user, fullname: user, auth: { type: 'access_token', accessToken: { role: issued.resource.includes('/') ? 'write' : 'read' } } }, headers);
+      sendJson(
+        response,
+        200,
+        {
+          type: 'user',
+          name: user,
+          fullname: user,
+          auth: { type: 'access_token', accessToken: { role: issued.resource.includes('/') ? 'write' : 'read' } },
+        },
+        headers,
+      );
       return;
     }
     const repo = /^\/api\/(models|datasets|spaces|kernels|buckets)\/([^/]+\/[^/]+)$/.exec(url.pathname);

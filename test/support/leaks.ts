@@ -4,7 +4,10 @@
 
 import type { RunResult } from './run-action.js';
 
-export function findLeaks(result: RunResult, secrets: { idTokens: readonly string[]; hubTokens: readonly string[] }): string[] {
+export function findLeaks(
+  result: RunResult,
+  secrets: { idTokens: readonly string[]; hubTokens: readonly string[] },
+): string[] {
   const leaks: string[] = [];
   const all = [...secrets.idTokens, ...secrets.hubTokens];
   for (const secret of all) {
@@ -20,13 +23,18 @@ export function findLeaks(result: RunResult, secrets: { idTokens: readonly strin
     }
   }
   for (const secret of secrets.hubTokens) {
-    for (const [name, value] of Object.entries(result.exported)) if (name !== 'HF_TOKEN' && value.includes(secret)) leaks.push(`exported ${name}`);
-    for (const [name, value] of Object.entries(result.outputs)) if (name !== 'token' && value.includes(secret)) leaks.push(`output ${name}`);
+    for (const [name, value] of Object.entries(result.exported))
+      if (name !== 'HF_TOKEN' && value.includes(secret)) leaks.push(`exported ${name}`);
+    for (const [name, value] of Object.entries(result.outputs))
+      if (name !== 'token' && value.includes(secret)) leaks.push(`output ${name}`);
   }
   return leaks;
 }
 
 /** What every end-to-end run must leave clean: no leaked secret, and no file besides the runner's own. */
-export function findHygieneProblems(result: RunResult, secrets: { idTokens: readonly string[]; hubTokens: readonly string[] }): string[] {
+export function findHygieneProblems(
+  result: RunResult,
+  secrets: { idTokens: readonly string[]; hubTokens: readonly string[] },
+): string[] {
   return [...findLeaks(result, secrets), ...result.strayFiles.map((file) => `stray file: ${file}`)];
 }

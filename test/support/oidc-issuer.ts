@@ -131,7 +131,11 @@ export class OidcIssuer {
       return;
     }
     if (url.pathname === '/.well-known/openid-configuration') {
-      sendJson(response, 200, { issuer: this.issuer, jwks_uri: this.jwksUrl, id_token_signing_alg_values_supported: ['RS256'] });
+      sendJson(response, 200, {
+        issuer: this.issuer,
+        jwks_uri: this.jwksUrl,
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
       return;
     }
     if (!url.pathname.endsWith('/idtoken')) {
@@ -146,7 +150,10 @@ export class OidcIssuer {
       sendJson(response, 401, { message: 'Bad credentials' });
       return;
     }
-    const body: Record<string, unknown> = { count: 1, value: await this.signIdToken(audience || 'https://github.com/acme') };
+    const body: Record<string, unknown> = {
+      count: 1,
+      value: await this.signIdToken(audience || 'https://github.com/acme'),
+    };
     sendJson(response, 200, fault?.kind === 'transform' ? fault.transform(body) : body);
   }
 }

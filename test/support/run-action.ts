@@ -3,7 +3,16 @@
 // ID-token variables pointing at the local issuer. Returns what a user would see.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -173,7 +182,10 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
     GITHUB_API_URL: 'https://api.github.com',
     GITHUB_ACTION: 'hf-token',
     ...(options.idToken
-      ? { ACTIONS_ID_TOKEN_REQUEST_URL: options.idToken.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: options.idToken.requestToken }
+      ? {
+          ACTIONS_ID_TOKEN_REQUEST_URL: options.idToken.requestUrl,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: options.idToken.requestToken,
+        }
       : {}),
   };
   for (const [name, value] of Object.entries(options.inputs ?? {})) {
@@ -186,7 +198,11 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
   }
 
   const started = performance.now();
-  const [command = '', ...commandArguments] = [...(options.wrapWith ?? []), options.node ?? process.execPath, options.entry ?? ACTION_ENTRY];
+  const [command = '', ...commandArguments] = [
+    ...(options.wrapWith ?? []),
+    options.node ?? process.execPath,
+    options.entry ?? ACTION_ENTRY,
+  ];
   const child = spawn(command, commandArguments, {
     cwd: join(sandbox, 'workspace'),
     env,

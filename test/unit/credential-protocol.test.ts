@@ -22,7 +22,9 @@ const request = (fields: Partial<CredentialRequest>): CredentialRequest => ({
 
 describe('parseCredentialRequest', () => {
   it('reads the attributes git sends, up to the blank line', () => {
-    expect(parseCredentialRequest('protocol=https\nhost=huggingface.co\npath=acme/x.git\nusername=bob\n\nhost=evil.test\n')).toEqual({
+    expect(
+      parseCredentialRequest('protocol=https\nhost=huggingface.co\npath=acme/x.git\nusername=bob\n\nhost=evil.test\n'),
+    ).toEqual({
       protocol: 'https',
       host: 'huggingface.co',
       path: 'acme/x.git',
@@ -34,10 +36,20 @@ describe('parseCredentialRequest', () => {
     ['an empty request', '', {}],
     ['CRLF line ends', 'protocol=https\r\nhost=huggingface.co\r\n\r\n', { protocol: 'https', host: 'huggingface.co' }],
     ['values with "="', 'path=a=b\n', { path: 'a=b' }],
-    ['lines without "=" and unknown keys', 'junk\ncapability[]=authtype\nwwwauth[]=Basic realm="x"\nhost=h\n', { host: 'h' }],
+    [
+      'lines without "=" and unknown keys',
+      'junk\ncapability[]=authtype\nwwwauth[]=Basic realm="x"\nhost=h\n',
+      { host: 'h' },
+    ],
     ['a repeated key (the first wins)', 'host=a\nhost=b\n', { host: 'a' }],
   ])('copes with %s', (_name, text, expected) => {
-    expect(parseCredentialRequest(text)).toEqual({ protocol: undefined, host: undefined, path: undefined, username: undefined, ...expected });
+    expect(parseCredentialRequest(text)).toEqual({
+      protocol: undefined,
+      host: undefined,
+      path: undefined,
+      username: undefined,
+      ...expected,
+    });
   });
 });
 
@@ -69,16 +81,28 @@ describe('isRequestInScope', () => {
   it('scopes below a hub that lives under a path', () => {
     const hub = new URL('http://127.0.0.1:8080/hub/');
     expect(repositoryPathOf(hub, MODEL)).toBe('hub/acme/awesome-model');
-    expect(isRequestInScope(request({ protocol: 'http', host: '127.0.0.1:8080', path: 'hub/acme/awesome-model.git' }), hub, MODEL)).toBe(true);
-    expect(isRequestInScope(request({ protocol: 'http', host: '127.0.0.1:8080', path: 'acme/awesome-model.git' }), hub, MODEL)).toBe(false);
+    expect(
+      isRequestInScope(
+        request({ protocol: 'http', host: '127.0.0.1:8080', path: 'hub/acme/awesome-model.git' }),
+        hub,
+        MODEL,
+      ),
+    ).toBe(true);
+    expect(
+      isRequestInScope(
+        request({ protocol: 'http', host: '127.0.0.1:8080', path: 'acme/awesome-model.git' }),
+        hub,
+        MODEL,
+      ),
+    ).toBe(false);
   });
 });
 
 describe('formatCredentialAnswer', () => {
   it('writes username, password and the expiry git 2.41+ understands', () => {
-    expect(formatCredentialAnswer({ username: 'hf_user', password: 'hf_jwt_abc', expiresAtSeconds: 1_800_000_000.7 })).toBe(
-      'username=hf_user\npassword=hf_jwt_abc\npassword_expiry_utc=1800000000\n',
-    );
+    expect(
+      formatCredentialAnswer({ username: 'hf_user', password: 'hf_jwt_abc', expiresAtSeconds: 1_800_000_000.7 }),
+    ).toBe('username=hf_user\npassword=hf_jwt_abc\npassword_expiry_utc=1800000000\n');
     expect(formatCredentialAnswer({ username: 'u', password: 'p' })).toBe('username=u\npassword=p\n');
   });
 

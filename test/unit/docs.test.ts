@@ -6,7 +6,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkDocs, countActionSteps, findSectionTable, normaliseDescription, parseActionManifest, type DocsToCheck } from '../support/docs-drift.js';
+import {
+  checkDocs,
+  countActionSteps,
+  findSectionTable,
+  normaliseDescription,
+  parseActionManifest,
+  type DocsToCheck,
+} from '../support/docs-drift.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path: string): string => readFileSync(join(root, path), 'utf8');
@@ -24,7 +31,10 @@ function realDocs(): DocsToCheck {
   return {
     actionYml: read('action.yml'),
     readme: read('README.md'),
-    examples: listYamlFiles(join(root, 'examples')).map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') })),
+    examples: listYamlFiles(join(root, 'examples')).map((path) => ({
+      path: relative(root, path),
+      text: readFileSync(path, 'utf8'),
+    })),
     majorVersion: Number(manifestVersion.split('.')[0]),
   };
 }
@@ -66,12 +76,19 @@ describe('the drift check fails on drift', () => {
     {
       name: 'an input renamed in action.yml only',
       mutate: (d) => ({ ...d, actionYml: replaceOnce(d.actionYml, '\n  export-env:\n', '\n  export-environment:\n') }),
-      expected: [/README Inputs: export-env is not an input in action.yml/, /README Inputs: action.yml input export-environment is not documented/],
+      expected: [
+        /README Inputs: export-env is not an input in action.yml/,
+        /README Inputs: action.yml input export-environment is not documented/,
+      ],
     },
     {
       name: 'the required input renamed in action.yml only (README blocks and examples use the old name)',
       mutate: (d) => ({ ...d, actionYml: replaceOnce(d.actionYml, '\n  resource:\n', '\n  repository:\n') }),
-      expected: [/README line \d+: with: resource is not an input declared in action\.yml/, /examples\/.*: with: resource is not an input/, /required input repository is missing/],
+      expected: [
+        /README line \d+: with: resource is not an input declared in action\.yml/,
+        /examples\/.*: with: resource is not an input/,
+        /required input repository is missing/,
+      ],
     },
     {
       name: 'a default changed in action.yml only',
@@ -80,27 +97,54 @@ describe('the drift check fails on drift', () => {
     },
     {
       name: 'an input made required in action.yml only',
-      mutate: (d) => ({ ...d, actionYml: replacePattern(d.actionYml, /(\n {2}audience:\n {4}description: [^\n]*\n {4}required: )false/, '$1true') }),
+      mutate: (d) => ({
+        ...d,
+        actionYml: replacePattern(
+          d.actionYml,
+          /(\n {2}audience:\n {4}description: [^\n]*\n {4}required: )false/,
+          '$1true',
+        ),
+      }),
       expected: [/audience required is "no" in the README, "yes" in action\.yml/],
     },
     {
       name: 'a description reworded in the README only',
-      mutate: (d) => ({ ...d, readme: replaceOnce(d.readme, 'Time limit for each HTTP request, body included.', 'Time limit for each request.') }),
+      mutate: (d) => ({
+        ...d,
+        readme: replaceOnce(
+          d.readme,
+          'Time limit for each HTTP request, body included.',
+          'Time limit for each request.',
+        ),
+      }),
       expected: [/timeout-seconds description differs/],
     },
     {
       name: 'an output removed from action.yml',
-      mutate: (d) => ({ ...d, actionYml: replaceOnce(d.actionYml, "  expires-at:\n    description: 'When the token expires, ISO 8601 UTC (empty if the broker did not say).'\n", '') }),
+      mutate: (d) => ({
+        ...d,
+        actionYml: replaceOnce(
+          d.actionYml,
+          "  expires-at:\n    description: 'When the token expires, ISO 8601 UTC (empty if the broker did not say).'\n",
+          '',
+        ),
+      }),
       expected: [/README Outputs: expires-at is not an output in action\.yml/],
     },
     {
       name: 'a misspelt with: key in an example',
-      mutate: (d) => ({ ...d, examples: [{ ...firstExample, text: replaceOnce(firstExample.text, 'resource:', 'resorce:') }] }),
+      mutate: (d) => ({
+        ...d,
+        examples: [{ ...firstExample, text: replaceOnce(firstExample.text, 'resource:', 'resorce:') }],
+      }),
       expected: [/with: resorce is not an input declared in action\.yml/, /required input resource is missing/],
     },
     {
       name: 'an example without id-token: write',
-      mutate: (d) => ({ ...d, examples: [{ ...firstExample, text: firstExample.text.replace(/id-token: write/g, 'id-token: none') }] }),
+      mutate: (d) => ({
+        ...d,
+        examples: [{ ...firstExample, text: firstExample.text.replace(/id-token: write/g, 'id-token: none') }],
+      }),
       expected: [/needs permissions: id-token: write/, /sets no permissions: id-token: write/],
     },
     {
@@ -110,18 +154,31 @@ describe('the drift check fails on drift', () => {
     },
     {
       name: 'an example pinned to another major version',
-      mutate: (d) => ({ ...d, examples: [{ ...firstExample, text: firstExample.text.replace(/hf-oidc-token-action@v\d+/g, 'hf-oidc-token-action@v0') }] }),
+      mutate: (d) => ({
+        ...d,
+        examples: [
+          { ...firstExample, text: firstExample.text.replace(/hf-oidc-token-action@v\d+/g, 'hf-oidc-token-action@v0') },
+        ],
+      }),
       expected: [/expected @v1, @v1\.x\.y or a full commit SHA/],
     },
   ];
 
   it.each(mutations)('$name', ({ mutate, expected }) => {
     const problems = checkDocs(mutate(docs));
-    for (const pattern of expected) expect(problems.some((problem) => pattern.test(problem)), `${String(pattern)} in\n${problems.join('\n')}`).toBe(true);
+    for (const pattern of expected)
+      expect(
+        problems.some((problem) => pattern.test(problem)),
+        `${String(pattern)} in\n${problems.join('\n')}`,
+      ).toBe(true);
   });
 
   it('compares descriptions modulo backticks and spacing only', () => {
-    expect(normaliseDescription('The `aud`  requested,\n`https://x`.')).toBe(normaliseDescription('The aud requested, https://x.'));
-    expect(normaliseDescription('Time limit for each request.')).not.toBe(normaliseDescription('Time limit for each HTTP request.'));
+    expect(normaliseDescription('The `aud`  requested,\n`https://x`.')).toBe(
+      normaliseDescription('The aud requested, https://x.'),
+    );
+    expect(normaliseDescription('Time limit for each request.')).not.toBe(
+      normaliseDescription('Time limit for each HTTP request.'),
+    );
   });
 });

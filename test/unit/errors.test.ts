@@ -14,11 +14,18 @@ describe('describeFailure', () => {
       requestId: 'r-1',
       transient: false,
     });
-    expect([error.status, error.oauthError, error.requestId, error.transient]).toEqual([400, 'invalid_grant', 'r-1', false]);
+    expect([error.status, error.oauthError, error.requestId, error.transient]).toEqual([
+      400,
+      'invalid_grant',
+      'r-1',
+      false,
+    ]);
   });
 
   it('marks anything unexpected as a bug, Error or not', () => {
-    expect(describeFailure(new TypeError('x is undefined'))).toMatch(/^Unexpected error: x is undefined\. This is a bug/);
+    expect(describeFailure(new TypeError('x is undefined'))).toMatch(
+      /^Unexpected error: x is undefined\. This is a bug/,
+    );
     expect(describeFailure('a string')).toMatch(/^Unexpected error: a string\./);
   });
 });

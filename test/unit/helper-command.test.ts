@@ -1,6 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { buildHelperArguments, buildHelperCommand, parseHelperArguments, quoteForShell, type HelperSettings } from '../../src/git/helper-command.js';
+import {
+  buildHelperArguments,
+  buildHelperCommand,
+  parseHelperArguments,
+  quoteForShell,
+  type HelperSettings,
+} from '../../src/git/helper-command.js';
 import { parseResource } from '../../src/hub/resource.js';
 
 const SETTINGS: HelperSettings = {
@@ -27,15 +33,20 @@ describe('the helper command line', () => {
 
   it.each([
     [['--resource', 'acme/x', 'get'], 'has no --hub-url'],
-    [[...buildHelperArguments(SETTINGS).map((word) => (word === '4' ? 'four' : word)), 'get'], '--max-attempts is not a positive whole number'],
+    [
+      [...buildHelperArguments(SETTINGS).map((word) => (word === '4' ? 'four' : word)), 'get'],
+      '--max-attempts is not a positive whole number',
+    ],
     [['--unknown', 'x', 'get'], 'malformed'],
   ])('refuses a malformed command line %j', (argv, message) => {
     expect(() => parseHelperArguments(argv)).toThrow(message);
   });
 
   it('quotes every word so the shell git uses passes it through unchanged', () => {
-    const words = ["/opt/hosted tool cache/node", "it's \"quoted\" $HOME `x` \\ ;|&", 'plain'];
-    const echoed = execFileSync('sh', ['-c', `printf '%s\\n' ${words.map(quoteForShell).join(' ')}`], { encoding: 'utf8' });
+    const words = ['/opt/hosted tool cache/node', 'it\'s "quoted" $HOME `x` \\ ;|&', 'plain'];
+    const echoed = execFileSync('sh', ['-c', `printf '%s\\n' ${words.map(quoteForShell).join(' ')}`], {
+      encoding: 'utf8',
+    });
     expect(echoed).toBe(`${words.join('\n')}\n`);
   });
 

@@ -23,14 +23,20 @@ describe('dist/licenses.txt', () => {
   it('names every runtime dependency in package.json', () => {
     const runtime = Object.keys(manifest.dependencies);
     expect(runtime.length).toBeGreaterThan(0);
-    expect(runtime.filter((name) => !entryNames(licensesTxt).includes(name)), STALE).toEqual([]);
+    expect(
+      runtime.filter((name) => !entryNames(licensesTxt).includes(name)),
+      STALE,
+    ).toEqual([]);
   });
 
   it('names every package npm installs for production (a superset of what ncc bundles)', () => {
     const production = listProductionPackages(JSON.parse(read('package-lock.json')));
     expect(production.length).toBeGreaterThan(Object.keys(manifest.dependencies).length);
     const named = entryNames(licensesTxt);
-    expect(production.filter((pkg) => !pkg.optional && !named.includes(pkg.name)).map((pkg) => pkg.name), STALE).toEqual([]);
+    expect(
+      production.filter((pkg) => !pkg.optional && !named.includes(pkg.name)).map((pkg) => pkg.name),
+      STALE,
+    ).toEqual([]);
   });
 
   it('is exactly what the build generates from package-lock.json and node_modules', () => {
@@ -54,12 +60,9 @@ describe('the licence list generator', () => {
   };
 
   it('keeps production packages, nested ones included, once per name and version; drops dev-only ones', () => {
-    expect(listProductionPackages(lockfile).map((pkg) => `${pkg.name}@${pkg.version}${pkg.optional ? '?' : ''}`)).toEqual([
-      '@scope/b@1.0.0',
-      '@scope/b@2.0.0',
-      'a@1.0.0',
-      'maybe@1.0.0?',
-    ]);
+    expect(
+      listProductionPackages(lockfile).map((pkg) => `${pkg.name}@${pkg.version}${pkg.optional ? '?' : ''}`),
+    ).toEqual(['@scope/b@1.0.0', '@scope/b@2.0.0', 'a@1.0.0', 'maybe@1.0.0?']);
   });
 
   it('refuses a lockfile without "packages"', () => {
@@ -67,7 +70,9 @@ describe('the licence list generator', () => {
   });
 
   it('renders entries the test above can find', () => {
-    const text = renderLicenses([{ path: 'node_modules/a', name: 'a', version: '1.0.0', license: 'MIT', optional: false, text: 'MIT text\n' }]);
+    const text = renderLicenses([
+      { path: 'node_modules/a', name: 'a', version: '1.0.0', license: 'MIT', optional: false, text: 'MIT text\n' },
+    ]);
     expect(entryNames(text)).toEqual(['a']);
     expect(text).toContain('License: MIT');
     expect(text).toContain('MIT text');

@@ -15,19 +15,72 @@ const RUNS = { numRuns: 1_000 };
 
 /** Characters that have broken parsers, logs and file commands before. */
 const HOSTILE_CHARACTERS = [
-  '\n', '\r', '\t', ' ', '\u0000', '\u001b', '\u0085', '\u00a0', '\u2028', '\u2029', '\u200b', '\u202e', '\ufeff',
-  ':', '::', '%', '=', '<<', '/', '\\', '"', '.', '..', '--', '-', '_', '@', '?', '#', '\ud800', '😀',
+  '\n',
+  '\r',
+  '\t',
+  ' ',
+  '\u0000',
+  '\u001b',
+  '\u0085',
+  '\u00a0',
+  '\u2028',
+  '\u2029',
+  '\u200b',
+  '\u202e',
+  '\ufeff',
+  ':',
+  '::',
+  '%',
+  '=',
+  '<<',
+  '/',
+  '\\',
+  '"',
+  '.',
+  '..',
+  '--',
+  '-',
+  '_',
+  '@',
+  '?',
+  '#',
+  '\ud800',
+  '😀',
 ];
 const hostileText = fc
-  .array(fc.oneof(fc.constantFrom(...HOSTILE_CHARACTERS), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })), {
-    maxLength: 24,
-  })
+  .array(
+    fc.oneof(
+      fc.constantFrom(...HOSTILE_CHARACTERS),
+      fc.string({ unit: 'grapheme', maxLength: 8 }),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    ),
+    {
+      maxLength: 24,
+    },
+  )
   .map((pieces) => pieces.join(''));
 /** Mostly valid-looking text with hostile pieces mixed in, so both accepted and refused inputs are reached. */
 const nameCharacters = fc.stringMatching(/^[A-Za-z0-9._-]{1,20}$/);
 const resourceLike = fc.oneof(
   hostileText,
-  fc.tuple(fc.constantFrom('', 'datasets/', 'spaces/', 'kernels/', 'buckets/', 'models/', 'dataset/', 'https://huggingface.co/', 'http://hub.test/'), nameCharacters, fc.constantFrom('', '/'), nameCharacters, hostileText.filter((text) => text.length < 3))
+  fc
+    .tuple(
+      fc.constantFrom(
+        '',
+        'datasets/',
+        'spaces/',
+        'kernels/',
+        'buckets/',
+        'models/',
+        'dataset/',
+        'https://huggingface.co/',
+        'http://hub.test/',
+      ),
+      nameCharacters,
+      fc.constantFrom('', '/'),
+      nameCharacters,
+      hostileText.filter((text) => text.length < 3),
+    )
     .map((parts) => parts.join('')),
 );
 
@@ -82,7 +135,9 @@ describe('parseResource, for any input', () => {
 /** Bodies a broker might send: valid-looking successes with one field replaced by anything, or any JSON, or any text. */
 const tokenLike = fc.oneof(
   fc.stringMatching(/^hf_jwt_[A-Za-z0-9_-]{8,60}$/),
-  fc.tuple(fc.stringMatching(/^hf_jwt_[A-Za-z0-9_-]{8,40}$/), hostileText, fc.stringMatching(/^[A-Za-z0-9]{0,10}$/)).map((parts) => parts.join('')),
+  fc
+    .tuple(fc.stringMatching(/^hf_jwt_[A-Za-z0-9_-]{8,40}$/), hostileText, fc.stringMatching(/^[A-Za-z0-9]{0,10}$/))
+    .map((parts) => parts.join('')),
   hostileText,
 );
 const anyJson = fc.jsonValue();
@@ -121,7 +176,10 @@ describe('parseTokenResponse, for any body', () => {
         expect(outcome.accessToken).not.toMatch(/[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
         expect(outcome.accessToken).not.toContain('<<');
         expect(outcome.accessToken).toMatch(/^[A-Za-z0-9\-._~+/]+=*$/);
-        expect(outcome.expiresInSeconds === undefined || (outcome.expiresInSeconds > 0 && outcome.expiresInSeconds <= 86_400)).toBe(true);
+        expect(
+          outcome.expiresInSeconds === undefined ||
+            (outcome.expiresInSeconds > 0 && outcome.expiresInSeconds <= 86_400),
+        ).toBe(true);
       }),
       RUNS,
     );
@@ -140,10 +198,16 @@ describe('parseTokenResponse, for any body', () => {
 
   it('never puts the token in its error message', () => {
     fc.assert(
-      fc.property(tokenLike.filter((token) => token.length >= 8), (token) => {
-        const outcome = outcomeOf(() => parseTokenResponse(JSON.stringify({ access_token: token, token_type: 'mac' }), () => undefined), RemoteError);
-        if (outcome instanceof Error) expect(outcome.message).not.toContain(token);
-      }),
+      fc.property(
+        tokenLike.filter((token) => token.length >= 8),
+        (token) => {
+          const outcome = outcomeOf(
+            () => parseTokenResponse(JSON.stringify({ access_token: token, token_type: 'mac' }), () => undefined),
+            RemoteError,
+          );
+          if (outcome instanceof Error) expect(outcome.message).not.toContain(token);
+        },
+      ),
       RUNS,
     );
   });
@@ -179,22 +243,38 @@ describe('server text, for any input', () => {
 
   it('parseOAuthError never throws, and its fields are sanitised', () => {
     fc.assert(
-      fc.property(fc.oneof(hostileText, fc.record({ error: fc.oneof(hostileText, anyJson), error_description: fc.oneof(hostileText, anyJson) }, { requiredKeys: [] }).map((body) => JSON.stringify(body))), (body) => {
-        const parsed = parseOAuthError(body);
-        if (parsed?.error !== undefined) cannotFormCommands(parsed.error, 64);
-        if (parsed?.description !== undefined) cannotFormCommands(parsed.description, 300);
-      }),
+      fc.property(
+        fc.oneof(
+          hostileText,
+          fc
+            .record(
+              { error: fc.oneof(hostileText, anyJson), error_description: fc.oneof(hostileText, anyJson) },
+              { requiredKeys: [] },
+            )
+            .map((body) => JSON.stringify(body)),
+        ),
+        (body) => {
+          const parsed = parseOAuthError(body);
+          if (parsed?.error !== undefined) cannotFormCommands(parsed.error, 64);
+          if (parsed?.description !== undefined) cannotFormCommands(parsed.description, 300);
+        },
+      ),
       RUNS,
     );
   });
 
   it('redactSecrets leaves no secret in the text, whatever surrounds it', () => {
     fc.assert(
-      fc.property(hostileText, fc.stringMatching(/^[A-Za-z0-9_-]{16,40}\.[A-Za-z0-9_-]{16,40}\.[A-Za-z0-9_-]{16,40}$/), hostileText, (before, secret, after) => {
-        const redacted = redactSecrets(`${before}${secret}${after}${secret.split('.')[1] ?? ''}`, [secret]);
-        expect(redacted).not.toContain(secret);
-        for (const part of secret.split('.')) expect(redacted).not.toContain(part);
-      }),
+      fc.property(
+        hostileText,
+        fc.stringMatching(/^[A-Za-z0-9_-]{16,40}\.[A-Za-z0-9_-]{16,40}\.[A-Za-z0-9_-]{16,40}$/),
+        hostileText,
+        (before, secret, after) => {
+          const redacted = redactSecrets(`${before}${secret}${after}${secret.split('.')[1] ?? ''}`, [secret]);
+          expect(redacted).not.toContain(secret);
+          for (const part of secret.split('.')) expect(redacted).not.toContain(part);
+        },
+      ),
       RUNS,
     );
   });

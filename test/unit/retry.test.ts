@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, RemoteError, RetriesExhaustedError, TimeoutError } from '../../src/errors.js';
-import { backoffDelayMs, Deadline, formatSeconds, MAX_RETRY_AFTER_MS, requestBounds, parseRetryAfter, withRetries, type Clock } from '../../src/http/retry.js';
+import {
+  backoffDelayMs,
+  Deadline,
+  formatSeconds,
+  MAX_RETRY_AFTER_MS,
+  requestBounds,
+  parseRetryAfter,
+  withRetries,
+  type Clock,
+} from '../../src/http/retry.js';
 
 /** A clock whose sleep advances time instantly and records each wait. */
 function fakeClock(random = 0.5): Clock & { waits: number[] } {
@@ -91,14 +100,19 @@ describe('withRetries', () => {
     ).catch((error: unknown) => error);
     expect([outerCalls, innerCalls]).toEqual([1, 3]);
     expect(failure).toBeInstanceOf(RetriesExhaustedError);
-    expect(failure).toMatchObject({ transient: false, message: 'HTTP 503 (gave up after 3 attempts, input `max-attempts`).' });
+    expect(failure).toMatchObject({
+      transient: false,
+      message: 'HTTP 503 (gave up after 3 attempts, input `max-attempts`).',
+    });
   });
 
   it('with one attempt, rethrows the message as is, but final', async () => {
     const clock = fakeClock();
-    const failure = await withRetries(() => Promise.reject(transient('HTTP 503.')), { maxAttempts: 1, deadline: new Deadline(1_000, clock), clock }).catch(
-      (error: unknown) => error,
-    );
+    const failure = await withRetries(() => Promise.reject(transient('HTTP 503.')), {
+      maxAttempts: 1,
+      deadline: new Deadline(1_000, clock),
+      clock,
+    }).catch((error: unknown) => error);
     expect(failure).toMatchObject({ transient: false, message: 'HTTP 503.' });
   });
 
@@ -106,7 +120,12 @@ describe('withRetries', () => {
     const clock = fakeClock();
     let calls = 0;
     await withRetries(
-      () => (++calls === 1 ? Promise.reject(transient('429', 3_000)) : calls === 2 ? Promise.reject(transient('429', 3_600_000)) : Promise.resolve(1)),
+      () =>
+        ++calls === 1
+          ? Promise.reject(transient('429', 3_000))
+          : calls === 2
+            ? Promise.reject(transient('429', 3_600_000))
+            : Promise.resolve(1),
       { maxAttempts: 4, deadline: new Deadline(900_000, clock), clock },
     );
     expect(clock.waits).toEqual([3_000, MAX_RETRY_AFTER_MS]);
@@ -115,8 +134,16 @@ describe('withRetries', () => {
   it('stops when the next wait would cross the deadline', async () => {
     const clock = fakeClock();
     await expect(
-      withRetries(() => Promise.reject(transient('HTTP 503', 20_000)), { maxAttempts: 4, deadline: new Deadline(10_000, clock), clock }),
-    ).rejects.toSatisfy((error) => error instanceof TimeoutError && /no time left to try again within the step's deadline \(10 s/.test(error.message));
+      withRetries(() => Promise.reject(transient('HTTP 503', 20_000)), {
+        maxAttempts: 4,
+        deadline: new Deadline(10_000, clock),
+        clock,
+      }),
+    ).rejects.toSatisfy(
+      (error) =>
+        error instanceof TimeoutError &&
+        /no time left to try again within the step's deadline \(10 s/.test(error.message),
+    );
     expect(clock.waits).toEqual([]);
   });
 

@@ -8,7 +8,12 @@ describe('parseTokenResponse', () => {
   it('reads the Hub success shape and hands the token to onToken first', () => {
     const seen: string[] = [];
     const issued = parseTokenResponse(
-      JSON.stringify({ access_token: TOKEN, token_type: 'bearer', expires_in: 3600, issued_token_type: 'urn:ietf:params:oauth:token-type:access_token' }),
+      JSON.stringify({
+        access_token: TOKEN,
+        token_type: 'bearer',
+        expires_in: 3600,
+        issued_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+      }),
       (token) => seen.push(token),
     );
     expect(issued).toEqual({ accessToken: TOKEN, expiresInSeconds: 3600 });
@@ -16,14 +21,17 @@ describe('parseTokenResponse', () => {
   });
 
   it('accepts a Bearer token_type in any case and a missing expires_in', () => {
-    expect(parseTokenResponse(JSON.stringify({ access_token: TOKEN, token_type: 'Bearer' }), () => undefined).expiresInSeconds).toBeUndefined();
+    expect(
+      parseTokenResponse(JSON.stringify({ access_token: TOKEN, token_type: 'Bearer' }), () => undefined)
+        .expiresInSeconds,
+    ).toBeUndefined();
   });
 
   it('masks before refusing: onToken sees a malformed token too', () => {
     const seen: string[] = [];
-    expect(() => parseTokenResponse(JSON.stringify({ access_token: `${TOKEN}\nX=1` }), (token) => seen.push(token))).toThrow(
-      'contains a line break',
-    );
+    expect(() =>
+      parseTokenResponse(JSON.stringify({ access_token: `${TOKEN}\nX=1` }), (token) => seen.push(token)),
+    ).toThrow('contains a line break');
     expect(seen).toEqual([`${TOKEN}\nX=1`]);
   });
 
@@ -75,9 +83,12 @@ describe('explainInvalidToken', () => {
     expect(explainInvalidToken(token)).toBe(why);
   });
 
-  it.each([TOKEN, 'hf_oauth_ABC-def.ghi~jkl+mno/pqr==', 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln'])('accepts %s', (token) => {
-    expect(explainInvalidToken(token)).toBeUndefined();
-  });
+  it.each([TOKEN, 'hf_oauth_ABC-def.ghi~jkl+mno/pqr==', 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln'])(
+    'accepts %s',
+    (token) => {
+      expect(explainInvalidToken(token)).toBeUndefined();
+    },
+  );
 });
 
 describe('parseOAuthError', () => {
