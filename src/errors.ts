@@ -91,10 +91,6 @@ export class RetriesExhaustedError extends RemoteError {
 /** A bound was hit: a single request's timeout or the step's overall deadline. */
 export class TimeoutError extends RemoteError {
   override readonly name = 'TimeoutError';
-
-  constructor(message: string, options: { transient: boolean; hint?: string | undefined }) {
-    super(message, options);
-  }
 }
 
 /** `text` ending with a full stop, so that another sentence (a hint, "Retrying…") can follow it. */

@@ -114,11 +114,8 @@ class RetriesExhaustedError extends RemoteError {
     }
 }
 /** A bound was hit: a single request's timeout or the step's overall deadline. */
-class TimeoutError extends RemoteError {
+class TimeoutError extends (/* unused pure expression or super */ null && (RemoteError)) {
     name = 'TimeoutError';
-    constructor(message, options) {
-        super(message, options);
-    }
 }
 /** `text` ending with a full stop, so that another sentence (a hint, "Retrying…") can follow it. */
 function endSentence(text) {

@@ -25,7 +25,9 @@ export const MAX_EXPIRES_IN_SECONDS = 24 * 60 * 60;
 
 /** A short, safe rendering of an unexpected JSON value for an error message. */
 function show(value: unknown): string {
-  return sanitizeServerText(JSON.stringify(value) ?? String(value), 40);
+  // JSON.stringify gives undefined (not a string) for undefined, functions and symbols.
+  const json = JSON.stringify(value) as string | undefined;
+  return sanitizeServerText(json ?? String(value), 40);
 }
 
 function malformed(what: string): RemoteError {

@@ -19,7 +19,7 @@ export function sanitizeServerText(text: string, maxLength = DEFAULT_MAX_LENGTH)
     .replace(/\s+/g, ' ')
     .replace(/:(?=:)/g, ': ')
     .trim();
-  const characters = [...oneLine];
+  const characters = Array.from(oneLine); // code points, so a surrogate pair is never split
   if (characters.length <= maxLength) return oneLine;
   return `${characters
     .slice(0, maxLength - 1)

@@ -145,8 +145,9 @@ export class HubServer {
     const fault = this.faults.take();
     if (fault && applyFault(fault, request, response, headers)) return;
 
-    const refuse = (error: string, description: string): void =>
+    const refuse = (error: string, description: string): void => {
       sendJson(response, 400, { error, error_description: description }, headers);
+    };
     if (!request.headers['content-type']?.startsWith('application/json') || typeof body !== 'object' || body === null) {
       refuse('invalid_request', 'Request body must be JSON');
       return;
@@ -158,11 +159,19 @@ export class HubServer {
         return;
       }
     }
-    if (fields['grant_type'] !== GRANT_TYPE) return refuse('unsupported_grant_type', 'Unsupported grant_type');
-    if (fields['subject_token_type'] !== ID_TOKEN_TYPE)
-      return refuse('invalid_request', 'Unsupported subject_token_type');
+    if (fields['grant_type'] !== GRANT_TYPE) {
+      refuse('unsupported_grant_type', 'Unsupported grant_type');
+      return;
+    }
+    if (fields['subject_token_type'] !== ID_TOKEN_TYPE) {
+      refuse('invalid_request', 'Unsupported subject_token_type');
+      return;
+    }
     const resource = String(fields['resource']);
-    if (!RESOURCE_PATTERN.test(resource)) return refuse('invalid_request', 'Invalid resource format');
+    if (!RESOURCE_PATTERN.test(resource)) {
+      refuse('invalid_request', 'Invalid resource format');
+      return;
+    }
 
     let claims: JWTPayload;
     try {
@@ -173,16 +182,17 @@ export class HubServer {
         algorithms: ['RS256'],
       }));
     } catch (error: unknown) {
-      return refuse(
-        'invalid_grant',
-        `Invalid subject token: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      refuse('invalid_grant', `Invalid subject token: ${error instanceof Error ? error.message : String(error)}`);
+      return;
     }
     const publishers = this.publishers.get(resource);
-    if (!publishers?.length)
-      return refuse('invalid_grant', `No trusted publisher configured for ${resource} with this issuer`);
+    if (!publishers?.length) {
+      refuse('invalid_grant', `No trusted publisher configured for ${resource} with this issuer`);
+      return;
+    }
     if (!publishers.some((publisher) => matches(publisher, claims))) {
-      return refuse('invalid_grant', 'Token claims do not match any trusted publisher');
+      refuse('invalid_grant', 'Token claims do not match any trusted publisher');
+      return;
     }
 
     const token = `${resource.includes('/') ? 'hf_jwt_' : 'hf_oauth_'}${randomBytes(32).toString('base64url')}`;

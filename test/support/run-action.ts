@@ -193,12 +193,12 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
   }
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
   for (const [name, value] of Object.entries(options.env ?? {})) {
-    if (value === undefined) delete env[name];
+    if (value === undefined) Reflect.deleteProperty(env, name);
     else env[name] = value;
   }
 
   const started = performance.now();
-  const [command = '', ...commandArguments] = [
+  const [command, ...commandArguments] = [
     ...(options.wrapWith ?? []),
     options.node ?? process.execPath,
     options.entry ?? ACTION_ENTRY,
