@@ -23,8 +23,12 @@ var external_node_path_ = __webpack_require__(760);
 var external_node_url_ = __webpack_require__(136);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var lib_core = __webpack_require__(476);
+// EXTERNAL MODULE: ./src/about.ts + 1 modules
+var about = __webpack_require__(543);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(916);
+// EXTERNAL MODULE: ./src/hub/hub-url.ts
+var hub_url = __webpack_require__(644);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(421);
 // EXTERNAL MODULE: external "node:os"
@@ -37,10 +41,7 @@ var external_node_os_ = __webpack_require__(161);
 
 
 
-/** Raised when git itself cannot be run (not installed, not on PATH). */
-class config_GitUnavailableError extends Error {
-    name = 'GitUnavailableError';
-}
+
 /** `git config --unset` exits 5 when no value matches: the entry is already gone. */
 const EXIT_NOTHING_TO_UNSET = 5;
 /** `git config --get-all` exits 1 when the key has no value. */
@@ -49,7 +50,10 @@ function runGit(args) {
     return new Promise((resolve, reject) => {
         (0,external_node_child_process_.execFile)('git', [...args], { encoding: 'utf8', timeout: 30_000, windowsHide: true }, (error, stdout, stderr) => {
             if (error && typeof error.code === 'string') {
-                reject(new config_GitUnavailableError(`git could not be run (${error.code}); is git installed and on PATH?`));
+                // A string code (ENOENT, EACCES) means git itself could not be started.
+                reject(new errors/* ActionError */.lZ(`git could not be run (${error.code}); is git installed and on PATH?`, {
+                    code: 'GIT_UNAVAILABLE',
+                }));
                 return;
             }
             resolve({ exitCode: error ? Number(error.code ?? 1) : 0, stdout, stderr });
@@ -57,7 +61,10 @@ function runGit(args) {
     });
 }
 function failure(what, result) {
-    return new Error(`${what} failed: git exited ${result.exitCode}${result.stderr.trim() ? ` (${result.stderr.trim().split('\n')[0] ?? ''})` : ''}`);
+    const firstLine = result.stderr.trim().split('\n')[0] ?? '';
+    return new errors/* ActionError */.lZ(`${what} failed: git exited ${result.exitCode}${firstLine ? ` (${firstLine})` : ''}`, {
+        code: 'GIT_FAILED',
+    });
 }
 /** Every value of `key` in the global config, in order; empty when unset. */
 async function getGlobalValues(key) {
@@ -116,8 +123,8 @@ function globalConfigWritePath(env = process.env) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(975);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(422);
+// EXTERNAL MODULE: ./src/http/endpoint-url.ts
+var endpoint_url = __webpack_require__(767);
 // EXTERNAL MODULE: ./src/hub/resource.ts
 var resource = __webpack_require__(987);
 ;// CONCATENATED MODULE: ./src/git/helper-command.ts
@@ -128,6 +135,7 @@ var resource = __webpack_require__(987);
 // git runs a helper value that starts with `!` as a shell command and appends the operation
 // (`get`, `store`, `erase`): https://git-scm.com/docs/gitcredentials#_custom_helpers. Every word is
 // single-quoted for that shell, so paths with spaces or quotes survive.
+
 
 
 
@@ -198,7 +206,7 @@ function parseHelperArguments(argv) {
             throw new InputError(`the helper's --${name} is not a positive whole number.`);
         return value;
     };
-    const hubUrl = parseEndpoint(required('hub-url'), "The helper's --hub-url");
+    const hubUrl = parseHubUrl(required('hub-url'), "The helper's --hub-url");
     return {
         operation,
         settings: {
@@ -224,6 +232,7 @@ function parseHelperArguments(argv) {
 // other helpers keep host-wide answers for every other repository on the hub. The helper answers
 // only when the path names the configured resource; without a path it cannot know which repository
 // git is talking to, and stays silent so git asks its other helpers.
+
 /**
  * The username the helper answers when git did not bring one. The Hub authenticates git over HTTP
  * by the token in the password; huggingface_hub's own git credential setup uses this same name.
@@ -252,7 +261,7 @@ function parseCredentialRequest(text) {
 }
 /** The repository path of `resource` on the hub's git server, below the hub's own path (if any). */
 function repositoryPathOf(hubUrl, resource) {
-    const base = hubUrl.pathname.replace(/^\/+|\/+$/g, '');
+    const base = (0,hub_url/* hubPathOf */.C1)(hubUrl);
     return base ? `${base}/${resource.value}` : resource.value;
 }
 /**
@@ -323,12 +332,11 @@ function hasSavedState(name, env = process.env) {
 
 
 
+
+
+
 /** Where the build puts the helper, relative to dist/index.js (see the `build` script). */
 const HELPER_DIRECTORY = 'git-credential-helper';
-/** The hub's URL without a trailing slash, as git config URL keys are written. */
-function hubBaseOf(hubUrl) {
-    return hubUrl.href.replace(/\/+$/, '');
-}
 /** The URLs whose git requests should carry the path: the resource's repository, with and without `.git`. */
 function repositoryUrlsOf(settings) {
     const repository = `${settings.hubUrl.origin}/${repositoryPathOf(settings.hubUrl, settings.resource)}`;
@@ -341,10 +349,11 @@ async function configureGitCredentials(settings, env = process.env) {
     const helperPath = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), HELPER_DIRECTORY, 'index.js');
     if (!(0,external_node_fs_.existsSync)(helperPath)) {
         throw new errors/* ActionError */.lZ(`The git credential helper is missing at ${helperPath}.`, {
+            code: 'PACKAGING',
             hint: 'This is a packaging bug in the action; please report it.',
         });
     }
-    const hubBase = hubBaseOf(settings.hubUrl);
+    const hubBase = (0,hub_url/* hubBaseOf */.Ax)(settings.hubUrl);
     const helperEntry = {
         key: `credential.${hubBase}.helper`,
         value: buildHelperCommand(process.execPath, helperPath, { ...settings, id: (0,external_node_crypto_.randomBytes)(8).toString('hex') }),
@@ -369,8 +378,11 @@ async function configureGitCredentials(settings, env = process.env) {
             await addGlobalValue(entry.key, entry.value);
     }
     catch (error) {
+        const gitUnavailable = isGitUnavailable(error);
         throw new errors/* ActionError */.lZ(`Configuring git for \`git-credentials\` failed: ${(0,errors/* messageOf */.bD)(error)}.`, {
-            hint: error instanceof config_GitUnavailableError
+            code: gitUnavailable ? 'GIT_UNAVAILABLE' : 'GIT_FAILED',
+            cause: error,
+            hint: gitUnavailable
                 ? 'Install git before this step, or set `git-credentials: false`.'
                 : 'Anything already added is removed by the post step.',
         });
@@ -387,7 +399,7 @@ async function cleanUpGitCredentials() {
     }
     catch (error) {
         core.warning(`The post step could not clean up the git configuration: ${messageOf(error)}. ` +
-            'On a self-hosted runner, check the global git config for a credential helper of hf-oidc-token-action.');
+            `On a self-hosted runner, check the global git config for a credential helper of ${ACTION_NAME}.`);
     }
 }
 /** The state saved by configureGitCredentials, or undefined when this step added nothing. */
@@ -395,20 +407,17 @@ function readGitCredentialsState() {
     const text = core.getState(GIT_CREDENTIALS_STATE);
     if (text === '')
         return undefined;
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        throw new Error('the saved state is not valid JSON');
-    }
-    if (!isGitCredentialsState(parsed))
+    const { object, problem } = parseJsonObject(text);
+    if (problem !== undefined)
+        throw new Error(`the saved state ${problem}`);
+    if (!isGitCredentialsState(object))
         throw new Error('the saved state does not have the expected shape');
-    return parsed;
+    return object;
+}
+function isGitUnavailable(error) {
+    return error instanceof errors/* ActionError */.lZ && error.code === 'GIT_UNAVAILABLE';
 }
 function isGitCredentialsState(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
     const { entries, createdSections, createdConfigFile } = value;
     const isEntry = (entry) => typeof entry === 'object' &&
         entry !== null &&
@@ -432,7 +441,7 @@ async function removeGitCredentials(state) {
                 removed++;
         }
         catch (error) {
-            if (error instanceof GitUnavailableError)
+            if (isGitUnavailable(error))
                 throw error; // one warning, not one per entry
             core.warning(`Could not remove ${entry.key} from the global git config: ${messageOf(error)}. Later jobs on this runner may still see it.`);
         }

@@ -1,13 +1,59 @@
-// The few error types the action raises. Each carries a user-facing `hint` (what to do next) so that
-// main.ts can fail the step with one message that says what failed, why, and what to do.
+// Every error the action raises, in one place. Each has a stable `code` (code branches and tests
+// look at codes, never at message text), a `hint` that says what to do next, and, when it adds
+// context to a lower-level failure, that failure as its `cause`. main.ts fails the step with the
+// message and the hint of whatever reaches it.
 
-/** Base class: an expected failure with a message for the user and, optionally, a remedy. */
+/** What went wrong, as a stable identifier. */
+export type ErrorCode =
+  /** An input (or the helper's command line) is missing or malformed. Raised before any network call. */
+  | 'INPUT_INVALID'
+  /** The job has no ID-token variables: no `id-token: write`, a fork's pull request, Dependabot. */
+  | 'ID_TOKEN_UNAVAILABLE'
+  /** GitHub's token service answered with an error status. */
+  | 'ID_TOKEN_REFUSED'
+  /** The trust broker answered the exchange with an error status or an OAuth error. */
+  | 'EXCHANGE_REFUSED'
+  /** A server answered a redirect; credentials are never sent on to another URL. */
+  | 'REDIRECT_REFUSED'
+  /** A success status whose body is not what the protocol says. */
+  | 'MALFORMED_RESPONSE'
+  /** A response body larger than the cap for that request. */
+  | 'RESPONSE_TOO_LARGE'
+  /** Connection refused, reset or closed early; a name that does not resolve. */
+  | 'NETWORK'
+  /** TLS verification failed: configuration, never retried. */
+  | 'TLS'
+  /** The proxy (HTTPS_PROXY) refused or failed to open a tunnel. */
+  | 'PROXY'
+  /** One request did not complete within its time limit. */
+  | 'TIMEOUT'
+  /** No time left within the step's deadline for another try. */
+  | 'DEADLINE'
+  /** A transient failure tried `max-attempts` times. */
+  | 'RETRIES_EXHAUSTED'
+  /** The hub issued a token but refused it when verifying it. */
+  | 'VERIFY_REFUSED'
+  /** git cannot be run. */
+  | 'GIT_UNAVAILABLE'
+  /** A git command failed. */
+  | 'GIT_FAILED'
+  /** The action's own files are missing or broken. */
+  | 'PACKAGING';
+
+interface ActionErrorOptions {
+  readonly hint?: string | undefined;
+  readonly cause?: unknown;
+}
+
+/** An expected failure: a message for the user and, optionally, a remedy. */
 export class ActionError extends Error {
   override readonly name: string = 'ActionError';
+  readonly code: ErrorCode;
   readonly hint: string | undefined;
 
-  constructor(message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
+  constructor(message: string, options: ActionErrorOptions & { readonly code: ErrorCode }) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = options.code;
     this.hint = options.hint;
   }
 }
@@ -15,30 +61,60 @@ export class ActionError extends Error {
 /** An input is missing or malformed. Raised before any network call. */
 export class InputError extends ActionError {
   override readonly name = 'InputError';
+
+  constructor(message: string, options: ActionErrorOptions = {}) {
+    super(message, { ...options, code: 'INPUT_INVALID' });
+  }
 }
 
 /** The job cannot get a GitHub OIDC ID token at all (no permission, fork pull request, Dependabot). */
 export class IdTokenUnavailableError extends ActionError {
   override readonly name = 'IdTokenUnavailableError';
+
+  constructor(message: string, options: ActionErrorOptions = {}) {
+    super(message, { ...options, code: 'ID_TOKEN_UNAVAILABLE' });
+  }
 }
 
-/**
- * A request to a remote service failed. `transient` says whether trying again may help; retry.ts
- * only retries errors that say so, and honours `retryAfterMs` when the server sent `Retry-After`.
- */
+export interface RemoteErrorOptions extends ActionErrorOptions {
+  readonly code: ErrorCode;
+  /** Whether trying again may help (see http/transient.ts); retries happen only when it is true. */
+  readonly transient: boolean;
+  /** The server's Retry-After, when it sent one. */
+  readonly retryAfterMs?: number | undefined;
+  /** The server's x-request-id, sanitised, for the user to quote to its operators. */
+  readonly requestId?: string | undefined;
+}
+
+/** A request to a remote service failed, or its answer was refused. */
 export class RemoteError extends ActionError {
   override readonly name: string = 'RemoteError';
   readonly transient: boolean;
   readonly retryAfterMs: number | undefined;
+  readonly requestId: string | undefined;
 
-  constructor(
-    message: string,
-    options: { transient: boolean; hint?: string | undefined; retryAfterMs?: number | undefined; cause?: unknown },
-  ) {
+  constructor(message: string, options: RemoteErrorOptions) {
     super(message, options);
     this.transient = options.transient;
     this.retryAfterMs = options.retryAfterMs;
+    this.requestId = options.requestId;
   }
+}
+
+/**
+ * `error` with `context` before its message ("The token exchange at huggingface.co failed: …"), as a
+ * new error whose cause is the original. Code, transient flag, Retry-After, request id and hint carry
+ * over, so wrapping never changes what is retried.
+ */
+export function wrapRemoteError(context: string, error: RemoteError): RemoteError {
+  return new RemoteError(`${context}: ${error.message}`, {
+    code: error.code,
+    transient: error.transient,
+    retryAfterMs: error.retryAfterMs,
+    requestId: error.requestId,
+    hint: error.hint,
+    cause: error,
+  });
 }
 
 /** The trust broker refused the exchange with an OAuth error (RFC 6749 §5.2) or an HTTP error status. */
@@ -49,31 +125,25 @@ export class ExchangeRefusedError extends RemoteError {
   readonly oauthError: string | undefined;
   /** The server's `error_description`, already sanitised for the log. */
   readonly description: string | undefined;
-  readonly requestId: string | undefined;
 
   constructor(
     message: string,
-    details: {
-      status: number;
-      oauthError: string | undefined;
-      description: string | undefined;
-      requestId: string | undefined;
-      transient: boolean;
-      retryAfterMs?: number | undefined;
-      hint?: string | undefined;
+    details: Omit<RemoteErrorOptions, 'code'> & {
+      readonly status: number;
+      readonly oauthError: string | undefined;
+      readonly description: string | undefined;
     },
   ) {
-    super(message, details);
+    super(message, { ...details, code: 'EXCHANGE_REFUSED' });
     this.status = details.status;
     this.oauthError = details.oauthError;
     this.description = details.description;
-    this.requestId = details.requestId;
   }
 }
 
 /**
- * A transient failure that was tried `max-attempts` times. Final, so that an enclosing retry loop
- * (main.ts retries the exchange around the ID-token request) does not start the attempts over.
+ * A transient failure that was tried `max-attempts` times. Final (not transient) and carrying the
+ * last failure as its cause.
  */
 export class RetriesExhaustedError extends RemoteError {
   override readonly name = 'RetriesExhaustedError';
@@ -83,14 +153,15 @@ export class RetriesExhaustedError extends RemoteError {
       attempts > 1
         ? `${withoutSentenceEnd(lastError.message)} (gave up after ${attempts} attempts, input \`max-attempts\`).`
         : lastError.message,
-      { transient: false, hint: lastError.hint, cause: lastError },
+      {
+        code: 'RETRIES_EXHAUSTED',
+        transient: false,
+        hint: lastError.hint,
+        requestId: lastError.requestId,
+        cause: lastError,
+      },
     );
   }
-}
-
-/** A bound was hit: a single request's timeout or the step's overall deadline. */
-export class TimeoutError extends RemoteError {
-  override readonly name = 'TimeoutError';
 }
 
 /** `text` ending with a full stop, so that another sentence (a hint, "Retrying…") can follow it. */

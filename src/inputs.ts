@@ -4,6 +4,8 @@
 import * as core from '@actions/core';
 import { InputError } from './errors.js';
 import { quoteForMessage } from './runner/sanitize.js';
+import { parseEndpoint } from './http/endpoint-url.js';
+import { hubEndpoint, parseHubUrl } from './hub/hub-url.js';
 import { parseResource, type Resource } from './hub/resource.js';
 
 export const DEFAULT_HUB_URL = 'https://huggingface.co';
@@ -13,7 +15,7 @@ export const DEFAULT_AUDIENCE = 'https://huggingface.co';
 export interface Settings {
   readonly resource: Resource;
   readonly audience: string;
-  /** The Hub, without a trailing slash. */
+  /** The Hub, normalised by parseHubUrl: no query or fragment, a path ending in exactly one `/`. */
   readonly hubUrl: URL;
   /** Where the RFC 8693 exchange is sent: `token-endpoint`, else `{hub-url}/oauth/token`. */
   readonly tokenEndpoint: URL;
@@ -36,14 +38,14 @@ export interface Settings {
 export function readInputs(env: NodeJS.ProcessEnv = process.env): Settings {
   const hubInput = core.getInput('hub-url');
   const hubFromEnvironment = hubInput === '' && (env['HF_ENDPOINT'] ?? '').trim() !== '';
-  const hubUrl = parseEndpoint(
+  const hubUrl = parseHubUrl(
     hubInput || env['HF_ENDPOINT']?.trim() || DEFAULT_HUB_URL,
     hubFromEnvironment ? 'The HF_ENDPOINT environment variable (used because `hub-url` is empty)' : 'Input `hub-url`',
   );
   const endpointInput = core.getInput('token-endpoint');
   const tokenEndpoint = endpointInput
     ? parseEndpoint(endpointInput, 'Input `token-endpoint`')
-    : new URL(`${hubUrl.href.replace(/\/$/, '')}/oauth/token`);
+    : hubEndpoint(hubUrl, 'oauth/token');
 
   return {
     resource: parseResource(core.getInput('resource', { required: false }), hubUrl.host),
@@ -58,40 +60,6 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Settings {
     verify: readBoolean('verify', false),
     pythonOidcResource: env['HF_OIDC_RESOURCE']?.trim() || undefined,
   };
-}
-
-function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '[::1]';
-}
-
-/**
- * An endpoint must be https. Plain http is allowed for loopback hosts only, for local testing: the
- * ID token sent to the broker is a credential and must not cross a network in the clear.
- */
-export function parseEndpoint(raw: string, label: string): URL {
-  const given = raw.trim();
-  let url: URL;
-  try {
-    url = new URL(given);
-  } catch {
-    throw new InputError(`${label} is not a valid URL: ${quoteForMessage(given)}.`, {
-      hint: 'Give an absolute https:// URL, for example https://huggingface.co.',
-    });
-  }
-  if (url.username || url.password) {
-    throw new InputError(`${label} must not contain credentials: ${quoteForMessage(url.host)}.`);
-  }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new InputError(`${label} uses plain http:// for ${url.host}, which is not a loopback host.`, {
-      hint: 'Use https://. Plain http:// is accepted only for localhost, 127.0.0.0/8 and [::1] (local testing), because the ID token must not cross a network unencrypted.',
-    });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError(`${label} must be an https:// URL, got ${quoteForMessage(given)}.`);
-  }
-  url.hash = '';
-  return url;
 }
 
 function parseAudience(raw: string): string {

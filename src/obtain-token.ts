@@ -1,14 +1,15 @@
-// Getting a Hub token, retries included: (fresh GitHub ID token → exchange) until it works or it is
-// clear it will not. Shared by the action (main.ts) and the git credential helper, which differ only
-// in where they log and what they do with a secret (the action masks it; the helper must not print).
+// Getting a Hub token, retries included: a fresh GitHub ID token, then the exchange, until it works
+// or it is clear it will not. Shared by the action (main.ts) and the git credential helper, which
+// differ only in where they log and what they do with a secret (the action masks it; the helper
+// must not print).
 
 import type { RemoteError } from './errors.js';
-import { exchangeToken } from './hub/exchange.js';
-import type { Settings } from './inputs.js';
 import { readIdentityClaims, type IdentityClaims } from './github/claims.js';
 import { requestIdToken, type IdTokenSource } from './github/id-token.js';
-import { describeRetry, requestBounds, withRetries, type Deadline } from './http/retry.js';
+import { describeRetry, requestBounds, RetryBudget, type Deadline } from './http/retry.js';
+import { exchangeToken } from './hub/exchange.js';
 import type { IssuedToken } from './hub/token-response.js';
+import type { Settings } from './inputs.js';
 import { trace } from './runner/trace.js';
 
 /** What an exchange needs; nothing secret, so the helper can carry it on its command line. */
@@ -27,8 +28,12 @@ export interface ObtainHooks {
 }
 
 /**
- * Gets an ID token and exchanges it, retrying what is transient. Each attempt mints a fresh ID
+ * Gets an ID token and exchanges it, retrying what is transient. Every try starts with a fresh ID
  * token: they live about five minutes, and a broker may refuse one it has seen.
+ *
+ * The bound: the ID-token request and the exchange each fail at most `maxAttempts` times (the
+ * budget counts them apart), and every pass through the loop either returns or records one
+ * failure, so there are at most 2 × maxAttempts − 1 passes, none of them waiting past the deadline.
  */
 export async function obtainToken(
   request: TokenRequest,
@@ -36,26 +41,31 @@ export async function obtainToken(
   deadline: Deadline,
   hooks: ObtainHooks,
 ): Promise<IssuedToken> {
-  const bounds = (): { timeoutMs: number; timeoutLabel: string } => requestBounds(deadline, request.requestTimeoutMs);
-  const onRetry = (error: RemoteError, nextAttempt: number, delayMs: number): void => {
-    hooks.log(describeRetry(error, nextAttempt, request.maxAttempts, delayMs));
-    trace(
-      `retry: waiting ${delayMs} ms (${error.retryAfterMs === undefined ? 'full-jitter backoff' : `Retry-After ${error.retryAfterMs} ms, capped`}), ${deadline.remainingMs()} ms left before the deadline`,
-    );
-  };
-
-  return withRetries(
-    async () => {
-      hooks.log(`Requesting a GitHub OIDC ID token (audience ${request.audience}).`);
-      const idToken = await withRetries(() => requestIdToken(source, request.audience, bounds(), hooks.onSecret), {
-        maxAttempts: request.maxAttempts,
-        deadline,
-        onRetry,
-      });
-      hooks.onIdentity?.(readIdentityClaims(idToken));
-      hooks.log(`Exchanging it at ${request.tokenEndpoint.href}.`);
-      return exchangeToken(idToken, request.resource, request.tokenEndpoint, bounds(), hooks.onSecret);
+  const retries = new RetryBudget({
+    maxAttempts: request.maxAttempts,
+    deadline,
+    onRetry: (error: RemoteError, nextAttempt: number, delayMs: number) => {
+      hooks.log(describeRetry(error, nextAttempt, request.maxAttempts, delayMs));
+      const reason =
+        error.retryAfterMs === undefined ? 'full-jitter backoff' : `Retry-After ${error.retryAfterMs} ms, capped`;
+      trace(`retry: waiting ${delayMs} ms (${reason}), ${deadline.remainingMs()} ms left before the deadline`);
     },
-    { maxAttempts: request.maxAttempts, deadline, onRetry },
-  );
+  });
+
+  for (;;) {
+    let failing: 'the ID-token request' | 'the exchange' = 'the ID-token request';
+    try {
+      hooks.log(`Requesting a GitHub OIDC ID token (audience ${request.audience}).`);
+      const bounds = requestBounds(deadline, request.requestTimeoutMs);
+      const idToken = await requestIdToken(source, request.audience, bounds, hooks.onSecret);
+      hooks.onIdentity?.(readIdentityClaims(idToken));
+
+      failing = 'the exchange';
+      hooks.log(`Exchanging it at ${request.tokenEndpoint.href}.`);
+      const exchangeBounds = requestBounds(deadline, request.requestTimeoutMs);
+      return await exchangeToken(idToken, request.resource, request.tokenEndpoint, exchangeBounds, hooks.onSecret);
+    } catch (error: unknown) {
+      await retries.waitBeforeRetry(error, failing);
+    }
+  }
 }

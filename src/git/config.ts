@@ -6,16 +6,12 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { ActionError } from '../errors.js';
 
 interface GitResult {
   readonly exitCode: number;
   readonly stdout: string;
   readonly stderr: string;
-}
-
-/** Raised when git itself cannot be run (not installed, not on PATH). */
-export class GitUnavailableError extends Error {
-  override readonly name = 'GitUnavailableError';
 }
 
 /** `git config --unset` exits 5 when no value matches: the entry is already gone. */
@@ -27,7 +23,12 @@ function runGit(args: readonly string[]): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     execFile('git', [...args], { encoding: 'utf8', timeout: 30_000, windowsHide: true }, (error, stdout, stderr) => {
       if (error && typeof error.code === 'string') {
-        reject(new GitUnavailableError(`git could not be run (${error.code}); is git installed and on PATH?`));
+        // A string code (ENOENT, EACCES) means git itself could not be started.
+        reject(
+          new ActionError(`git could not be run (${error.code}); is git installed and on PATH?`, {
+            code: 'GIT_UNAVAILABLE',
+          }),
+        );
         return;
       }
       resolve({ exitCode: error ? Number(error.code ?? 1) : 0, stdout, stderr });
@@ -35,10 +36,11 @@ function runGit(args: readonly string[]): Promise<GitResult> {
   });
 }
 
-function failure(what: string, result: GitResult): Error {
-  return new Error(
-    `${what} failed: git exited ${result.exitCode}${result.stderr.trim() ? ` (${result.stderr.trim().split('\n')[0] ?? ''})` : ''}`,
-  );
+function failure(what: string, result: GitResult): ActionError {
+  const firstLine = result.stderr.trim().split('\n')[0] ?? '';
+  return new ActionError(`${what} failed: git exited ${result.exitCode}${firstLine ? ` (${firstLine})` : ''}`, {
+    code: 'GIT_FAILED',
+  });
 }
 
 /** Every value of `key` in the global config, in order; empty when unset. */

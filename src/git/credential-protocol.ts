@@ -8,6 +8,7 @@
 // only when the path names the configured resource; without a path it cannot know which repository
 // git is talking to, and stays silent so git asks its other helpers.
 
+import { hubPathOf } from '../hub/hub-url.js';
 import type { Resource } from '../hub/resource.js';
 
 /** The attributes of a `get` request that the helper looks at. */
@@ -45,7 +46,7 @@ export function parseCredentialRequest(text: string): CredentialRequest {
 
 /** The repository path of `resource` on the hub's git server, below the hub's own path (if any). */
 export function repositoryPathOf(hubUrl: URL, resource: Resource): string {
-  const base = hubUrl.pathname.replace(/^\/+|\/+$/g, '');
+  const base = hubPathOf(hubUrl);
   return base ? `${base}/${resource.value}` : resource.value;
 }
 

@@ -17,11 +17,13 @@ import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
+import { ACTION_NAME } from '../about.js';
 import { ActionError, messageOf } from '../errors.js';
+import { parseJsonObject } from '../http/json.js';
+import { hubBaseOf } from '../hub/hub-url.js';
 import {
   addGlobalValue,
   getGlobalValues,
-  GitUnavailableError,
   globalConfigWritePath,
   listGlobalKeys,
   removeGlobalSection,
@@ -49,11 +51,6 @@ export interface GitCredentialsState {
   readonly createdConfigFile: string | undefined;
 }
 
-/** The hub's URL without a trailing slash, as git config URL keys are written. */
-function hubBaseOf(hubUrl: URL): string {
-  return hubUrl.href.replace(/\/+$/, '');
-}
-
 /** The URLs whose git requests should carry the path: the resource's repository, with and without `.git`. */
 export function repositoryUrlsOf(settings: Pick<Settings, 'hubUrl' | 'resource'>): string[] {
   const repository = `${settings.hubUrl.origin}/${repositoryPathOf(settings.hubUrl, settings.resource)}`;
@@ -67,6 +64,7 @@ export async function configureGitCredentials(settings: Settings, env: NodeJS.Pr
   const helperPath = join(dirname(fileURLToPath(import.meta.url)), HELPER_DIRECTORY, 'index.js');
   if (!existsSync(helperPath)) {
     throw new ActionError(`The git credential helper is missing at ${helperPath}.`, {
+      code: 'PACKAGING',
       hint: 'This is a packaging bug in the action; please report it.',
     });
   }
@@ -93,11 +91,13 @@ export async function configureGitCredentials(settings: Settings, env: NodeJS.Pr
     core.saveState(GIT_CREDENTIALS_STATE, JSON.stringify(state));
     for (const entry of entries) await addGlobalValue(entry.key, entry.value);
   } catch (error: unknown) {
+    const gitUnavailable = isGitUnavailable(error);
     throw new ActionError(`Configuring git for \`git-credentials\` failed: ${messageOf(error)}.`, {
-      hint:
-        error instanceof GitUnavailableError
-          ? 'Install git before this step, or set `git-credentials: false`.'
-          : 'Anything already added is removed by the post step.',
+      code: gitUnavailable ? 'GIT_UNAVAILABLE' : 'GIT_FAILED',
+      cause: error,
+      hint: gitUnavailable
+        ? 'Install git before this step, or set `git-credentials: false`.'
+        : 'Anything already added is removed by the post step.',
     });
   }
   core.info(
@@ -114,7 +114,7 @@ export async function cleanUpGitCredentials(): Promise<void> {
   } catch (error: unknown) {
     core.warning(
       `The post step could not clean up the git configuration: ${messageOf(error)}. ` +
-        'On a self-hosted runner, check the global git config for a credential helper of hf-oidc-token-action.',
+        `On a self-hosted runner, check the global git config for a credential helper of ${ACTION_NAME}.`,
     );
   }
 }
@@ -123,19 +123,18 @@ export async function cleanUpGitCredentials(): Promise<void> {
 export function readGitCredentialsState(): GitCredentialsState | undefined {
   const text = core.getState(GIT_CREDENTIALS_STATE);
   if (text === '') return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new Error('the saved state is not valid JSON');
-  }
-  if (!isGitCredentialsState(parsed)) throw new Error('the saved state does not have the expected shape');
-  return parsed;
+  const { object, problem } = parseJsonObject(text);
+  if (problem !== undefined) throw new Error(`the saved state ${problem}`);
+  if (!isGitCredentialsState(object)) throw new Error('the saved state does not have the expected shape');
+  return object;
 }
 
-function isGitCredentialsState(value: unknown): value is GitCredentialsState {
-  if (typeof value !== 'object' || value === null) return false;
-  const { entries, createdSections, createdConfigFile } = value as Record<string, unknown>;
+function isGitUnavailable(error: unknown): boolean {
+  return error instanceof ActionError && error.code === 'GIT_UNAVAILABLE';
+}
+
+function isGitCredentialsState(value: Record<string, unknown>): value is Record<string, unknown> & GitCredentialsState {
+  const { entries, createdSections, createdConfigFile } = value;
   const isEntry = (entry: unknown): boolean =>
     typeof entry === 'object' &&
     entry !== null &&
@@ -160,7 +159,7 @@ export async function removeGitCredentials(state: GitCredentialsState): Promise<
     try {
       if (await unsetGlobalValue(entry.key, entry.value)) removed++;
     } catch (error: unknown) {
-      if (error instanceof GitUnavailableError) throw error; // one warning, not one per entry
+      if (isGitUnavailable(error)) throw error; // one warning, not one per entry
       core.warning(
         `Could not remove ${entry.key} from the global git config: ${messageOf(error)}. Later jobs on this runner may still see it.`,
       );

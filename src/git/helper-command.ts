@@ -8,7 +8,8 @@
 
 import { parseArgs } from 'node:util';
 import { InputError, messageOf } from '../errors.js';
-import { parseEndpoint } from '../inputs.js';
+import { parseEndpoint } from '../http/endpoint-url.js';
+import { parseHubUrl } from '../hub/hub-url.js';
 import type { TokenRequest } from '../obtain-token.js';
 import { parseResource } from '../hub/resource.js';
 
@@ -97,7 +98,7 @@ export function parseHelperArguments(argv: readonly string[]): {
       throw new InputError(`the helper's --${name} is not a positive whole number.`);
     return value;
   };
-  const hubUrl = parseEndpoint(required('hub-url'), "The helper's --hub-url");
+  const hubUrl = parseHubUrl(required('hub-url'), "The helper's --hub-url");
   return {
     operation,
     settings: {

@@ -22,7 +22,7 @@ import { obtainToken } from '../obtain-token.js';
 import { readIdTokenSource } from '../github/id-token.js';
 import { Deadline } from '../http/retry.js';
 import { redactSecrets } from '../runner/sanitize.js';
-import { ACTION_NAME } from '../http/user-agent.js';
+import { ACTION_NAME } from '../about.js';
 
 /** git's request is a few short lines; anything larger is not git talking. */
 const MAX_REQUEST_BYTES = 64 * 1024;

@@ -1,18 +1,20 @@
-// The GitHub Actions OIDC ID token: is it available to this job, fetch it, and read its claims.
+// The GitHub Actions OIDC ID token: is it available to this job, and one request for it.
 // https://docs.github.com/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect
 // The toolkit's core.getIDToken retries only 502/503/504 and hides network errors, so the request
-// is made here with the action's own bounded retries (main.ts) and typed errors.
+// is made here, with typed errors; obtain-token.ts retries what is transient.
 
-import { IdTokenUnavailableError, RemoteError } from '../errors.js';
+import { RemoteError, wrapRemoteError } from '../errors.js';
 import { headerValue, sendRequest } from '../http/request.js';
-import { maskSecret } from '../runner/mask.js';
+import { parseJsonObject } from '../http/json.js';
 import { parseRetryAfter } from '../http/retry.js';
+import { isTransientStatus } from '../http/transient.js';
 import { redactSecrets, sanitizeServerText } from '../runner/sanitize.js';
-import { USER_AGENT } from '../http/user-agent.js';
+import { USER_AGENT } from '../about.js';
 
-const REQUEST_URL_VARIABLE = 'ACTIONS_ID_TOKEN_REQUEST_URL';
-const REQUEST_TOKEN_VARIABLE = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
+export const REQUEST_URL_VARIABLE = 'ACTIONS_ID_TOKEN_REQUEST_URL';
+export const REQUEST_TOKEN_VARIABLE = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
 const MAX_ID_TOKEN_RESPONSE_BYTES = 64 * 1024;
+const FAILED = 'Requesting the GitHub OIDC ID token failed';
 /**
  * A well-formed but wrong 200 is not one of the transient answers (network error, 408, 429, 5xx):
  * retrying it would only repeat it, so it fails at once.
@@ -20,27 +22,10 @@ const MAX_ID_TOKEN_RESPONSE_BYTES = 64 * 1024;
 const MALFORMED_ANSWER_HINT =
   "Something between the runner and GitHub (a proxy?) may have answered instead of GitHub's token service. Re-run the job; if it persists, check the runner's proxy settings.";
 
-export const PERMISSION_REMEDY =
-  'Give the job permission to request it:\n' +
-  '  permissions:\n' +
-  '    id-token: write\n' +
-  '    contents: read\n' +
-  '(at the workflow or the job level; a job-level `permissions:` block replaces the workflow-level one).';
-
 /** Where the runner serves ID tokens; present only with `permissions: id-token: write`. */
 export interface IdTokenSource {
   readonly requestUrl: string;
   readonly requestToken: string;
-}
-
-/**
- * Returns where to request the ID token, or explains why this job has none: not on GitHub Actions,
- * a Dependabot run, a pull request from a fork, or (most often) a missing `id-token: write` permission.
- */
-export async function findIdTokenSource(env: NodeJS.ProcessEnv = process.env): Promise<IdTokenSource> {
-  const source = readIdTokenSource(env);
-  if (source) return source;
-  throw new IdTokenUnavailableError(...(await explainMissingIdToken(env)));
 }
 
 /** Where to request the ID token, or undefined when this process has no ID-token variables. */
@@ -48,48 +33,6 @@ export function readIdTokenSource(env: NodeJS.ProcessEnv): IdTokenSource | undef
   const requestUrl = env[REQUEST_URL_VARIABLE];
   const requestToken = env[REQUEST_TOKEN_VARIABLE];
   return requestUrl && requestToken ? { requestUrl, requestToken } : undefined;
-}
-
-async function explainMissingIdToken(env: NodeJS.ProcessEnv): Promise<[string, { hint: string }]> {
-  const missing = `${REQUEST_URL_VARIABLE} and ${REQUEST_TOKEN_VARIABLE} are not set`;
-  if (env['GITHUB_ACTIONS'] !== 'true') {
-    return [
-      `Cannot get a GitHub OIDC ID token: ${missing}, and this does not look like a GitHub Actions run.`,
-      { hint: 'The action only works inside a GitHub Actions job with `permissions: id-token: write`.' },
-    ];
-  }
-  // The event payload is only needed on this failure path, so @actions/github is loaded only here.
-  const { context } = await import('@actions/github');
-  const actor = context.actor || env['GITHUB_ACTOR'] || '';
-  if (actor === 'dependabot[bot]') {
-    return [
-      `Cannot get a GitHub OIDC ID token: ${missing} because this run was triggered by Dependabot, and GitHub never gives Dependabot runs an ID token.`,
-      { hint: "Skip this step for Dependabot, e.g. `if: github.actor != 'dependabot[bot]'`." },
-    ];
-  }
-  const pullRequest: unknown = context.payload.pull_request;
-  if (
-    context.eventName.startsWith('pull_request') &&
-    context.eventName !== 'pull_request_target' &&
-    isFromFork(pullRequest)
-  ) {
-    return [
-      `Cannot get a GitHub OIDC ID token: ${missing} because this run is for a pull request from a fork, and GitHub never gives those an ID token.`,
-      {
-        hint: 'Run this step only for pushes or for pull requests from branches of this repository, e.g. `if: github.event.pull_request.head.repo.full_name == github.repository`.',
-      },
-    ];
-  }
-  return [`Cannot get a GitHub OIDC ID token: ${missing}.`, { hint: PERMISSION_REMEDY }];
-}
-
-function isFromFork(pullRequest: unknown): boolean {
-  if (typeof pullRequest !== 'object' || pullRequest === null) return false;
-  const head = (pullRequest as { head?: { repo?: { full_name?: unknown; fork?: unknown } | null } }).head;
-  const base = (pullRequest as { base?: { repo?: { full_name?: unknown } } }).base;
-  if (head?.repo === null) return true; // the fork was deleted
-  if (head?.repo?.fork === true) return true;
-  return typeof head?.repo?.full_name === 'string' && head.repo.full_name !== base?.repo?.full_name;
 }
 
 /**
@@ -101,7 +44,7 @@ export async function requestIdToken(
   source: IdTokenSource,
   audience: string,
   bounds: { timeoutMs: number; timeoutLabel: string },
-  onSecret: (secret: string) => void = maskSecret,
+  onSecret: (secret: string) => void,
 ): Promise<string> {
   const url = new URL(source.requestUrl);
   url.searchParams.set('audience', audience);
@@ -113,15 +56,15 @@ export async function requestIdToken(
     timeoutLabel: bounds.timeoutLabel,
     maxBodyBytes: MAX_ID_TOKEN_RESPONSE_BYTES,
   }).catch((error: unknown) => {
-    if (error instanceof RemoteError) error.message = `Requesting the GitHub OIDC ID token failed: ${error.message}`;
-    throw error;
+    throw error instanceof RemoteError ? wrapRemoteError(FAILED, error) : error;
   });
 
   if (response.status !== 200) {
-    const transient = response.status === 408 || response.status === 429 || response.status >= 500;
+    const transient = isTransientStatus(response.status);
     throw new RemoteError(
-      `Requesting the GitHub OIDC ID token failed: HTTP ${response.status}${excerpt(redactSecrets(response.body, [source.requestToken]))}.`,
+      `${FAILED}: HTTP ${response.status}${excerpt(redactSecrets(response.body, [source.requestToken]))}.`,
       {
+        code: 'ID_TOKEN_REFUSED',
         transient,
         retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
         hint: transient
@@ -135,6 +78,7 @@ export async function requestIdToken(
   onSecret(value);
   if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(value)) {
     throw new RemoteError("GitHub's token service answered with a `value` that is not a JWT.", {
+      code: 'MALFORMED_RESPONSE',
       transient: false,
       hint: MALFORMED_ANSWER_HINT,
     });
@@ -143,18 +87,18 @@ export async function requestIdToken(
 }
 
 function readTokenValue(body: string): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
+  const { object, problem } = parseJsonObject(body);
+  if (problem === 'is not valid JSON') {
     throw new RemoteError("GitHub's token service answered HTTP 200 with a body that is not JSON.", {
+      code: 'MALFORMED_RESPONSE',
       transient: false,
       hint: MALFORMED_ANSWER_HINT,
     });
   }
-  const value = typeof parsed === 'object' && parsed !== null ? (parsed as { value?: unknown }).value : undefined;
+  const value = object?.['value'];
   if (typeof value !== 'string' || value === '') {
     throw new RemoteError("GitHub's token service answered HTTP 200 without an ID token in `value`.", {
+      code: 'MALFORMED_RESPONSE',
       transient: false,
       hint: MALFORMED_ANSWER_HINT,
     });

@@ -8,9 +8,10 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { getProxyUrl, HttpClient } from '@actions/http-client';
-import { RemoteError, TimeoutError } from '../errors.js';
+import { RemoteError } from '../errors.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
 import { describeProxy, describeTarget, trace } from '../runner/trace.js';
+import { isTransientNetworkError, isTransientStatus } from './transient.js';
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST';
@@ -28,11 +29,6 @@ export interface HttpResponse {
   readonly status: number;
   readonly headers: http.IncomingHttpHeaders;
   readonly body: string;
-}
-
-/** Raised when a response body exceeds `maxBodyBytes`; reading stops at the cap. */
-export class BodyTooLargeError extends RemoteError {
-  override readonly name = 'BodyTooLargeError';
 }
 
 // Agents (and so proxy settings) are resolved per URL by the toolkit's client. One client per
@@ -76,7 +72,7 @@ function describeProxyFailure(
     const code = Number(status);
     return {
       message: `the proxy ${proxyHost} refused to open a tunnel to ${url.host}: HTTP ${code}`,
-      transient: code === 408 || code === 429 || code >= 500,
+      transient: isTransientStatus(code),
     };
   }
   return {
@@ -103,11 +99,6 @@ function describeNetworkError(error: NodeJS.ErrnoException, url: URL): string {
     default:
       return `network error talking to ${url.host}: ${error.code ?? error.message}`;
   }
-}
-
-/** TLS failures are configuration problems (wrong CA, wrong host), not worth a retry. */
-function isTlsError(error: NodeJS.ErrnoException): boolean {
-  return /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i.test(error.code ?? '');
 }
 
 /** Sends one request and reads the body up to the cap. Never follows redirects. */
@@ -141,11 +132,9 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       finish(() => {
         traceFailure('time limit reached');
         reject(
-          new TimeoutError(
+          new RemoteError(
             `${request.method} ${request.url.host}${request.url.pathname} did not complete within ${request.timeoutLabel}`,
-            {
-              transient: true,
-            },
+            { code: 'TIMEOUT', transient: true },
           ),
         );
       });
@@ -159,6 +148,7 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
         if (proxyFailure) {
           reject(
             new RemoteError(proxyFailure.message, {
+              code: 'PROXY',
               transient: proxyFailure.transient,
               cause: error,
               hint: PROXY_HINT,
@@ -166,13 +156,14 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
           );
           return;
         }
-        const tls = isTlsError(error);
+        const tls = !isTransientNetworkError(error);
         reject(
           new RemoteError(
             tls
               ? `TLS verification of ${request.url.host} failed (${error.code ?? error.message})`
               : describeNetworkError(error, request.url),
             {
+              code: tls ? 'TLS' : 'NETWORK',
               transient: !tls,
               cause: error,
               hint: tls
@@ -193,9 +184,9 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
           finish(() => {
             traceFailure(`body larger than ${request.maxBodyBytes} bytes`);
             reject(
-              new BodyTooLargeError(
+              new RemoteError(
                 `the response from ${request.url.host} (HTTP ${incoming.statusCode ?? '?'}) is larger than ${request.maxBodyBytes} bytes`,
-                { transient: false },
+                { code: 'RESPONSE_TOO_LARGE', transient: false },
               ),
             );
           });
@@ -222,6 +213,7 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
           traceFailure('connection closed before the end of the body');
           reject(
             new RemoteError(`connection to ${request.url.host} closed before the response was complete`, {
+              code: 'NETWORK',
               transient: true,
             }),
           );
@@ -230,7 +222,13 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       incoming.on('error', (error: NodeJS.ErrnoException) => {
         finish(() => {
           traceFailure(error.code ?? error.message);
-          reject(new RemoteError(describeNetworkError(error, request.url), { transient: true, cause: error }));
+          reject(
+            new RemoteError(describeNetworkError(error, request.url), {
+              code: 'NETWORK',
+              transient: true,
+              cause: error,
+            }),
+          );
         });
       });
     });

@@ -3,7 +3,7 @@
 // Retry-After honoured up to a cap, and a step-wide deadline that no wait may cross.
 // The clock is injectable so the policy is unit-tested without real waiting.
 
-import { endSentence, RemoteError, RetriesExhaustedError, TimeoutError, withoutSentenceEnd } from '../errors.js';
+import { endSentence, RemoteError, RetriesExhaustedError, withoutSentenceEnd } from '../errors.js';
 
 export interface Clock {
   now(): number;
@@ -67,27 +67,45 @@ export function backoffDelayMs(attempt: number, error: RemoteError, random: () =
 }
 
 /**
- * Runs `operation` until it succeeds, throws something that is not a transient RemoteError, uses
- * `maxAttempts`, or the deadline would pass during the next wait. What it throws after giving up is
- * final (not transient), so nesting it never multiplies the attempts.
+ * Decides, after each failure, whether to try again: only for a transient RemoteError, only while
+ * that request has tries left, and only when the wait ends before the deadline; then it waits.
+ * Failures are counted per request, so in a sequence (ID token, then exchange) each request gets
+ * its own `maxAttempts`. Whatever it throws is final (not transient).
  */
-export async function withRetries<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
-  const clock = options.clock ?? systemClock;
-  for (let attempt = 1; ; attempt++) {
+export class RetryBudget {
+  readonly #failures = new Map<string, number>();
+  readonly #clock: Clock;
+
+  constructor(private readonly options: RetryOptions) {
+    this.#clock = options.clock ?? systemClock;
+  }
+
+  /** Rethrows `error` when it is final or the budget is spent; otherwise waits before the next try. */
+  async waitBeforeRetry(error: unknown, request = 'the request'): Promise<void> {
+    if (!(error instanceof RemoteError) || !error.transient) throw error;
+    const failures = (this.#failures.get(request) ?? 0) + 1;
+    this.#failures.set(request, failures);
+    if (failures >= this.options.maxAttempts) throw new RetriesExhaustedError(error, failures);
+    const delayMs = backoffDelayMs(failures, error, () => this.#clock.random());
+    if (delayMs >= this.options.deadline.remainingMs()) {
+      throw new RemoteError(
+        `${withoutSentenceEnd(error.message)}; no time left to try again within ${this.options.deadline.describe()}.`,
+        { code: 'DEADLINE', transient: false, hint: error.hint, requestId: error.requestId, cause: error },
+      );
+    }
+    this.options.onRetry?.(error, failures + 1, delayMs);
+    await this.#clock.sleep(delayMs);
+  }
+}
+
+/** Runs `operation` until it succeeds or the retry budget says stop (see RetryBudget). */
+export async function withRetries<T>(operation: () => Promise<T>, options: RetryOptions): Promise<T> {
+  const budget = new RetryBudget(options);
+  for (;;) {
     try {
-      return await operation(attempt);
+      return await operation();
     } catch (error: unknown) {
-      if (!(error instanceof RemoteError) || !error.transient) throw error;
-      if (attempt >= options.maxAttempts) throw new RetriesExhaustedError(error, attempt);
-      const delayMs = backoffDelayMs(attempt, error, () => clock.random());
-      if (delayMs >= options.deadline.remainingMs()) {
-        throw new TimeoutError(
-          `${withoutSentenceEnd(error.message)}; no time left to try again within ${options.deadline.describe()}.`,
-          { transient: false, hint: error.hint },
-        );
-      }
-      options.onRetry?.(error, attempt + 1, delayMs);
-      await clock.sleep(delayMs);
+      await budget.waitBeforeRetry(error);
     }
   }
 }

@@ -2,19 +2,18 @@
 // encoding of the RFC) with no client authentication, the ID token being the credential.
 // https://huggingface.co/docs/hub/trusted-publishers, https://www.rfc-editor.org/rfc/rfc8693
 
-import { ExchangeRefusedError, RemoteError } from '../errors.js';
+import { ExchangeRefusedError, RemoteError, wrapRemoteError } from '../errors.js';
 import { headerValue, sendRequest } from '../http/request.js';
 import type { Resource } from './resource.js';
 import { parseRetryAfter } from '../http/retry.js';
+import { isTransientOAuthError, isTransientStatus } from '../http/transient.js';
 import { redactSecrets, sanitizeServerText } from '../runner/sanitize.js';
 import { parseOAuthError, parseTokenResponse, type IssuedToken } from './token-response.js';
-import { USER_AGENT } from '../http/user-agent.js';
+import { USER_AGENT } from '../about.js';
 
 export const TOKEN_EXCHANGE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 export const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
 const MAX_RESPONSE_BYTES = 64 * 1024;
-/** The Hub's server-side timeout shows up as this `invalid_grant` (hub-docs issue 2757); it is transient. */
-const TRANSIENT_INVALID_GRANT = /operation was aborted/i;
 const HUB_TIMEOUT_HINT =
   "The Hub timed out while checking the request (not a refusal of this run's identity); re-run the job later.";
 
@@ -43,8 +42,9 @@ export async function exchangeToken(
     timeoutLabel: bounds.timeoutLabel,
     maxBodyBytes: MAX_RESPONSE_BYTES,
   }).catch((error: unknown) => {
-    if (error instanceof RemoteError) error.message = `The token exchange at ${endpoint.host} failed: ${error.message}`;
-    throw error;
+    throw error instanceof RemoteError
+      ? wrapRemoteError(`The token exchange at ${endpoint.host} failed`, error)
+      : error;
   });
 
   if (response.status === 200) return parseTokenResponse(response.body, onToken);
@@ -56,18 +56,20 @@ export async function exchangeToken(
   if (response.status >= 300 && response.status < 400) {
     throw new RemoteError(
       `The token endpoint ${endpoint.href} answered HTTP ${response.status}, a redirect to ${describeLocation(response.headers.location, endpoint)}${requestIdNote}. Redirects are not followed, so the ID token never reaches another host.`,
-      { transient: false, hint: 'Set `token-endpoint` (or `hub-url`) to the final URL.' },
+      {
+        code: 'REDIRECT_REFUSED',
+        transient: false,
+        requestId,
+        hint: 'Set `token-endpoint` (or `hub-url`) to the final URL.',
+      },
     );
   }
 
   // The ID token is masked in the log, but a server could echo it into text shown in the job summary.
   const body = redactSecrets(response.body, [idToken]);
   const oauth = parseOAuthError(body);
-  const transient =
-    response.status === 408 ||
-    response.status === 429 ||
-    response.status >= 500 ||
-    (oauth?.error === 'invalid_grant' && TRANSIENT_INVALID_GRANT.test(oauth.description ?? ''));
+  const hubTimedOut = isTransientOAuthError(oauth?.error, oauth?.description);
+  const transient = isTransientStatus(response.status) || hubTimedOut;
 
   const what = oauth
     ? [oauth.error, oauth.description && JSON.stringify(oauth.description)].filter(Boolean).join(': ')
@@ -81,10 +83,7 @@ export async function exchangeToken(
       requestId,
       transient,
       retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
-      hint:
-        transient && oauth?.error === 'invalid_grant'
-          ? HUB_TIMEOUT_HINT
-          : hintFor(response.status, oauth?.error, resource),
+      hint: hubTimedOut ? HUB_TIMEOUT_HINT : hintFor(response.status, oauth?.error, resource),
     },
   );
 }

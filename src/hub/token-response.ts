@@ -3,6 +3,7 @@
 // error bodies are reduced to sanitised OAuth fields (RFC 6749 §5.2).
 
 import { RemoteError } from '../errors.js';
+import { parseJsonObject } from '../http/json.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
 
 export interface IssuedToken {
@@ -32,6 +33,7 @@ function show(value: unknown): string {
 
 function malformed(what: string): RemoteError {
   return new RemoteError(`The token endpoint answered HTTP 200, but ${what}.`, {
+    code: 'MALFORMED_RESPONSE',
     transient: false,
     hint: 'Check that `token-endpoint`/`hub-url` point at a Hugging Face Hub (or a broker speaking its protocol), not at a proxy or another service.',
   });
@@ -54,15 +56,9 @@ export function explainInvalidToken(value: string): string | undefined {
  * soon as one is found, before any check, so the caller can mask it first.
  */
 export function parseTokenResponse(body: string, onToken: (token: string) => void): IssuedToken {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    throw malformed('the body is not valid JSON');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw malformed('the body is not a JSON object');
-  const fields = parsed as Record<string, unknown>;
+  const parsed = parseJsonObject(body);
+  if (parsed.problem !== undefined) throw malformed(`the body ${parsed.problem}`);
+  const fields = parsed.object;
 
   const accessToken = fields['access_token'];
   if (accessToken === undefined) throw malformed('the body has no `access_token`');
@@ -94,14 +90,9 @@ export function parseTokenResponse(body: string, onToken: (token: string) => voi
 
 /** Reads an OAuth error body; fields that are absent or not strings come back undefined. */
 export function parseOAuthError(body: string): OAuthErrorBody | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-  const { error, error_description: description } = parsed as Record<string, unknown>;
+  const { object } = parseJsonObject(body);
+  if (object === undefined) return undefined;
+  const { error, error_description: description } = object;
   if (typeof error !== 'string' && typeof description !== 'string') return undefined;
   return {
     error: typeof error === 'string' ? sanitizeServerText(error, 64) : undefined,

@@ -8,12 +8,14 @@
 // Its requests go through http.ts (a `fetch` adapter), so they get the action's timeouts, body cap,
 // proxy support and no-redirect rule, where Node's global fetch would ignore HTTPS_PROXY.
 
-import { ActionError, RemoteError } from '../errors.js';
+import { RemoteError, wrapRemoteError } from '../errors.js';
 import { sendRequest } from '../http/request.js';
 import type { Settings } from '../inputs.js';
 import { describeRetry, requestBounds, withRetries, type Deadline } from '../http/retry.js';
+import { isTransientStatus } from '../http/transient.js';
+import { hubBaseOf } from './hub-url.js';
 import { redactSecrets, sanitizeServerText } from '../runner/sanitize.js';
-import { USER_AGENT } from '../http/user-agent.js';
+import { USER_AGENT } from '../about.js';
 
 const MAX_VERIFY_RESPONSE_BYTES = 256 * 1024;
 
@@ -25,7 +27,7 @@ export async function verifyToken(
   log: (message: string) => void,
 ): Promise<string> {
   const hub = await import('@huggingface/hub');
-  const hubUrl = settings.hubUrl.href.replace(/\/+$/, '');
+  const hubUrl = hubBaseOf(settings.hubUrl);
   const fetchThroughAction = createFetch(settings, deadline);
   const resource = settings.resource;
 
@@ -53,24 +55,19 @@ export async function verifyToken(
     deadline,
     onRetry: (error, nextAttempt, delayMs) => log(describeRetry(error, nextAttempt, settings.maxAttempts, delayMs)),
   }).catch((error: unknown) => {
-    if (error instanceof RemoteError && !(error instanceof VerificationRefusedError)) {
-      error.message = `Verifying the new token at ${settings.hubUrl.host} failed: ${error.message}`;
-    }
-    throw error;
+    // A refusal already says what it is; a network failure gets told apart from the exchange's.
+    throw error instanceof RemoteError && error.code !== 'VERIFY_REFUSED'
+      ? wrapRemoteError(`Verifying the new token at ${settings.hubUrl.host} failed`, error)
+      : error;
   });
 }
 
-/** The hub answered, and not with success. */
-class VerificationRefusedError extends RemoteError {
-  override readonly name = 'VerificationRefusedError';
-}
-
-/** The hub's answer (status, its error text, x-request-id) as an error; 429 and 5xx are worth a retry. */
+/** The hub's answer (status, its error text, x-request-id) as an error; a transient status is retried. */
 function refusal(
   error: { statusCode: number; requestId?: string | undefined; data?: unknown; message: string },
   token: string,
   settings: Settings,
-): ActionError {
+): RemoteError {
   const data = error.data;
   const fields = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   const text = [fields['error'], fields['error_description'], fields['message']].find(
@@ -82,11 +79,13 @@ function refusal(
     settings.resource.kind === 'user'
       ? 'GET /api/whoami-v2'
       : `GET /api/${settings.resource.kind}s/${settings.resource.namespace}/${settings.resource.name}`;
-  return new VerificationRefusedError(
+  return new RemoteError(
     `The hub issued a token for ${settings.resource.value}, but refused it when verifying: ${what} answered HTTP ${error.statusCode}` +
       `${answer ? ` ${JSON.stringify(answer)}` : ''}${requestId ? ` (x-request-id: ${requestId})` : ''}.`,
     {
-      transient: error.statusCode === 429 || error.statusCode >= 500,
+      code: 'VERIFY_REFUSED',
+      transient: isTransientStatus(error.statusCode),
+      requestId,
       hint:
         error.statusCode === 401 || error.statusCode === 403 || error.statusCode === 404
           ? 'Nothing was exported. Check that `hub-url` is the hub that issued the token and that the repository exists there; if it does, report this to Hugging Face with the x-request-id.'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, RemoteError, RetriesExhaustedError, TimeoutError } from '../../src/errors.js';
+import { InputError, RemoteError, RetriesExhaustedError } from '../../src/errors.js';
 import {
   backoffDelayMs,
   Deadline,
@@ -28,7 +28,7 @@ function fakeClock(random = 0.5): Clock & { waits: number[] } {
 }
 
 const transient = (message = 'HTTP 503', retryAfterMs?: number): RemoteError =>
-  new RemoteError(message, { transient: true, retryAfterMs });
+  new RemoteError(message, { code: 'NETWORK', transient: true, retryAfterMs });
 
 describe('withRetries', () => {
   it('retries transient errors and returns the first success', async () => {
@@ -47,7 +47,7 @@ describe('withRetries', () => {
   });
 
   it.each([
-    ['a final remote error', new RemoteError('HTTP 400 invalid_grant', { transient: false })],
+    ['a final remote error', new RemoteError('HTTP 400 invalid_grant', { code: 'EXCHANGE_REFUSED', transient: false })],
     ['an input error', new InputError('bad input')],
     ['a plain error', new Error('bug')],
   ])('never retries %s', async (_name, error) => {
@@ -141,7 +141,8 @@ describe('withRetries', () => {
       }),
     ).rejects.toSatisfy(
       (error) =>
-        error instanceof TimeoutError &&
+        error instanceof RemoteError &&
+        error.code === 'DEADLINE' &&
         /no time left to try again within the step's deadline \(10 s/.test(error.message),
     );
     expect(clock.waits).toEqual([]);

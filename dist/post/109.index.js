@@ -1,5 +1,5 @@
-export const id = 113;
-export const ids = [113];
+export const id = 109;
+export const ids = [109];
 export const modules = {
 
 /***/ 227:
@@ -29,7 +29,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 43:
+/***/ 203:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -50,39 +50,74 @@ var external_node_path_ = __webpack_require__(760);
 var external_node_url_ = __webpack_require__(136);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var lib_core = __webpack_require__(421);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = /*#__PURE__*/JSON.parse('{"UU":"hf-oidc-token-action","rE":"1.0.0"}');
+;// CONCATENATED MODULE: ./src/about.ts
+// Who is calling: the action's name and version, from package.json (one place to bump), sent in the
+// User-Agent so the Hub's logs (and a support request quoting an x-request-id) show which action and
+// version made the request.
+
+const ACTION_NAME = package_namespaceObject.UU;
+const ACTION_VERSION = package_namespaceObject.rE;
+const USER_AGENT = (/* unused pure expression or super */ null && (`${ACTION_NAME}/${ACTION_VERSION} (GitHub Actions)`));
+
 ;// CONCATENATED MODULE: ./src/errors.ts
-// The few error types the action raises. Each carries a user-facing `hint` (what to do next) so that
-// main.ts can fail the step with one message that says what failed, why, and what to do.
-/** Base class: an expected failure with a message for the user and, optionally, a remedy. */
+// Every error the action raises, in one place. Each has a stable `code` (code branches and tests
+// look at codes, never at message text), a `hint` that says what to do next, and, when it adds
+// context to a lower-level failure, that failure as its `cause`. main.ts fails the step with the
+// message and the hint of whatever reaches it.
+/** An expected failure: a message for the user and, optionally, a remedy. */
 class errors_ActionError extends Error {
     name = 'ActionError';
+    code;
     hint;
-    constructor(message, options = {}) {
+    constructor(message, options) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.code = options.code;
         this.hint = options.hint;
     }
 }
 /** An input is missing or malformed. Raised before any network call. */
-class errors_InputError extends (/* unused pure expression or super */ null && (errors_ActionError)) {
+class errors_InputError extends errors_ActionError {
     name = 'InputError';
+    constructor(message, options = {}) {
+        super(message, { ...options, code: 'INPUT_INVALID' });
+    }
 }
 /** The job cannot get a GitHub OIDC ID token at all (no permission, fork pull request, Dependabot). */
-class IdTokenUnavailableError extends (/* unused pure expression or super */ null && (errors_ActionError)) {
+class IdTokenUnavailableError extends errors_ActionError {
     name = 'IdTokenUnavailableError';
+    constructor(message, options = {}) {
+        super(message, { ...options, code: 'ID_TOKEN_UNAVAILABLE' });
+    }
 }
-/**
- * A request to a remote service failed. `transient` says whether trying again may help; retry.ts
- * only retries errors that say so, and honours `retryAfterMs` when the server sent `Retry-After`.
- */
+/** A request to a remote service failed, or its answer was refused. */
 class RemoteError extends errors_ActionError {
     name = 'RemoteError';
     transient;
     retryAfterMs;
+    requestId;
     constructor(message, options) {
         super(message, options);
         this.transient = options.transient;
         this.retryAfterMs = options.retryAfterMs;
+        this.requestId = options.requestId;
     }
+}
+/**
+ * `error` with `context` before its message ("The token exchange at huggingface.co failed: …"), as a
+ * new error whose cause is the original. Code, transient flag, Retry-After, request id and hint carry
+ * over, so wrapping never changes what is retried.
+ */
+function wrapRemoteError(context, error) {
+    return new RemoteError(`${context}: ${error.message}`, {
+        code: error.code,
+        transient: error.transient,
+        retryAfterMs: error.retryAfterMs,
+        requestId: error.requestId,
+        hint: error.hint,
+        cause: error,
+    });
 }
 /** The trust broker refused the exchange with an OAuth error (RFC 6749 §5.2) or an HTTP error status. */
 class ExchangeRefusedError extends RemoteError {
@@ -92,30 +127,30 @@ class ExchangeRefusedError extends RemoteError {
     oauthError;
     /** The server's `error_description`, already sanitised for the log. */
     description;
-    requestId;
     constructor(message, details) {
-        super(message, details);
+        super(message, { ...details, code: 'EXCHANGE_REFUSED' });
         this.status = details.status;
         this.oauthError = details.oauthError;
         this.description = details.description;
-        this.requestId = details.requestId;
     }
 }
 /**
- * A transient failure that was tried `max-attempts` times. Final, so that an enclosing retry loop
- * (main.ts retries the exchange around the ID-token request) does not start the attempts over.
+ * A transient failure that was tried `max-attempts` times. Final (not transient) and carrying the
+ * last failure as its cause.
  */
 class RetriesExhaustedError extends RemoteError {
     name = 'RetriesExhaustedError';
     constructor(lastError, attempts) {
         super(attempts > 1
             ? `${withoutSentenceEnd(lastError.message)} (gave up after ${attempts} attempts, input \`max-attempts\`).`
-            : lastError.message, { transient: false, hint: lastError.hint, cause: lastError });
+            : lastError.message, {
+            code: 'RETRIES_EXHAUSTED',
+            transient: false,
+            hint: lastError.hint,
+            requestId: lastError.requestId,
+            cause: lastError,
+        });
     }
-}
-/** A bound was hit: a single request's timeout or the step's overall deadline. */
-class TimeoutError extends (/* unused pure expression or super */ null && (RemoteError)) {
-    name = 'TimeoutError';
 }
 /** `text` ending with a full stop, so that another sentence (a hint, "Retrying…") can follow it. */
 function endSentence(text) {
@@ -137,6 +172,97 @@ function describeFailure(error) {
     return `Unexpected error: ${errors_messageOf(error)}. This is a bug in the action; please report it with this log.`;
 }
 
+;// CONCATENATED MODULE: ./src/http/json.ts
+// Network JSON is `unknown` until checked. This is the one place that parses a body and checks it
+// is a JSON object; callers then narrow each field they read.
+/** Parses `text` as a JSON object (not an array, not null), or says which of the two it is not. */
+function parseJsonObject(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return { problem: 'is not valid JSON' };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return { problem: 'is not a JSON object' };
+    return { object: parsed };
+}
+
+;// CONCATENATED MODULE: ./src/http/endpoint-url.ts
+// Which URLs the action sends a credential to. Every endpoint (the hub, a token endpoint, the
+// helper's copies of both) is checked here before any request is made.
+
+
+/** localhost, 127.0.0.0/8 or [::1]: traffic that never leaves the machine. */
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase();
+    return host === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '[::1]';
+}
+/**
+ * An endpoint must be https. Plain http is allowed for loopback hosts only, for local testing: the
+ * ID token sent to the broker is a credential and must not cross a network in the clear.
+ */
+function endpoint_url_parseEndpoint(raw, label) {
+    const given = raw.trim();
+    let url;
+    try {
+        url = new URL(given);
+    }
+    catch {
+        throw new InputError(`${label} is not a valid URL: ${quoteForMessage(given)}.`, {
+            hint: 'Give an absolute https:// URL, for example https://huggingface.co.',
+        });
+    }
+    if (url.username || url.password) {
+        throw new InputError(`${label} must not contain credentials: ${quoteForMessage(url.host)}.`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new InputError(`${label} uses plain http:// for ${url.host}, which is not a loopback host.`, {
+            hint: 'Use https://. Plain http:// is accepted only for localhost, 127.0.0.0/8 and [::1] (local testing), because the ID token must not cross a network unencrypted.',
+        });
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new InputError(`${label} must be an https:// URL, got ${quoteForMessage(given)}.`);
+    }
+    url.hash = '';
+    return url;
+}
+
+;// CONCATENATED MODULE: ./src/hub/hub-url.ts
+// The hub's address, normalised once (in readInputs, and the same way in the git helper): every
+// endpoint on the hub is built from it with the URL API, never by string concatenation, so a hub
+// under a path prefix (`https://hub.example/mirror`) works and nothing can smuggle in a query.
+
+
+/**
+ * Parses a hub URL (`hub-url`, HF_ENDPOINT, the helper's --hub-url): an endpoint URL (see
+ * parseEndpoint) without a query string or fragment, which a hub's address cannot have. The result's
+ * path ends with exactly one `/`, so endpoints resolve below it.
+ */
+function hub_url_parseHubUrl(raw, label) {
+    const url = parseEndpoint(raw, label);
+    if (url.search !== '' || raw.includes('#')) {
+        throw new InputError(`${label} must be the hub's address alone, without a query string or fragment.`, {
+            hint: "Give it as https://huggingface.co (or your hub's base URL); the action adds the paths it calls.",
+        });
+    }
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/`;
+    return url;
+}
+/** The hub's URL without its trailing slash: the form @huggingface/hub's `hubUrl` and git config URL keys take. */
+function hub_url_hubBaseOf(hubUrl) {
+    return hubUrl.href.slice(0, -1);
+}
+/** The hub's own path, without slashes at either end: '' for a hub at the root of its host. */
+function hub_url_hubPathOf(hubUrl) {
+    return hubUrl.pathname.slice(1, -1);
+}
+/** `{hub}/{path}` for a relative `path` such as `oauth/token`. */
+function hubEndpoint(hubUrl, path) {
+    return new URL(path, hubUrl);
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(802);
 // EXTERNAL MODULE: external "node:os"
@@ -149,10 +275,7 @@ var external_node_os_ = __webpack_require__(161);
 
 
 
-/** Raised when git itself cannot be run (not installed, not on PATH). */
-class config_GitUnavailableError extends Error {
-    name = 'GitUnavailableError';
-}
+
 /** `git config --unset` exits 5 when no value matches: the entry is already gone. */
 const EXIT_NOTHING_TO_UNSET = 5;
 /** `git config --get-all` exits 1 when the key has no value. */
@@ -161,7 +284,10 @@ function runGit(args) {
     return new Promise((resolve, reject) => {
         (0,external_node_child_process_.execFile)('git', [...args], { encoding: 'utf8', timeout: 30_000, windowsHide: true }, (error, stdout, stderr) => {
             if (error && typeof error.code === 'string') {
-                reject(new config_GitUnavailableError(`git could not be run (${error.code}); is git installed and on PATH?`));
+                // A string code (ENOENT, EACCES) means git itself could not be started.
+                reject(new errors_ActionError(`git could not be run (${error.code}); is git installed and on PATH?`, {
+                    code: 'GIT_UNAVAILABLE',
+                }));
                 return;
             }
             resolve({ exitCode: error ? Number(error.code ?? 1) : 0, stdout, stderr });
@@ -169,7 +295,10 @@ function runGit(args) {
     });
 }
 function failure(what, result) {
-    return new Error(`${what} failed: git exited ${result.exitCode}${result.stderr.trim() ? ` (${result.stderr.trim().split('\n')[0] ?? ''})` : ''}`);
+    const firstLine = result.stderr.trim().split('\n')[0] ?? '';
+    return new errors_ActionError(`${what} failed: git exited ${result.exitCode}${firstLine ? ` (${firstLine})` : ''}`, {
+        code: 'GIT_FAILED',
+    });
 }
 /** Every value of `key` in the global config, in order; empty when unset. */
 async function config_getGlobalValues(key) {
@@ -356,104 +485,6 @@ function describeAccess(resource) {
     return `write access to the ${resource.kind} ${resource.namespace}/${resource.name} only`;
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
-// The only place that reads the action's inputs. Everything is parsed, defaulted and validated here,
-// before any network call, into one readonly object that the rest of the action receives.
-
-
-
-
-const DEFAULT_HUB_URL = 'https://huggingface.co';
-/** The `aud` the Hub requires on the ID token (hub-docs, trusted-publishers.md). */
-const DEFAULT_AUDIENCE = 'https://huggingface.co';
-/** Reads, defaults and validates every input. Throws InputError on the first problem. */
-function readInputs(env = process.env) {
-    const hubInput = core.getInput('hub-url');
-    const hubFromEnvironment = hubInput === '' && (env['HF_ENDPOINT'] ?? '').trim() !== '';
-    const hubUrl = inputs_parseEndpoint(hubInput || env['HF_ENDPOINT']?.trim() || DEFAULT_HUB_URL, hubFromEnvironment ? 'The HF_ENDPOINT environment variable (used because `hub-url` is empty)' : 'Input `hub-url`');
-    const endpointInput = core.getInput('token-endpoint');
-    const tokenEndpoint = endpointInput
-        ? inputs_parseEndpoint(endpointInput, 'Input `token-endpoint`')
-        : new URL(`${hubUrl.href.replace(/\/$/, '')}/oauth/token`);
-    return {
-        resource: parseResource(core.getInput('resource', { required: false }), hubUrl.host),
-        audience: parseAudience(core.getInput('audience') || DEFAULT_AUDIENCE),
-        hubUrl,
-        tokenEndpoint,
-        exportEnv: readBoolean('export-env', true),
-        maxAttempts: readInteger('max-attempts', 4, 1, 10),
-        requestTimeoutMs: readInteger('timeout-seconds', 15, 1, 300) * 1000,
-        deadlineMs: readInteger('deadline-seconds', 90, 1, 900) * 1000,
-        gitCredentials: readBoolean('git-credentials', false),
-        verify: readBoolean('verify', false),
-        pythonOidcResource: env['HF_OIDC_RESOURCE']?.trim() || undefined,
-    };
-}
-function isLoopbackHost(hostname) {
-    const host = hostname.toLowerCase();
-    return host === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '[::1]';
-}
-/**
- * An endpoint must be https. Plain http is allowed for loopback hosts only, for local testing: the
- * ID token sent to the broker is a credential and must not cross a network in the clear.
- */
-function inputs_parseEndpoint(raw, label) {
-    const given = raw.trim();
-    let url;
-    try {
-        url = new URL(given);
-    }
-    catch {
-        throw new InputError(`${label} is not a valid URL: ${quoteForMessage(given)}.`, {
-            hint: 'Give an absolute https:// URL, for example https://huggingface.co.',
-        });
-    }
-    if (url.username || url.password) {
-        throw new InputError(`${label} must not contain credentials: ${quoteForMessage(url.host)}.`);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new InputError(`${label} uses plain http:// for ${url.host}, which is not a loopback host.`, {
-            hint: 'Use https://. Plain http:// is accepted only for localhost, 127.0.0.0/8 and [::1] (local testing), because the ID token must not cross a network unencrypted.',
-        });
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(`${label} must be an https:// URL, got ${quoteForMessage(given)}.`);
-    }
-    url.hash = '';
-    return url;
-}
-function parseAudience(raw) {
-    const audience = raw.trim();
-    if (audience.length > 512 || /[\s\p{Cc}]/u.test(audience)) {
-        throw new InputError(`Input \`audience\` must be a single value without spaces: ${quoteForMessage(audience.slice(0, 80))}.`, {
-            hint: `The Hugging Face Hub expects ${DEFAULT_AUDIENCE}; leave the input unset to use it.`,
-        });
-    }
-    return audience;
-}
-function readBoolean(name, defaultValue) {
-    if (core.getInput(name) === '')
-        return defaultValue;
-    try {
-        return core.getBooleanInput(name);
-    }
-    catch {
-        throw new InputError(`Input \`${name}\` must be true or false, got ${quoteForMessage(core.getInput(name))}.`);
-    }
-}
-function readInteger(name, defaultValue, min, max) {
-    const raw = core.getInput(name);
-    if (raw === '')
-        return defaultValue;
-    const value = Number(raw);
-    if (!/^\d+$/.test(raw) || value < min || value > max) {
-        throw new InputError(`Input \`${name}\` must be a whole number from ${min} to ${max}, got ${quoteForMessage(raw)}.`, {
-            hint: `Leave it unset for the default (${defaultValue}).`,
-        });
-    }
-    return value;
-}
-
 ;// CONCATENATED MODULE: ./src/git/helper-command.ts
 // The git credential helper's command line, both ways: the action writes it into git config, the
 // helper reads it back. Everything the helper needs travels here, and none of it is secret (the ID
@@ -462,6 +493,7 @@ function readInteger(name, defaultValue, min, max) {
 // git runs a helper value that starts with `!` as a shell command and appends the operation
 // (`get`, `store`, `erase`): https://git-scm.com/docs/gitcredentials#_custom_helpers. Every word is
 // single-quoted for that shell, so paths with spaces or quotes survive.
+
 
 
 
@@ -532,7 +564,7 @@ function parseHelperArguments(argv) {
             throw new InputError(`the helper's --${name} is not a positive whole number.`);
         return value;
     };
-    const hubUrl = parseEndpoint(required('hub-url'), "The helper's --hub-url");
+    const hubUrl = parseHubUrl(required('hub-url'), "The helper's --hub-url");
     return {
         operation,
         settings: {
@@ -546,6 +578,80 @@ function parseHelperArguments(argv) {
             id: required('id'),
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/git/credential-protocol.ts
+// git's credential-helper protocol, the pure parts: read what git asks, decide whether the question
+// is ours to answer, and write the answer. https://git-scm.com/docs/git-credential#IOFMT
+//
+// Scope. git sends `protocol` and `host` always, and `path` only when `credential.<url>.useHttpPath`
+// is true for the URL. The action turns useHttpPath on for the configured resource's URLs only
+// (`{hub}/{resource}` and `{hub}/{resource}.git`, which also covers git-lfs's `….git/info/lfs`), so
+// other helpers keep host-wide answers for every other repository on the hub. The helper answers
+// only when the path names the configured resource; without a path it cannot know which repository
+// git is talking to, and stays silent so git asks its other helpers.
+
+/**
+ * The username the helper answers when git did not bring one. The Hub authenticates git over HTTP
+ * by the token in the password; huggingface_hub's own git credential setup uses this same name.
+ */
+const DEFAULT_USERNAME = 'hf_user';
+/** Parses git's `key=value` lines, up to a blank line or the end. Unknown and repeated keys are ignored. */
+function parseCredentialRequest(text) {
+    const fields = new Map();
+    for (const line of text.split('\n')) {
+        const trimmed = line.replace(/\r$/, '');
+        if (trimmed === '')
+            break;
+        const separator = trimmed.indexOf('=');
+        if (separator <= 0)
+            continue;
+        const key = trimmed.slice(0, separator);
+        if (!fields.has(key))
+            fields.set(key, trimmed.slice(separator + 1));
+    }
+    return {
+        protocol: fields.get('protocol'),
+        host: fields.get('host'),
+        path: fields.get('path'),
+        username: fields.get('username'),
+    };
+}
+/** The repository path of `resource` on the hub's git server, below the hub's own path (if any). */
+function credential_protocol_repositoryPathOf(hubUrl, resource) {
+    const base = hubPathOf(hubUrl);
+    return base ? `${base}/${resource.value}` : resource.value;
+}
+/**
+ * Whether a request is for the configured hub and resource: same protocol and host as `hubUrl`, and
+ * a path that is the resource's repository, with or without `.git`, or something below it (git-lfs
+ * asks for `….git/info/lfs`). Names compare case-insensitively, as the Hub's do.
+ */
+function isRequestInScope(request, hubUrl, resource) {
+    if (request.protocol?.toLowerCase() !== hubUrl.protocol.replace(/:$/, ''))
+        return false;
+    if (request.host?.toLowerCase() !== hubUrl.host.toLowerCase())
+        return false;
+    if (request.path === undefined)
+        return false;
+    const path = request.path.replace(/^\/+|\/+$/g, '').toLowerCase();
+    const repository = credential_protocol_repositoryPathOf(hubUrl, resource).toLowerCase();
+    return [repository, `${repository}.git`].some((root) => path === root || path.startsWith(`${root}/`));
+}
+/**
+ * The answer to a `get`. `password_expiry_utc` (git 2.41+, ignored by older gits) keeps a caching
+ * helper later in the list from keeping the token past its hour.
+ */
+function formatCredentialAnswer(answer) {
+    for (const value of [answer.username, answer.password]) {
+        // git reads one attribute per line; a value with a line break would forge attributes.
+        if (/[\r\n\0]/.test(value))
+            throw new Error('a credential value contains a line break or NUL');
+    }
+    const lines = [`username=${answer.username}`, `password=${answer.password}`];
+    if (answer.expiresAtSeconds !== undefined)
+        lines.push(`password_expiry_utc=${Math.floor(answer.expiresAtSeconds)}`);
+    return `${lines.join('\n')}\n`;
 }
 
 // EXTERNAL MODULE: ./src/runner/state.ts
@@ -574,12 +680,11 @@ var state = __webpack_require__(3);
 
 
 
+
+
+
 /** Where the build puts the helper, relative to dist/index.js (see the `build` script). */
 const HELPER_DIRECTORY = 'git-credential-helper';
-/** The hub's URL without a trailing slash, as git config URL keys are written. */
-function hubBaseOf(hubUrl) {
-    return hubUrl.href.replace(/\/+$/, '');
-}
 /** The URLs whose git requests should carry the path: the resource's repository, with and without `.git`. */
 function repositoryUrlsOf(settings) {
     const repository = `${settings.hubUrl.origin}/${repositoryPathOf(settings.hubUrl, settings.resource)}`;
@@ -592,6 +697,7 @@ async function configureGitCredentials(settings, env = process.env) {
     const helperPath = join(dirname(fileURLToPath(import.meta.url)), HELPER_DIRECTORY, 'index.js');
     if (!existsSync(helperPath)) {
         throw new ActionError(`The git credential helper is missing at ${helperPath}.`, {
+            code: 'PACKAGING',
             hint: 'This is a packaging bug in the action; please report it.',
         });
     }
@@ -620,8 +726,11 @@ async function configureGitCredentials(settings, env = process.env) {
             await addGlobalValue(entry.key, entry.value);
     }
     catch (error) {
+        const gitUnavailable = isGitUnavailable(error);
         throw new ActionError(`Configuring git for \`git-credentials\` failed: ${messageOf(error)}.`, {
-            hint: error instanceof GitUnavailableError
+            code: gitUnavailable ? 'GIT_UNAVAILABLE' : 'GIT_FAILED',
+            cause: error,
+            hint: gitUnavailable
                 ? 'Install git before this step, or set `git-credentials: false`.'
                 : 'Anything already added is removed by the post step.',
         });
@@ -638,7 +747,7 @@ async function cleanUpGitCredentials() {
     }
     catch (error) {
         lib_core/* warning */.$e(`The post step could not clean up the git configuration: ${errors_messageOf(error)}. ` +
-            'On a self-hosted runner, check the global git config for a credential helper of hf-oidc-token-action.');
+            `On a self-hosted runner, check the global git config for a credential helper of ${ACTION_NAME}.`);
     }
 }
 /** The state saved by configureGitCredentials, or undefined when this step added nothing. */
@@ -646,20 +755,17 @@ function readGitCredentialsState() {
     const text = lib_core/* getState */.Gu(state/* GIT_CREDENTIALS_STATE */.Y);
     if (text === '')
         return undefined;
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        throw new Error('the saved state is not valid JSON');
-    }
-    if (!isGitCredentialsState(parsed))
+    const { object, problem } = parseJsonObject(text);
+    if (problem !== undefined)
+        throw new Error(`the saved state ${problem}`);
+    if (!isGitCredentialsState(object))
         throw new Error('the saved state does not have the expected shape');
-    return parsed;
+    return object;
+}
+function isGitUnavailable(error) {
+    return error instanceof errors_ActionError && error.code === 'GIT_UNAVAILABLE';
 }
 function isGitCredentialsState(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
     const { entries, createdSections, createdConfigFile } = value;
     const isEntry = (entry) => typeof entry === 'object' &&
         entry !== null &&
@@ -683,7 +789,7 @@ async function removeGitCredentials(state) {
                 removed++;
         }
         catch (error) {
-            if (error instanceof config_GitUnavailableError)
+            if (isGitUnavailable(error))
                 throw error; // one warning, not one per entry
             lib_core/* warning */.$e(`Could not remove ${entry.key} from the global git config: ${errors_messageOf(error)}. Later jobs on this runner may still see it.`);
         }

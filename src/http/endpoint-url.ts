@@ -1,0 +1,40 @@
+// Which URLs the action sends a credential to. Every endpoint (the hub, a token endpoint, the
+// helper's copies of both) is checked here before any request is made.
+
+import { InputError } from '../errors.js';
+import { quoteForMessage } from '../runner/sanitize.js';
+
+/** localhost, 127.0.0.0/8 or [::1]: traffic that never leaves the machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === 'localhost' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '[::1]';
+}
+
+/**
+ * An endpoint must be https. Plain http is allowed for loopback hosts only, for local testing: the
+ * ID token sent to the broker is a credential and must not cross a network in the clear.
+ */
+export function parseEndpoint(raw: string, label: string): URL {
+  const given = raw.trim();
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new InputError(`${label} is not a valid URL: ${quoteForMessage(given)}.`, {
+      hint: 'Give an absolute https:// URL, for example https://huggingface.co.',
+    });
+  }
+  if (url.username || url.password) {
+    throw new InputError(`${label} must not contain credentials: ${quoteForMessage(url.host)}.`);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new InputError(`${label} uses plain http:// for ${url.host}, which is not a loopback host.`, {
+      hint: 'Use https://. Plain http:// is accepted only for localhost, 127.0.0.0/8 and [::1] (local testing), because the ID token must not cross a network unencrypted.',
+    });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError(`${label} must be an https:// URL, got ${quoteForMessage(given)}.`);
+  }
+  url.hash = '';
+  return url;
+}
