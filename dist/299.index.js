@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   configureGitCredentials: () => (/* binding */ configureGitCredentials)
 });
 
-// UNUSED EXPORTS: cleanUpGitCredentials, readGitCredentialsState, removeGitCredentials, repositoryUrlsOf
+// UNUSED EXPORTS: cleanUpGitCredentials, isActionHelperCommand, needsHelperReset, readGitCredentialsState, removeGitCredentials, repositoryUrlsOf
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(598);
@@ -66,14 +66,17 @@ function failure(what, result) {
         code: 'GIT_FAILED',
     });
 }
-/** Every value of `key` in the global config, in order; empty when unset. */
-async function getGlobalValues(key) {
-    const result = await runGit(['config', '--global', '--get-all', key]);
+/**
+ * Every value of `key` in the global config, in order; empty when unset. Empty values are kept
+ * (`helper =` means something to git), so values are read NUL-terminated (`-z`).
+ */
+async function config_getGlobalValues(key) {
+    const result = await runGit(['config', '--global', '-z', '--get-all', key]);
     if (result.exitCode === EXIT_KEY_NOT_FOUND)
         return [];
     if (result.exitCode !== 0)
         throw failure(`git config --get-all ${key}`, result);
-    return result.stdout.split('\n').filter((line) => line !== '');
+    return result.stdout.split('\0').slice(0, -1);
 }
 /** Adds a value to `key` after any existing ones (`--add`: never replaces what the user configured). */
 async function addGlobalValue(key, value) {
@@ -82,8 +85,9 @@ async function addGlobalValue(key, value) {
         throw failure(`git config --add ${key}`, result);
 }
 /**
- * Removes the one value of `key` that equals `value` exactly (`--fixed-value`, git 2.30+), leaving
- * every other value alone. Returns false when no such value was there.
+ * Removes the one value of `key` that equals `value` exactly (`--fixed-value`, git 2.30+; an empty
+ * value matches too), leaving every other value alone. Returns false when no such value was there,
+ * and also when several were (git exits 5 for both): callers that care count first.
  */
 async function config_unsetGlobalValue(key, value) {
     const result = await runGit(['config', '--global', '--fixed-value', '--unset', key, value]);
@@ -409,15 +413,34 @@ function hasSavedState(name, env = process.env) {
 // credential helper each time it talks to the configured resource on the hub; and, in the post step,
 // remove exactly what was added.
 //
-// What is added to the global git config (never a token, only the helper's command line):
-//   credential.<hub>.helper = !'<node>' '<dist>/git-credential-helper/index.js' --hub-url … --id <random>
-//   credential.<hub>/<resource>.useHttpPath = true       (only if not set already)
-//   credential.<hub>/<resource>.git.useHttpPath = true   (only if not set already)
-// The helper is added after any helper the user has (`--add`, never an empty value, which would
-// reset git's list), so the user's helpers are asked first. useHttpPath makes git (and git-lfs)
-// tell the helper which repository it wants, for these two URLs only; see credential-protocol.ts.
-// What was added is saved with core.saveState before anything is written, so the post step can
-// remove it even if this step dies half-way; removing what is not there is harmless.
+// What is added to the global git config (never a token, only the helper's command line), for each
+// of the resource's two URLs, `{hub}/{resource}` and `{hub}/{resource}.git`:
+//   [credential "<hub>/<resource>"]
+//     helper =                 (empty: git resets its helper list here; not added if already reset, see below)
+//     helper = !'<node>' '<dist>/git-credential-helper/index.js' --hub-url … --id <random>
+//     useHttpPath = true       (only if not set already)
+//
+// Why the empty value. git collects `credential.helper` and every matching `credential.<url>.helper`
+// in config order (system, global, local, command line; credential.c with urlmatch.c's select_all:
+// a URL-specific value does not outrank a generic one, it is simply read later), asks each for `get`
+// until one answers, and after a successful request sends `store` to every one of them. Git for
+// Windows installs a system `credential.helper=manager` (GCM) and macOS gits often `osxkeychain`:
+// asked first, they would answer with the 60-minute token they were handed to store an hour earlier,
+// and a late push would fail. An empty value resets the list collected so far (git 2.9+), so for
+// these two URLs only the action's helper is asked, stored to and erased from. The sections name the
+// repository's URLs, never the host: git matches them as a path prefix on a segment boundary, so
+// every other repository on the hub, and every other host, keeps the user's helpers. Helpers added
+// after ours (a repository's own config, `git -c`) still come after it: ours answers first.
+//
+// Several invocations in one job: the first to configure a URL adds the reset; a later one whose
+// URL section already ends with a reset followed only by this action's helpers adds just its helper
+// (git asks the first; all of them answer alike). Post steps run in reverse order, so the reset goes
+// with the invocation that added it, last. Each entry carries its invocation's random `--id`.
+//
+// useHttpPath makes git (and git-lfs) tell the helper which repository it wants, so the helper can
+// check it (credential-protocol.ts). What was added is saved with core.saveState before anything is
+// written, so the post step can remove it even if this step dies half-way; removing what is not
+// there is harmless.
 
 
 
@@ -438,6 +461,22 @@ function repositoryUrlsOf(settings) {
     const repository = `${settings.hubUrl.origin}/${repositoryPathOf(settings.hubUrl, settings.resource)}`;
     return [repository, `${repository}.git`];
 }
+/**
+ * Whether a helper command is one this action configures (any invocation, any version that builds
+ * its command with buildHelperCommand): `!'<node>' '<…>/git-credential-helper/index.js' '--hub-url' …`.
+ */
+function isActionHelperCommand(value) {
+    return /^!'.*[\\/]git-credential-helper[\\/]index\.js' '--hub-url' '/.test(value);
+}
+/**
+ * Whether our helper needs an empty `helper` value before it in a URL section holding `values`
+ * (the global config's values of that key, in order): unless the section's last reset is followed
+ * only by this action's helpers, an earlier invocation's reset that already does the job.
+ */
+function needsHelperReset(values) {
+    const lastReset = values.lastIndexOf('');
+    return lastReset === -1 || !values.slice(lastReset + 1).every(isActionHelperCommand);
+}
 /** Adds the credential helper to the global git config and records what was added for the post step. */
 async function configureGitCredentials(settings, env = process.env) {
     // dist/index.js and dist/git-credential-helper/index.js are built side by side; the helper runs
@@ -449,17 +488,20 @@ async function configureGitCredentials(settings, env = process.env) {
             hint: 'This is a packaging bug in the action; please report it.',
         });
     }
-    const hubBase = (0,hub_url/* hubBaseOf */.Ax)(settings.hubUrl);
-    const helperEntry = {
-        key: `credential.${hubBase}.helper`,
-        value: buildHelperCommand(process.execPath, helperPath, { ...settings, id: (0,external_node_crypto_.randomBytes)(8).toString('hex') }),
-    };
+    const helperCommand = buildHelperCommand(process.execPath, helperPath, {
+        ...settings,
+        id: (0,external_node_crypto_.randomBytes)(8).toString('hex'),
+    });
     try {
-        const entries = [helperEntry];
+        const entries = [];
         for (const url of repositoryUrlsOf(settings)) {
-            const key = `credential.${url}.useHttpPath`;
-            if ((await getGlobalValues(key)).length === 0)
-                entries.push({ key, value: 'true' });
+            const helperKey = `credential.${url}.helper`;
+            if (needsHelperReset(await config_getGlobalValues(helperKey)))
+                entries.push({ key: helperKey, value: '' });
+            entries.push({ key: helperKey, value: helperCommand });
+            const useHttpPathKey = `credential.${url}.useHttpPath`;
+            if ((await config_getGlobalValues(useHttpPathKey)).length === 0)
+                entries.push({ key: useHttpPathKey, value: 'true' });
         }
         const existingKeys = await config_listGlobalKeys();
         const sections = [...new Set(entries.map((entry) => entry.key.slice(0, entry.key.lastIndexOf('.'))))];
@@ -470,6 +512,7 @@ async function configureGitCredentials(settings, env = process.env) {
             createdConfigFile: (0,external_node_fs_.existsSync)(configFile) ? undefined : configFile,
         };
         lib_core/* saveState */.LZ(state_GIT_CREDENTIALS_STATE, JSON.stringify(state));
+        // In order: each URL's reset before its helper.
         for (const entry of entries)
             await addGlobalValue(entry.key, entry.value);
     }
@@ -483,8 +526,10 @@ async function configureGitCredentials(settings, env = process.env) {
                 : 'Anything already added is removed by the post step.',
         });
     }
-    lib_core/* info */.pq(`Configured git for the rest of the job: \`git clone\`, \`fetch\` and \`push\` (LFS included) to ${repositoryUrlsOf(settings)[0] ?? hubBase} ` +
-        'get a fresh token from a credential helper each time; no token is stored. The post step removes this configuration.');
+    const [repositoryUrl = (0,hub_url/* hubBaseOf */.Ax)(settings.hubUrl)] = repositoryUrlsOf(settings);
+    lib_core/* info */.pq(`Configured git for the rest of the job: \`git clone\`, \`fetch\` and \`push\` (LFS included) to ${repositoryUrl} ` +
+        'get a fresh token from a credential helper each time, the only helper git asks for that repository; no token is stored. ' +
+        'The post step removes this configuration.');
 }
 /** The post step's work: read what the main step added, remove it. Never throws; problems become warnings. */
 async function cleanUpGitCredentials() {
@@ -510,6 +555,12 @@ function readGitCredentialsState() {
         throw new Error('the saved state does not have the expected shape');
     return object;
 }
+/** `key = value` for a message; the helper's long command line shortened, the empty reset named. */
+function describeEntry(entry) {
+    if (entry.value === '')
+        return `the empty ${entry.key} (which resets git's helper list)`;
+    return isActionHelperCommand(entry.value) ? `this step's ${entry.key}` : `${entry.key} = ${entry.value}`;
+}
 function isGitUnavailable(error) {
     return error instanceof errors/* ActionError */.lZ && error.code === 'GIT_UNAVAILABLE';
 }
@@ -533,13 +584,21 @@ async function removeGitCredentials(state) {
     let removed = 0;
     for (const entry of state.entries) {
         try {
-            if (await unsetGlobalValue(entry.key, entry.value))
+            // `git config --unset` cannot pick one of several equal values (an empty `helper` the user
+            // also has in this very section): leave it rather than remove the user's.
+            const equal = (await getGlobalValues(entry.key)).filter((value) => value === entry.value).length;
+            if (equal > 1) {
+                core.warning(`Did not remove ${describeEntry(entry)} from the global git config: the same value is there ${equal} times ` +
+                    'and git cannot tell which one this step added. Later jobs on this runner may still see it.');
+            }
+            else if (equal === 1 && (await unsetGlobalValue(entry.key, entry.value))) {
                 removed++;
+            }
         }
         catch (error) {
             if (isGitUnavailable(error))
                 throw error; // one warning, not one per entry
-            core.warning(`Could not remove ${entry.key} from the global git config: ${messageOf(error)}. Later jobs on this runner may still see it.`);
+            core.warning(`Could not remove ${describeEntry(entry)} from the global git config: ${messageOf(error)}. Later jobs on this runner may still see it.`);
         }
     }
     if (state.createdSections.length > 0) {
