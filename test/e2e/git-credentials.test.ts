@@ -186,6 +186,22 @@ describe('git-credentials: scope, several invocations, and a post step that neve
       expect(other.stdout).toBe('');
       expect(other.stderr).not.toContain('hf-oidc-token-action');
     }
+    // With useHttpPath on for every URL (a user's global choice), git hands helpers every path. A
+    // remote URL that walks out of the repository gets no token, however its dot segments are
+    // spelled: git decodes %252e to %2e, matches that as a name inside the repository and asks the
+    // helper, which must resolve it as a server decoding once more would.
+    expect((await runGit(['config', '--global', 'credential.useHttpPath', 'true'], step())).exitCode).toBe(0);
+    for (const url of [
+      `${services.hub.url}/${RESOURCE}/../other-model`,
+      `${services.hub.url}/${RESOURCE}/%2e%2e/other-model`,
+      `${services.hub.url}/${RESOURCE}/%252e%252e/other-model`,
+      `${services.hub.url}/${RESOURCE}.git/%252E%252E/%252e%252e/acme/other-model.git`,
+    ]) {
+      const escaped = await fill(url);
+      expect(escaped.exitCode, url).not.toBe(0);
+      expect(escaped.stdout).toBe('');
+    }
+    expect((await runGit(['config', '--global', '--unset', 'credential.useHttpPath'], step())).exitCode).toBe(0);
     // store and erase (git approve/reject) are not the helper's business.
     for (const command of ['approve', 'reject']) {
       const result = await runGit(['credential', command], step(), {
