@@ -12,7 +12,7 @@ import { parseEndpoint } from '../http/endpoint-url.js';
  */
 export function parseHubUrl(raw: string, label: string): URL {
   const url = parseEndpoint(raw, label);
-  if (url.search !== '' || raw.includes('#')) {
+  if (/[?#]/.test(raw)) {
     throw new InputError(`${label} must be the hub's address alone, without a query string or fragment.`, {
       hint: "Give it as https://huggingface.co (or your hub's base URL); the action adds the paths it calls.",
     });
