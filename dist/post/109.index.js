@@ -38,7 +38,7 @@ __webpack_require__.d(__webpack_exports__, {
   cleanUpGitCredentials: () => (/* binding */ cleanUpGitCredentials)
 });
 
-// UNUSED EXPORTS: configureGitCredentials, readGitCredentialsState, removeGitCredentials, repositoryUrlsOf
+// UNUSED EXPORTS: configureGitCredentials, isActionHelperCommand, needsHelperReset, readGitCredentialsState, removeGitCredentials, repositoryUrlsOf
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(598);
@@ -300,14 +300,17 @@ function failure(what, result) {
         code: 'GIT_FAILED',
     });
 }
-/** Every value of `key` in the global config, in order; empty when unset. */
+/**
+ * Every value of `key` in the global config, in order; empty when unset. Empty values are kept
+ * (`helper =` means something to git), so values are read NUL-terminated (`-z`).
+ */
 async function config_getGlobalValues(key) {
-    const result = await runGit(['config', '--global', '--get-all', key]);
+    const result = await runGit(['config', '--global', '-z', '--get-all', key]);
     if (result.exitCode === EXIT_KEY_NOT_FOUND)
         return [];
     if (result.exitCode !== 0)
         throw failure(`git config --get-all ${key}`, result);
-    return result.stdout.split('\n').filter((line) => line !== '');
+    return result.stdout.split('\0').slice(0, -1);
 }
 /** Adds a value to `key` after any existing ones (`--add`: never replaces what the user configured). */
 async function config_addGlobalValue(key, value) {
@@ -316,8 +319,9 @@ async function config_addGlobalValue(key, value) {
         throw failure(`git config --add ${key}`, result);
 }
 /**
- * Removes the one value of `key` that equals `value` exactly (`--fixed-value`, git 2.30+), leaving
- * every other value alone. Returns false when no such value was there.
+ * Removes the one value of `key` that equals `value` exactly (`--fixed-value`, git 2.30+; an empty
+ * value matches too), leaving every other value alone. Returns false when no such value was there,
+ * and also when several were (git exits 5 for both): callers that care count first.
  */
 async function unsetGlobalValue(key, value) {
     const result = await runGit(['config', '--global', '--fixed-value', '--unset', key, value]);
@@ -493,6 +497,18 @@ function describeAccess(resource) {
 // git runs a helper value that starts with `!` as a shell command and appends the operation
 // (`get`, `store`, `erase`): https://git-scm.com/docs/gitcredentials#_custom_helpers. Every word is
 // single-quoted for that shell, so paths with spaces or quotes survive.
+//
+// Windows (reasoned from the sources; not run on Windows here). Git for Windows runs the command
+// with the `sh` it finds on PATH, its bundled MSYS2 bash (run-command.c: git_shell_path,
+// prepare_shell_cmd). Inside single quotes a backslash is literal, so `'C:\…\node.exe'` and
+// `'D:\a\_actions\…\index.js'` reach the program as written (gh writes its Windows helper the same
+// way, `!'C:\…\gh.exe' auth git-credential`); unquoted, bash would eat the backslashes. When bash
+// starts a native program (node.exe) the MSYS2 runtime rewrites arguments that look like POSIX
+// paths (msys2_path_conv.cc): our arguments are a drive path (`X:\…`, left as is), URLs
+// (`scheme://…`, left as is), a resource `namespace/name` (no leading `/` or `:`, left as is), and
+// numbers and a hex id (no `/`, not looked at). Only an `--audience` starting with `/` would be
+// rewritten; audiences are URLs. test/unit/helper-command.test.ts runs the command built from
+// Windows paths through sh, bash and git on Linux.
 
 
 
@@ -508,7 +524,11 @@ const OPTIONS = {
     'deadline-seconds': { type: 'string' },
     id: { type: 'string' },
 };
-/** Quotes one word for a POSIX shell (git runs `!` helpers with `sh -c`, Git for Windows included). */
+/**
+ * Quotes one word for a POSIX shell (git runs `!` helpers with `sh -c`, Git for Windows included),
+ * as git's own sq_quote_buf does (quote.c; git also escapes `!` for interactive csh, which a
+ * non-interactive `sh -c` does not need).
+ */
 function quoteForShell(word) {
     return `'${word.replace(/'/g, `'\\''`)}'`;
 }
@@ -585,11 +605,23 @@ function parseHelperArguments(argv) {
 // is ours to answer, and write the answer. https://git-scm.com/docs/git-credential#IOFMT
 //
 // Scope. git sends `protocol` and `host` always, and `path` only when `credential.<url>.useHttpPath`
-// is true for the URL. The action turns useHttpPath on for the configured resource's URLs only
-// (`{hub}/{resource}` and `{hub}/{resource}.git`, which also covers git-lfs's `….git/info/lfs`), so
-// other helpers keep host-wide answers for every other repository on the hub. The helper answers
-// only when the path names the configured resource; without a path it cannot know which repository
-// git is talking to, and stays silent so git asks its other helpers.
+// is true for the URL. The action configures its helper, and turns useHttpPath on, for the
+// configured resource's URLs only (`{hub}/{resource}` and `{hub}/{resource}.git`, which also covers
+// git-lfs's `….git/info/lfs`; see credentials.ts). The helper answers only when the path names the
+// configured resource; without a path it cannot know which repository git is talking to, and stays
+// silent.
+//
+// The path check follows git's own matching of `credential.<url>.*` keys, so the helper never
+// answers for a URL its configuration does not cover (git's urlmatch.c, credential.c):
+// - scheme and host compare case-insensitively, a default port (`:443`, `:0443`) is the same as none;
+// - the path compares case-sensitively, as a prefix that ends on a `/` boundary
+//   (`acme/model` covers `acme/model/info/lfs`, not `acme/model-2` or `acme/MODEL`);
+// - before comparing, escapes of unreserved characters are decoded (`%2e` is `.`), and `.` and `..`
+//   segments are resolved; a `..` above the root makes the URL invalid.
+// git hands the helper the path once percent-decoded (credential_from_url), and curl resolves dot
+// segments before it sends the request: `acme/model/../other` reaches acme/other. So the helper
+// resolves them too, and reads the path both as git matched it (its `%` literal) and as a server
+// that decodes once more would (`%2e%2e` is `..`): it answers only when both name the repository.
 
 /**
  * The username the helper answers when git did not bring one. The Hub authenticates git over HTTP
@@ -622,24 +654,108 @@ function credential_protocol_repositoryPathOf(hubUrl, resource) {
     const base = hubPathOf(hubUrl);
     return base ? `${base}/${resource.value}` : resource.value;
 }
+/** RFC 3986 unreserved characters: the only ones whose escapes git's URL normalisation decodes. */
+const UNRESERVED = /^[A-Za-z0-9._~-]$/;
+/** Reserved characters git's URL normalisation leaves as they are, escaped or not (urlmatch.c URL_RESERVED). */
+const RESERVED = /^[:/?#[\]@!$&'()*+,;=]$/;
+/** The default port of each scheme the helper can be asked about; git drops it before matching. */
+const DEFAULT_PORTS = { http: '80', https: '443' };
 /**
- * Whether a request is for the configured hub and resource: same protocol and host as `hubUrl`, and
- * a path that is the resource's repository, with or without `.git`, or something below it (git-lfs
- * asks for `….git/info/lfs`). Names compare case-insensitively, as the Hub's do.
+ * One path segment as git's url_normalize writes it: escapes of unreserved characters decoded,
+ * other escapes upper-cased, characters that need escaping escaped. Undefined for a malformed escape.
  */
-function isRequestInScope(request, hubUrl, resource) {
-    if (request.protocol?.toLowerCase() !== hubUrl.protocol.replace(/:$/, ''))
-        return false;
-    if (request.host?.toLowerCase() !== hubUrl.host.toLowerCase())
-        return false;
-    if (request.path === undefined)
-        return false;
-    const path = request.path.replace(/^\/+|\/+$/g, '').toLowerCase();
-    const repository = credential_protocol_repositoryPathOf(hubUrl, resource).toLowerCase();
-    return [repository, `${repository}.git`].some((root) => path === root || path.startsWith(`${root}/`));
+function normalizeSegment(segment) {
+    let normalized = '';
+    for (let index = 0; index < segment.length; index++) {
+        const character = segment[index] ?? '';
+        if (character === '%') {
+            const hex = segment.slice(index + 1, index + 3);
+            if (!/^[0-9A-Fa-f]{2}$/.test(hex))
+                return undefined;
+            const decoded = String.fromCharCode(Number.parseInt(hex, 16));
+            normalized += UNRESERVED.test(decoded) ? decoded : `%${hex.toUpperCase()}`;
+            index += 2;
+        }
+        else if (UNRESERVED.test(character) || RESERVED.test(character)) {
+            normalized += character;
+        }
+        else {
+            for (const byte of Buffer.from(character, 'utf8'))
+                normalized += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+        }
+    }
+    return normalized;
 }
 /**
- * The answer to a `get`. `password_expiry_utc` (git 2.41+, ignored by older gits) keeps a caching
+ * The segments of a URL path (without its leading `/`) after git's URL normalisation (urlmatch.c,
+ * url_normalize): each segment normalised, `.` dropped, `..` dropping the segment before it.
+ * Undefined where git gives up on the URL: a malformed escape, or a `..` above the root.
+ */
+function normalizePathSegments(path) {
+    const segments = [];
+    for (const raw of path.split('/')) {
+        const segment = normalizeSegment(raw);
+        if (segment === undefined)
+            return undefined;
+        if (segment === '.')
+            continue;
+        if (segment === '..') {
+            if (segments.length === 0)
+                return undefined;
+            segments.pop();
+            continue;
+        }
+        segments.push(segment);
+    }
+    return segments;
+}
+/** `host` (with an optional port) as git compares it: lower case, without the scheme's default port. */
+function normalizeHost(protocol, host) {
+    const match = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(host.toLowerCase());
+    if (!match)
+        return undefined;
+    const [, name = '', digits = ''] = match;
+    const port = digits.replace(/^0+(?=.)/, '');
+    if (port === '0')
+        return undefined;
+    return port === '' || port === DEFAULT_PORTS[protocol] ? name : `${name}:${port}`;
+}
+/**
+ * Whether a path's segments start with the repository's: the same segments, the last one with or
+ * without `.git`, and a prefix only on a segment boundary (git's url_match_prefix).
+ */
+function isWithinRepository(segments, repository) {
+    if (segments === undefined || segments.length < repository.length)
+        return false;
+    return repository.every((expected, index) => index === repository.length - 1
+        ? segments[index] === expected || segments[index] === `${expected}.git`
+        : segments[index] === expected);
+}
+/**
+ * Whether a request is for the configured hub and resource: the hub's scheme and host, and a path
+ * that is the resource's repository, with or without `.git`, or something below it (git-lfs asks for
+ * `….git/info/lfs`), compared the way git matches `credential.<url>` keys (see the top of this file).
+ */
+function isRequestInScope(request, hubUrl, resource) {
+    const protocol = hubUrl.protocol.replace(/:$/, '');
+    if (request.protocol?.toLowerCase() !== protocol)
+        return false;
+    if (request.host === undefined || normalizeHost(protocol, request.host) !== normalizeHost(protocol, hubUrl.host)) {
+        return false;
+    }
+    const path = request.path;
+    // A query or fragment ends a URL's path; git appends its own after the repository URL, never in it.
+    if (path === undefined || /[?#\p{Cc}]/u.test(path))
+        return false;
+    const repository = normalizePathSegments(credential_protocol_repositoryPathOf(hubUrl, resource));
+    if (repository === undefined)
+        return false;
+    // As git matched it (git decoded the URL once; a `%` left in the path is a character), and as a
+    // server that decodes once more would read it.
+    return [path.replace(/%/g, '%25'), path].every((reading) => isWithinRepository(normalizePathSegments(reading), repository));
+}
+/**
+ * The answer to a `get`. `password_expiry_utc` (git 2.40+, ignored by older gits) keeps a caching
  * helper later in the list from keeping the token past its hour.
  */
 function formatCredentialAnswer(answer) {
@@ -661,15 +777,34 @@ var state = __webpack_require__(3);
 // credential helper each time it talks to the configured resource on the hub; and, in the post step,
 // remove exactly what was added.
 //
-// What is added to the global git config (never a token, only the helper's command line):
-//   credential.<hub>.helper = !'<node>' '<dist>/git-credential-helper/index.js' --hub-url … --id <random>
-//   credential.<hub>/<resource>.useHttpPath = true       (only if not set already)
-//   credential.<hub>/<resource>.git.useHttpPath = true   (only if not set already)
-// The helper is added after any helper the user has (`--add`, never an empty value, which would
-// reset git's list), so the user's helpers are asked first. useHttpPath makes git (and git-lfs)
-// tell the helper which repository it wants, for these two URLs only; see credential-protocol.ts.
-// What was added is saved with core.saveState before anything is written, so the post step can
-// remove it even if this step dies half-way; removing what is not there is harmless.
+// What is added to the global git config (never a token, only the helper's command line), for each
+// of the resource's two URLs, `{hub}/{resource}` and `{hub}/{resource}.git`:
+//   [credential "<hub>/<resource>"]
+//     helper =                 (empty: git resets its helper list here; not added if already reset, see below)
+//     helper = !'<node>' '<dist>/git-credential-helper/index.js' --hub-url … --id <random>
+//     useHttpPath = true       (only if not set already)
+//
+// Why the empty value. git collects `credential.helper` and every matching `credential.<url>.helper`
+// in config order (system, global, local, command line; credential.c with urlmatch.c's select_all:
+// a URL-specific value does not outrank a generic one, it is simply read later), asks each for `get`
+// until one answers, and after a successful request sends `store` to every one of them. Git for
+// Windows installs a system `credential.helper=manager` (GCM) and macOS gits often `osxkeychain`:
+// asked first, they would answer with the 60-minute token they were handed to store an hour earlier,
+// and a late push would fail. An empty value resets the list collected so far (git 2.9+), so for
+// these two URLs only the action's helper is asked, stored to and erased from. The sections name the
+// repository's URLs, never the host: git matches them as a path prefix on a segment boundary, so
+// every other repository on the hub, and every other host, keeps the user's helpers. Helpers added
+// after ours (a repository's own config, `git -c`) still come after it: ours answers first.
+//
+// Several invocations in one job: the first to configure a URL adds the reset; a later one whose
+// URL section already ends with a reset followed only by this action's helpers adds just its helper
+// (git asks the first; all of them answer alike). Post steps run in reverse order, so the reset goes
+// with the invocation that added it, last. Each entry carries its invocation's random `--id`.
+//
+// useHttpPath makes git (and git-lfs) tell the helper which repository it wants, so the helper can
+// check it (credential-protocol.ts). What was added is saved with core.saveState before anything is
+// written, so the post step can remove it even if this step dies half-way; removing what is not
+// there is harmless.
 
 
 
@@ -690,6 +825,22 @@ function repositoryUrlsOf(settings) {
     const repository = `${settings.hubUrl.origin}/${repositoryPathOf(settings.hubUrl, settings.resource)}`;
     return [repository, `${repository}.git`];
 }
+/**
+ * Whether a helper command is one this action configures (any invocation, any version that builds
+ * its command with buildHelperCommand): `!'<node>' '<…>/git-credential-helper/index.js' '--hub-url' …`.
+ */
+function isActionHelperCommand(value) {
+    return /^!'.*[\\/]git-credential-helper[\\/]index\.js' '--hub-url' '/.test(value);
+}
+/**
+ * Whether our helper needs an empty `helper` value before it in a URL section holding `values`
+ * (the global config's values of that key, in order): unless the section's last reset is followed
+ * only by this action's helpers, an earlier invocation's reset that already does the job.
+ */
+function needsHelperReset(values) {
+    const lastReset = values.lastIndexOf('');
+    return lastReset === -1 || !values.slice(lastReset + 1).every(isActionHelperCommand);
+}
 /** Adds the credential helper to the global git config and records what was added for the post step. */
 async function configureGitCredentials(settings, env = process.env) {
     // dist/index.js and dist/git-credential-helper/index.js are built side by side; the helper runs
@@ -701,17 +852,20 @@ async function configureGitCredentials(settings, env = process.env) {
             hint: 'This is a packaging bug in the action; please report it.',
         });
     }
-    const hubBase = hubBaseOf(settings.hubUrl);
-    const helperEntry = {
-        key: `credential.${hubBase}.helper`,
-        value: buildHelperCommand(process.execPath, helperPath, { ...settings, id: randomBytes(8).toString('hex') }),
-    };
+    const helperCommand = buildHelperCommand(process.execPath, helperPath, {
+        ...settings,
+        id: randomBytes(8).toString('hex'),
+    });
     try {
-        const entries = [helperEntry];
+        const entries = [];
         for (const url of repositoryUrlsOf(settings)) {
-            const key = `credential.${url}.useHttpPath`;
-            if ((await getGlobalValues(key)).length === 0)
-                entries.push({ key, value: 'true' });
+            const helperKey = `credential.${url}.helper`;
+            if (needsHelperReset(await getGlobalValues(helperKey)))
+                entries.push({ key: helperKey, value: '' });
+            entries.push({ key: helperKey, value: helperCommand });
+            const useHttpPathKey = `credential.${url}.useHttpPath`;
+            if ((await getGlobalValues(useHttpPathKey)).length === 0)
+                entries.push({ key: useHttpPathKey, value: 'true' });
         }
         const existingKeys = await listGlobalKeys();
         const sections = [...new Set(entries.map((entry) => entry.key.slice(0, entry.key.lastIndexOf('.'))))];
@@ -722,6 +876,7 @@ async function configureGitCredentials(settings, env = process.env) {
             createdConfigFile: existsSync(configFile) ? undefined : configFile,
         };
         core.saveState(GIT_CREDENTIALS_STATE, JSON.stringify(state));
+        // In order: each URL's reset before its helper.
         for (const entry of entries)
             await addGlobalValue(entry.key, entry.value);
     }
@@ -735,8 +890,10 @@ async function configureGitCredentials(settings, env = process.env) {
                 : 'Anything already added is removed by the post step.',
         });
     }
-    core.info(`Configured git for the rest of the job: \`git clone\`, \`fetch\` and \`push\` (LFS included) to ${repositoryUrlsOf(settings)[0] ?? hubBase} ` +
-        'get a fresh token from a credential helper each time; no token is stored. The post step removes this configuration.');
+    const [repositoryUrl = hubBaseOf(settings.hubUrl)] = repositoryUrlsOf(settings);
+    core.info(`Configured git for the rest of the job: \`git clone\`, \`fetch\` and \`push\` (LFS included) to ${repositoryUrl} ` +
+        'get a fresh token from a credential helper each time, the only helper git asks for that repository; no token is stored. ' +
+        'The post step removes this configuration.');
 }
 /** The post step's work: read what the main step added, remove it. Never throws; problems become warnings. */
 async function cleanUpGitCredentials() {
@@ -762,6 +919,12 @@ function readGitCredentialsState() {
         throw new Error('the saved state does not have the expected shape');
     return object;
 }
+/** `key = value` for a message; the helper's long command line shortened, the empty reset named. */
+function describeEntry(entry) {
+    if (entry.value === '')
+        return `the empty ${entry.key} (which resets git's helper list)`;
+    return isActionHelperCommand(entry.value) ? `this step's ${entry.key}` : `${entry.key} = ${entry.value}`;
+}
 function isGitUnavailable(error) {
     return error instanceof errors_ActionError && error.code === 'GIT_UNAVAILABLE';
 }
@@ -785,13 +948,21 @@ async function removeGitCredentials(state) {
     let removed = 0;
     for (const entry of state.entries) {
         try {
-            if (await unsetGlobalValue(entry.key, entry.value))
+            // `git config --unset` cannot pick one of several equal values (an empty `helper` the user
+            // also has in this very section): leave it rather than remove the user's.
+            const equal = (await config_getGlobalValues(entry.key)).filter((value) => value === entry.value).length;
+            if (equal > 1) {
+                lib_core/* warning */.$e(`Did not remove ${describeEntry(entry)} from the global git config: the same value is there ${equal} times ` +
+                    'and git cannot tell which one this step added. Later jobs on this runner may still see it.');
+            }
+            else if (equal === 1 && (await unsetGlobalValue(entry.key, entry.value))) {
                 removed++;
+            }
         }
         catch (error) {
             if (isGitUnavailable(error))
                 throw error; // one warning, not one per entry
-            lib_core/* warning */.$e(`Could not remove ${entry.key} from the global git config: ${errors_messageOf(error)}. Later jobs on this runner may still see it.`);
+            lib_core/* warning */.$e(`Could not remove ${describeEntry(entry)} from the global git config: ${errors_messageOf(error)}. Later jobs on this runner may still see it.`);
         }
     }
     if (state.createdSections.length > 0) {

@@ -2,15 +2,34 @@
 // credential helper each time it talks to the configured resource on the hub; and, in the post step,
 // remove exactly what was added.
 //
-// What is added to the global git config (never a token, only the helper's command line):
-//   credential.<hub>.helper = !'<node>' '<dist>/git-credential-helper/index.js' --hub-url … --id <random>
-//   credential.<hub>/<resource>.useHttpPath = true       (only if not set already)
-//   credential.<hub>/<resource>.git.useHttpPath = true   (only if not set already)
-// The helper is added after any helper the user has (`--add`, never an empty value, which would
-// reset git's list), so the user's helpers are asked first. useHttpPath makes git (and git-lfs)
-// tell the helper which repository it wants, for these two URLs only; see credential-protocol.ts.
-// What was added is saved with core.saveState before anything is written, so the post step can
-// remove it even if this step dies half-way; removing what is not there is harmless.
+// What is added to the global git config (never a token, only the helper's command line), for each
+// of the resource's two URLs, `{hub}/{resource}` and `{hub}/{resource}.git`:
+//   [credential "<hub>/<resource>"]
+//     helper =                 (empty: git resets its helper list here; not added if already reset, see below)
+//     helper = !'<node>' '<dist>/git-credential-helper/index.js' --hub-url … --id <random>
+//     useHttpPath = true       (only if not set already)
+//
+// Why the empty value. git collects `credential.helper` and every matching `credential.<url>.helper`
+// in config order (system, global, local, command line; credential.c with urlmatch.c's select_all:
+// a URL-specific value does not outrank a generic one, it is simply read later), asks each for `get`
+// until one answers, and after a successful request sends `store` to every one of them. Git for
+// Windows installs a system `credential.helper=manager` (GCM) and macOS gits often `osxkeychain`:
+// asked first, they would answer with the 60-minute token they were handed to store an hour earlier,
+// and a late push would fail. An empty value resets the list collected so far (git 2.9+), so for
+// these two URLs only the action's helper is asked, stored to and erased from. The sections name the
+// repository's URLs, never the host: git matches them as a path prefix on a segment boundary, so
+// every other repository on the hub, and every other host, keeps the user's helpers. Helpers added
+// after ours (a repository's own config, `git -c`) still come after it: ours answers first.
+//
+// Several invocations in one job: the first to configure a URL adds the reset; a later one whose
+// URL section already ends with a reset followed only by this action's helpers adds just its helper
+// (git asks the first; all of them answer alike). Post steps run in reverse order, so the reset goes
+// with the invocation that added it, last. Each entry carries its invocation's random `--id`.
+//
+// useHttpPath makes git (and git-lfs) tell the helper which repository it wants, so the helper can
+// check it (credential-protocol.ts). What was added is saved with core.saveState before anything is
+// written, so the post step can remove it even if this step dies half-way; removing what is not
+// there is harmless.
 
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, unlinkSync } from 'node:fs';
@@ -57,6 +76,24 @@ export function repositoryUrlsOf(settings: Pick<Settings, 'hubUrl' | 'resource'>
   return [repository, `${repository}.git`];
 }
 
+/**
+ * Whether a helper command is one this action configures (any invocation, any version that builds
+ * its command with buildHelperCommand): `!'<node>' '<…>/git-credential-helper/index.js' '--hub-url' …`.
+ */
+export function isActionHelperCommand(value: string): boolean {
+  return /^!'.*[\\/]git-credential-helper[\\/]index\.js' '--hub-url' '/.test(value);
+}
+
+/**
+ * Whether our helper needs an empty `helper` value before it in a URL section holding `values`
+ * (the global config's values of that key, in order): unless the section's last reset is followed
+ * only by this action's helpers, an earlier invocation's reset that already does the job.
+ */
+export function needsHelperReset(values: readonly string[]): boolean {
+  const lastReset = values.lastIndexOf('');
+  return lastReset === -1 || !values.slice(lastReset + 1).every(isActionHelperCommand);
+}
+
 /** Adds the credential helper to the global git config and records what was added for the post step. */
 export async function configureGitCredentials(settings: Settings, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // dist/index.js and dist/git-credential-helper/index.js are built side by side; the helper runs
@@ -68,17 +105,19 @@ export async function configureGitCredentials(settings: Settings, env: NodeJS.Pr
       hint: 'This is a packaging bug in the action; please report it.',
     });
   }
-  const hubBase = hubBaseOf(settings.hubUrl);
-  const helperEntry: AddedEntry = {
-    key: `credential.${hubBase}.helper`,
-    value: buildHelperCommand(process.execPath, helperPath, { ...settings, id: randomBytes(8).toString('hex') }),
-  };
+  const helperCommand = buildHelperCommand(process.execPath, helperPath, {
+    ...settings,
+    id: randomBytes(8).toString('hex'),
+  });
 
   try {
-    const entries: AddedEntry[] = [helperEntry];
+    const entries: AddedEntry[] = [];
     for (const url of repositoryUrlsOf(settings)) {
-      const key = `credential.${url}.useHttpPath`;
-      if ((await getGlobalValues(key)).length === 0) entries.push({ key, value: 'true' });
+      const helperKey = `credential.${url}.helper`;
+      if (needsHelperReset(await getGlobalValues(helperKey))) entries.push({ key: helperKey, value: '' });
+      entries.push({ key: helperKey, value: helperCommand });
+      const useHttpPathKey = `credential.${url}.useHttpPath`;
+      if ((await getGlobalValues(useHttpPathKey)).length === 0) entries.push({ key: useHttpPathKey, value: 'true' });
     }
     const existingKeys = await listGlobalKeys();
     const sections = [...new Set(entries.map((entry) => entry.key.slice(0, entry.key.lastIndexOf('.'))))];
@@ -89,6 +128,7 @@ export async function configureGitCredentials(settings: Settings, env: NodeJS.Pr
       createdConfigFile: existsSync(configFile) ? undefined : configFile,
     };
     core.saveState(GIT_CREDENTIALS_STATE, JSON.stringify(state));
+    // In order: each URL's reset before its helper.
     for (const entry of entries) await addGlobalValue(entry.key, entry.value);
   } catch (error: unknown) {
     const gitUnavailable = isGitUnavailable(error);
@@ -100,9 +140,11 @@ export async function configureGitCredentials(settings: Settings, env: NodeJS.Pr
         : 'Anything already added is removed by the post step.',
     });
   }
+  const [repositoryUrl = hubBaseOf(settings.hubUrl)] = repositoryUrlsOf(settings);
   core.info(
-    `Configured git for the rest of the job: \`git clone\`, \`fetch\` and \`push\` (LFS included) to ${repositoryUrlsOf(settings)[0] ?? hubBase} ` +
-      'get a fresh token from a credential helper each time; no token is stored. The post step removes this configuration.',
+    `Configured git for the rest of the job: \`git clone\`, \`fetch\` and \`push\` (LFS included) to ${repositoryUrl} ` +
+      'get a fresh token from a credential helper each time, the only helper git asks for that repository; no token is stored. ' +
+      'The post step removes this configuration.',
   );
 }
 
@@ -127,6 +169,12 @@ export function readGitCredentialsState(): GitCredentialsState | undefined {
   if (problem !== undefined) throw new Error(`the saved state ${problem}`);
   if (!isGitCredentialsState(object)) throw new Error('the saved state does not have the expected shape');
   return object;
+}
+
+/** `key = value` for a message; the helper's long command line shortened, the empty reset named. */
+function describeEntry(entry: AddedEntry): string {
+  if (entry.value === '') return `the empty ${entry.key} (which resets git's helper list)`;
+  return isActionHelperCommand(entry.value) ? `this step's ${entry.key}` : `${entry.key} = ${entry.value}`;
 }
 
 function isGitUnavailable(error: unknown): boolean {
@@ -157,11 +205,21 @@ export async function removeGitCredentials(state: GitCredentialsState): Promise<
   let removed = 0;
   for (const entry of state.entries) {
     try {
-      if (await unsetGlobalValue(entry.key, entry.value)) removed++;
+      // `git config --unset` cannot pick one of several equal values (an empty `helper` the user
+      // also has in this very section): leave it rather than remove the user's.
+      const equal = (await getGlobalValues(entry.key)).filter((value) => value === entry.value).length;
+      if (equal > 1) {
+        core.warning(
+          `Did not remove ${describeEntry(entry)} from the global git config: the same value is there ${equal} times ` +
+            'and git cannot tell which one this step added. Later jobs on this runner may still see it.',
+        );
+      } else if (equal === 1 && (await unsetGlobalValue(entry.key, entry.value))) {
+        removed++;
+      }
     } catch (error: unknown) {
       if (isGitUnavailable(error)) throw error; // one warning, not one per entry
       core.warning(
-        `Could not remove ${entry.key} from the global git config: ${messageOf(error)}. Later jobs on this runner may still see it.`,
+        `Could not remove ${describeEntry(entry)} from the global git config: ${messageOf(error)}. Later jobs on this runner may still see it.`,
       );
     }
   }
