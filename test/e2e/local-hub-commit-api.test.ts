@@ -701,6 +701,14 @@ describe('requests shaped as huggingface_hub sends them', () => {
     const committed = await pyCommit(`models/${REPO}`, token, [header('Parts'), lfsLine('big.safetensors', bytes)]);
     expect(committed.status).toBe(200);
     expect(sha256(readFileSync(api.lfsFile(REPO, 'big.safetensors')))).toBe(sha256(bytes));
+    // The completion URL can point at the storage host instead (and then it is storage's to answer).
+    api.options.completionHost = 'storage';
+    api.options.multipartChunkSize = MiB;
+    const onStorage = binaryBytes(2 * MiB + 1);
+    await uploadFiles({ repo: REPO, accessToken: token, hubUrl: services.hub.url, files: [{ path: 'on-storage.bin', content: blob(onStorage) }] });
+    expect(api.files(REPO).get('on-storage.bin')?.equals(onStorage)).toBe(true);
+    expect(api.storage.requests.filter((request) => request.kind === 'complete').map((request) => request.status)).toEqual([200]);
+    expect(api.storage.securityViolations).toEqual([]);
     // huggingface_hub lists only basic and multipart: a Hub that prefers xet must not answer xet.
     api.options.transfers = ['xet', 'basic'];
     const basic = await pyBatch(REPO, token, [{ oid: sha256(Buffer.from('x')), size: 1 }]);

@@ -14,9 +14,13 @@
 //   - the Hub's errors: 401 unknown or expired token, 403 read-only token, 404 RepoNotFound /
 //     RevisionNotFound / EntryNotFound (X-Error-Code and X-Error-Message headers), 412 stale
 //     parentCommit, 422 invalid path, 400 missing LFS object or a binary file sent as a regular one.
-// Every answer carries the Hub's x-request-id. Faults per endpoint (FaultQueue), including
-// `advance-branch`: another commit lands on the branch right before this one (a 412 if the client
-// sent parentCommit). See the bottom of the file for the test accessors.
+// Every answer carries the Hub's x-request-id. Faults per endpoint (FaultQueue), including, in
+// `faults.commit`, `advance-branch`: another commit lands on the branch right before this one (a
+// 412 if the client sent parentCommit).
+// Use: `const api = await HubCommitApi.start(services.hub)` (starts its storage host and attaches),
+// `api.createRepo('acme/awesome-model')`, then the test accessors at the top of the class (files,
+// entries, commits, pullRequests, requests, batches, storage counters); `await api.stop()` before
+// `services.stop()`.
 
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -717,7 +721,8 @@ export class HubCommitApi {
         if (encoding !== 'base64' && encoding !== 'utf-8') throw new HttpError(400, `File ${path}: unknown encoding ${JSON.stringify(encoding)}`);
         const bytes = Buffer.from(content, encoding === 'base64' ? 'base64' : 'utf8');
         if (bytes.byteLength >= this.options.lfsSizeThreshold) {
-          throw new HttpError(400, `Your push was rejected because it contains files larger than 10 MiB. Please use https://git-lfs.github.com/ to store large files. Offending files: ${path}`);
+          const limit = `${String(Math.round((this.options.lfsSizeThreshold / MiB) * 100) / 100)} MiB`;
+          throw new HttpError(400, `Your push was rejected because it contains files larger than ${limit}. Please use https://git-lfs.github.com/ to store large files. Offending files: ${path}`);
         }
         if (looksBinary(bytes, false)) {
           throw new HttpError(400, `Your push was rejected because it contains binary files. Please use https://huggingface.co/docs/hub/xet to store binary files. Offending files: ${path}`);
@@ -744,6 +749,25 @@ export class HubCommitApi {
 
   #apply(repo: Repo, tree: Map<string, HubEntry>, ops: readonly CommitOp[]): Map<string, HubEntry> {
     const lfsPaths: string[] = [];
+    // Files below each folder, kept up to date as operations apply (a commit may hold 100k of them).
+    const below = new Map<string, number>();
+    const foldersOf = (path: string): string[] => {
+      const segments = path.split('/');
+      return segments.slice(0, -1).map((_segment, index) => segments.slice(0, index + 1).join('/'));
+    };
+    const count = (path: string, delta: number): void => {
+      for (const folder of foldersOf(path)) {
+        const next = (below.get(folder) ?? 0) + delta;
+        if (next === 0) below.delete(folder);
+        else below.set(folder, next);
+      }
+    };
+    const remove = (path: string): boolean => {
+      if (!tree.delete(path)) return false;
+      count(path, -1);
+      return true;
+    };
+    for (const path of tree.keys()) count(path, 1);
     for (const op of ops) {
       switch (op.key) {
         case 'file':
@@ -752,7 +776,7 @@ export class HubCommitApi {
           if (op.oldPath !== undefined && (op.key === 'file' ? op.content === undefined : op.oid === undefined)) {
             entry = tree.get(op.oldPath);
             if (!entry) throw new HttpError(404, `A file with this name doesn't exist: ${op.oldPath}`, 'EntryNotFound');
-            tree.delete(op.oldPath);
+            remove(op.oldPath);
           } else if (op.key === 'file' && op.content) entry = regularEntry(op.content);
           else if (op.key === 'lfsFile' && op.oid !== undefined) {
             const stored = this.storage.object(this.storage.keyFor(repo.resource, op.oid));
@@ -762,32 +786,31 @@ export class HubCommitApi {
             entry = lfsEntry(op.oid, stored.size);
           }
           if (!entry) throw new HttpError(400, `Nothing to write at ${op.path}`);
-          if ([...tree.keys()].some((existing) => existing.startsWith(`${op.path}/`))) {
-            throw new HttpError(422, `Invalid path "${op.path}": a folder with this name exists`);
-          }
-          const parents = op.path.split('/').slice(0, -1).map((_segment, index, segments) => segments.slice(0, index + 1).join('/'));
-          for (const folder of parents) tree.delete(folder);
+          if (below.has(op.path)) throw new HttpError(422, `Invalid path "${op.path}": a folder with this name exists`);
+          // A file where a folder of this path was replaces it, as a checkout would.
+          for (const folder of foldersOf(op.path)) remove(folder);
+          if (!tree.has(op.path)) count(op.path, 1);
           tree.set(op.path, entry);
           if (entry.kind === 'lfs') lfsPaths.push(op.path);
           break;
         }
         case 'deletedFile':
-          if (!tree.delete(op.path)) throw new HttpError(404, `A file with this name doesn't exist: ${op.path}`, 'EntryNotFound');
+          if (!remove(op.path)) throw new HttpError(404, `A file with this name doesn't exist: ${op.path}`, 'EntryNotFound');
           break;
         case 'deletedFolder': {
-          const inside = [...tree.keys()].filter((path) => op.path === '' || path.startsWith(`${op.path}/`));
+          const inside = op.path === '' ? [...tree.keys()] : below.has(op.path) ? [...tree.keys()].filter((path) => path.startsWith(`${op.path}/`)) : [];
           if (inside.length === 0) throw new HttpError(404, `A folder with this name doesn't exist: ${op.path}`, 'EntryNotFound');
-          for (const path of inside) tree.delete(path);
+          for (const path of inside) remove(path);
           break;
         }
       }
     }
     // The Hub tracks an LFS file that .gitattributes does not cover by adding a line for it.
-    const untracked = lfsPaths.filter((path) => tree.get(path)?.kind === 'lfs' && !isLfsTracked(textOf(tree.get('.gitattributes')), path));
+    const current = textOf(tree.get('.gitattributes'));
+    const untracked = [...new Set(lfsPaths)].filter((path) => tree.get(path)?.kind === 'lfs' && !isLfsTracked(current, path));
     if (untracked.length > 0) {
-      const current = textOf(tree.get('.gitattributes'));
       const separator = current === '' || current.endsWith('\n') ? '' : '\n';
-      tree.set('.gitattributes', regularEntry(Buffer.from(`${current}${separator}${[...new Set(untracked)].map(lfsTrackLine).join('\n')}\n`, 'utf8')));
+      tree.set('.gitattributes', regularEntry(Buffer.from(`${current}${separator}${untracked.map(lfsTrackLine).join('\n')}\n`, 'utf8')));
     }
     return tree;
   }
