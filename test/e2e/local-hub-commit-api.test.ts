@@ -597,6 +597,8 @@ describe('requests shaped as huggingface_hub sends them', () => {
     const withToken = await call(href, { method: 'PUT', headers: { Authorization: `Bearer ${token}` }, body: bytes });
     expect(withToken.status).toBe(400);
     expect(withToken.text).toContain('<Code>InvalidArgument</Code>');
+    // As S3 does, the refusal echoes the header: logging storage error bodies verbatim would leak the token.
+    expect(withToken.text).toContain(`<ArgumentName>Authorization</ArgumentName><ArgumentValue>Bearer ${token}</ArgumentValue>`);
     expect(api.storage.securityViolations).toEqual([{ method: 'PUT', path: new URL(href).pathname, authorization: `Bearer ${token}` }]);
 
     const chunked = await rawPut(href, { 'Transfer-Encoding': 'chunked' }, chunkedBody(bytes));

@@ -2,8 +2,8 @@
 // a separate loopback server, NOT the Hub's host. The local Hub (hub-commit-api.ts) hands clients
 // pre-signed-looking URLs on it; this server checks them as S3 checks a pre-signed URL:
 //   - an `Authorization` header next to a pre-signed query is refused (400 InvalidArgument, "only one
-//     auth mechanism allowed") and recorded in `securityViolations`: the Hub token must never reach
-//     storage;
+//     auth mechanism allowed", the header's value echoed in <ArgumentValue> as S3 does) and recorded
+//     in `securityViolations`: the Hub token must never reach storage;
 //   - `Transfer-Encoding: chunked` is refused (501 NotImplemented, as S3 does; that is why
 //     huggingface_hub never sends an empty LFS file), no Content-Length at all is 411
 //     MissingContentLength;
@@ -373,7 +373,15 @@ export class LfsStorage {
       const authorization = request.headers.authorization;
       if (authorization !== undefined) {
         this.securityViolations.push({ method: info.method, path: info.path, authorization });
-        sendS3Error(response, 400, 'InvalidArgument', 'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified', headers);
+        // S3 echoes the header in the error body: an uploader that logs storage errors verbatim leaks it again.
+        sendS3Error(
+          response,
+          400,
+          'InvalidArgument',
+          'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified',
+          headers,
+          `<ArgumentName>Authorization</ArgumentName><ArgumentValue>${escapeXml(authorization)}</ArgumentValue>`,
+        );
         return;
       }
       const fault = this.#takeFault(info);
@@ -634,6 +642,10 @@ function sendS3Error(response: ServerResponse, status: number, code: string, mes
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>${extra}<RequestId>${requestId}</RequestId><HostId>${headers['x-amz-id-2'] ?? ''}</HostId></Error>`;
   response.writeHead(status, { 'Content-Type': 'application/xml', 'Content-Length': String(Buffer.byteLength(text)), ...headers });
   response.end(text);
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function unquote(etag: string): string {
