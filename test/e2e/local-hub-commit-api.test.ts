@@ -341,7 +341,7 @@ describe('@huggingface/hub against the local commit API', () => {
     expect(userToken).toMatch(/^hf_oauth_/);
     const operations: CommitOperation[] = [{ operation: 'addOrUpdate', path: 'a.txt', content: blob('a') }];
     const refused = await expectHubError(commit({ repo: REPO, accessToken: userToken, hubUrl: services.hub.url, title: 'x', operations }), 403);
-    expect(refused.message).toContain('You have read access but not the required permissions for this operation.');
+    expect(refused.message).toContain('You have read access but not the required permissions for this operation');
     // A repo token of another repository is read-only here too.
     const datasetToken = await exchange(DATASET);
     await expectHubError(commit({ repo: REPO, accessToken: datasetToken, hubUrl: services.hub.url, title: 'x', operations }), 403);
@@ -582,6 +582,9 @@ describe('requests shaped as huggingface_hub sends them', () => {
     const unknownObject = await pyCommit(apiPath, token, [header('x'), lfsLine('model.safetensors', randomBytes(10))]);
     expect(unknownObject.status).toBe(400);
     expect(unknownObject.text).toContain('LFS pointer pointed to a file that does not exist');
+    // The LFS batch call with a read-only token: the 403 huggingface_hub users have reported.
+    const readOnly = await pyBatch(REPO, await exchange('octocat'), [{ oid: sha256(Buffer.from('x')), size: 1 }]);
+    expect([readOnly.status, readOnly.headers.get('x-error-message')]).toEqual([403, 'You have read access but not the required permissions for this operation']);
     const unknownToken = await pyCommit(apiPath, 'hf_jwt_not-issued-here', [header('x')]);
     expect([unknownToken.status, unknownToken.headers.get('x-error-message')]).toEqual([401, 'Invalid credentials in Authorization header']);
     // None of these moved main.

@@ -154,7 +154,8 @@ const LFS_PATH = /^\/(?:(datasets|spaces)\/)?([^/]+)\/([^/]+?)\.git\/info\/lfs\/
 const SHA256 = /^[0-9a-f]{64}$/;
 const MiB = 1024 * 1024;
 const STALE_PARENT = 'The branch was updated since you opened this page. Please refresh and try again.';
-const READ_ONLY = 'You have read access but not the required permissions for this operation.';
+// huggingface_hub prints it as `403 Forbidden: {X-Error-Message}.`: the Hub's text has no final period.
+const READ_ONLY = 'You have read access but not the required permissions for this operation';
 const INVALID_CREDENTIALS = 'Invalid credentials in Authorization header';
 
 export class HubCommitApi {
