@@ -109,6 +109,9 @@ interface Answer {
 
 async function call(url: string, init: RequestInit): Promise<Answer> {
   const response = await fetch(url, init);
+  // Every answer of the Hub carries its request id (storage answers carry S3's x-amz-request-id).
+  if (url.startsWith(services.hub.url)) expect(response.headers.get('x-request-id'), url).toMatch(/^Root=1-/);
+  else expect(response.headers.get('x-amz-request-id'), url).toMatch(/^[0-9A-F]{16}$/);
   const text = await response.text();
   let json: unknown;
   try {
@@ -420,6 +423,11 @@ describe('@huggingface/hub against the local commit API', () => {
     await expect(commit(params)).rejects.toThrow();
     expect(api.storage.abortedUploads).toBe(1);
 
+    // A batch answer rewritten to say "already stored": the commit then names an object storage lacks.
+    api.faults.batch.push({ kind: 'transform', transform: (body) => ({ ...body, objects: (body['objects'] as Array<Record<string, unknown>>).map(({ actions: _actions, ...rest }) => rest) }) });
+    const missing = await expectHubError(commit(params), 400);
+    expect(missing.message).toContain('LFS pointer pointed to a file that does not exist');
+
     api.faults.commit.push({ kind: 'respond', status: 500, body: { error: 'Internal Error' } });
     await expectHubError(commit(params), 500);
     expect(api.commits(REPO)).toHaveLength(1);
@@ -587,9 +595,9 @@ describe('requests shaped as huggingface_hub sends them', () => {
     expect([readOnly.status, readOnly.headers.get('x-error-message')]).toEqual([403, 'You have read access but not the required permissions for this operation']);
     const unknownToken = await pyCommit(apiPath, 'hf_jwt_not-issued-here', [header('x')]);
     expect([unknownToken.status, unknownToken.headers.get('x-error-message')]).toEqual([401, 'Invalid credentials in Authorization header']);
-    // None of these moved main.
+    // None of these moved main; every refusal carried the Hub's request id.
     expect(api.commits(REPO)).toHaveLength(1);
-    expect(api.requests.every((request) => request.status !== undefined)).toBe(true);
+    expect(api.requests.filter((request) => request.status === undefined)).toEqual([]);
   });
 
   it('storage refuses what S3 refuses: an Authorization header (recorded as a leak), chunked bodies, no length, a wrong digest, a forged URL', async () => {

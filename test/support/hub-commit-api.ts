@@ -68,6 +68,8 @@ export interface CommitApiRequestRecord {
   authorization: boolean;
   token: string | undefined;
   status: number | undefined;
+  /** The x-request-id the Hub gave this request (every answer of the Hub carries it). */
+  requestId: string | undefined;
 }
 
 export interface BatchRecord {
@@ -187,6 +189,8 @@ export class HubCommitApi {
   readonly #repos = new Map<string, Repo>();
   /** `advance-branch` faults taken by a commit request, applied once its body has been read. */
   readonly #pendingAdvance = new WeakMap<Context, { kind: 'advance-branch'; title?: string }>();
+  /** `transform` faults taken by a request, applied to its successful answer. */
+  readonly #pendingTransform = new WeakMap<Context, (body: Record<string, unknown>) => unknown>();
 
   /** Starts a storage host of its own and attaches a new commit API to `hub`. */
   static async start(hub: HubServer, options: Partial<CommitApiOptions> = {}): Promise<HubCommitApi> {
@@ -347,7 +351,13 @@ export class HubCommitApi {
 
   /** The HubServer hook: handles the commit API's paths, returns false for any other. */
   handle(request: IncomingMessage, response: ServerResponse, url: URL, headers: Record<string, string>): boolean {
-    const route = this.#route(request.method ?? 'GET', url);
+    let route: Route | undefined;
+    try {
+      route = this.#route(request.method ?? 'GET', url);
+    } catch (error: unknown) {
+      if (!(error instanceof HttpError)) throw error;
+      route = { endpoint: 'invalid', run: () => Promise.reject(error) };
+    }
     if (!route) return false;
     const authorization = request.headers.authorization;
     const record: CommitApiRequestRecord = {
@@ -357,6 +367,7 @@ export class HubCommitApi {
       authorization: authorization !== undefined,
       token: bearerToken(authorization),
       status: undefined,
+      requestId: headers['x-request-id'],
     };
     this.requests.push(record);
     response.on('finish', () => (record.status = response.statusCode));
@@ -441,11 +452,32 @@ export class HubCommitApi {
       // Without a token the Hub says 401 for a repository it will not show (missing or private).
       throw new HttpError(token === undefined ? 401 : 404, 'Repository not found', 'RepoNotFound');
     }
-    const queue = this.#faultsFor(endpoint);
-    const fault = queue?.take();
-    if (fault && fault.kind !== 'advance-branch' && applyFault(fault, context.request, context.response, context.headers)) return;
-    if (fault?.kind === 'advance-branch') this.#pendingAdvance.set(context, fault);
+    if (this.#takeFault(context, this.#faultsFor(endpoint))) return;
     await run(context, repo);
+  }
+
+  /** Takes the next fault of a queue: applies one that replaces the answer (true), keeps the others for later. */
+  #takeFault(context: Context, queue: FaultQueue<CommitApiFault> | undefined): boolean {
+    const fault = queue?.take();
+    if (fault === undefined) return false;
+    if (fault.kind === 'advance-branch') {
+      this.#pendingAdvance.set(context, fault);
+      return false;
+    }
+    if (fault.kind === 'transform') {
+      this.#pendingTransform.set(context, fault.transform);
+      return false;
+    }
+    return applyFault(fault, context.request, context.response, context.headers);
+  }
+
+  /** A 200 answer (JSON, or another JSON content type), rewritten by a pending `transform` fault. */
+  #ok(context: Context, body: Record<string, unknown> | unknown[], extraHeaders: Record<string, string> = {}, contentType = 'application/json'): void {
+    const transform = this.#pendingTransform.get(context);
+    const final: unknown = transform && !Array.isArray(body) ? transform(body) : body;
+    const text = typeof final === 'string' ? final : JSON.stringify(final);
+    context.response.writeHead(200, { 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(text)), ...context.headers, ...extraHeaders });
+    context.response.end(text);
   }
 
   #faultsFor(endpoint: string): FaultQueue<CommitApiFault> | undefined {
@@ -513,7 +545,7 @@ export class HubCommitApi {
         ...(existing ? { oid: existing.kind === 'lfs' ? existing.oid : existing.blobId } : {}),
       };
     });
-    sendJson(context.response, 200, { files: answers, commitOid: head }, context.headers);
+    this.#ok(context, { files: answers, commitOid: head });
   }
 
   // ---------------------------------------------------------------- LFS batch, verify, completion
@@ -522,8 +554,7 @@ export class HubCommitApi {
     const token = this.#token(context);
     const repo = this.#repos.get(repoKey(type, `${ns}/${name}`));
     if (!repo) throw new HttpError(token === undefined ? 401 : 404, 'Repository not found', 'RepoNotFound');
-    const fault = this.faults.batch.take();
-    if (fault && fault.kind !== 'advance-branch' && applyFault(fault, context.request, context.response, context.headers)) return;
+    if (this.#takeFault(context, this.faults.batch)) return;
     const body = await readJson(context.request, 16 * MiB);
     const fields = isRecord(body) ? body : {};
     const operation = fields['operation'];
@@ -589,21 +620,14 @@ export class HubCommitApi {
       }
       return { oid, size, authenticated: true, actions: { upload: { href: this.storage.presignPut(key, oid, size) }, ...verify } };
     });
-    const text = JSON.stringify({ transfer: chosen, objects: answer, hash_algo: 'sha256' });
-    context.response.writeHead(200, {
-      'Content-Type': 'application/vnd.git-lfs+json',
-      'Content-Length': String(Buffer.byteLength(text)),
-      ...context.headers,
-    });
-    context.response.end(text);
+    this.#ok(context, { transfer: chosen, objects: answer, hash_algo: 'sha256' }, {}, 'application/vnd.git-lfs+json');
   }
 
   async #verify(context: Context, type: RepoType, ns: string, name: string): Promise<void> {
     const token = this.#token(context);
     const repo = this.#repos.get(repoKey(type, `${ns}/${name}`));
     if (!repo) throw new HttpError(token === undefined ? 401 : 404, 'Repository not found', 'RepoNotFound');
-    const fault = this.faults.verify.take();
-    if (fault && fault.kind !== 'advance-branch' && applyFault(fault, context.request, context.response, context.headers)) return;
+    if (this.#takeFault(context, this.faults.verify)) return;
     this.#authorize(context, repo, 'write');
     const body = await readJson(context.request, MiB);
     const oid = isRecord(body) ? body['oid'] : undefined;
@@ -611,12 +635,12 @@ export class HubCommitApi {
     const stored = typeof oid === 'string' ? this.storage.object(this.storage.keyFor(repo.resource, oid)) : undefined;
     if (!stored) throw new HttpError(404, 'Object not found in storage');
     if (stored.size !== size) throw new HttpError(422, `Object size mismatch: stored ${stored.size} bytes`);
-    sendJson(context.response, 200, { oid, size }, context.headers);
+    this.#ok(context, { oid, size });
   }
 
   async #completion(context: Context): Promise<void> {
     const fault = this.faults.completion.take();
-    if (fault && fault.kind !== 'advance-branch' && applyFault(fault, context.request, context.response, context.headers)) return;
+    if (fault && fault.kind !== 'advance-branch' && fault.kind !== 'transform' && applyFault(fault, context.request, context.response, context.headers)) return;
     this.storage.handleCompletion(context.request, context.response, context.url, context.headers);
     await Promise.resolve();
   }
@@ -625,12 +649,7 @@ export class HubCommitApi {
     this.#authorize(context, repo, 'write');
     await Promise.resolve();
     // Nothing here emulates a Xet CAS server: the token points at storage, which refuses CAS calls.
-    sendJson(
-      context.response,
-      200,
-      { accessToken: randomBytes(24).toString('base64url'), exp: Math.floor(Date.now() / 1000) + 3600, casUrl: `${this.storage.url}/xet` },
-      context.headers,
-    );
+    this.#ok(context, { accessToken: randomBytes(24).toString('base64url'), exp: Math.floor(Date.now() / 1000) + 3600, casUrl: `${this.storage.url}/xet` });
   }
 
   // ---------------------------------------------------------------- commit
@@ -700,7 +719,7 @@ export class HubCommitApi {
       const pr = repo.pullRequests.get(target.num);
       if (pr) pr.head = commit.oid;
     }
-    sendJson(context.response, 200, answer, context.headers);
+    this.#ok(context, answer);
   }
 
   #parseOp(key: string, value: Record<string, unknown>): CommitOp {
@@ -867,7 +886,7 @@ export class HubCommitApi {
     };
     const expand = [...context.url.searchParams.getAll('expand'), ...context.url.searchParams.getAll('expand[]')];
     const answer = expand.length > 0 ? Object.fromEntries(['_id', 'id', ...expand].filter((name) => name in info).map((name) => [name, info[name]])) : info;
-    sendJson(context.response, 200, answer, context.headers);
+    this.#ok(context, answer);
   }
 
   async #tree(context: Context, repo: Repo, tail: string): Promise<void> {
@@ -889,13 +908,13 @@ export class HubCommitApi {
     const offset = decodeCursor(context.url.searchParams.get('cursor'));
     const page = paths.slice(offset, offset + pageSize);
     const body = page.map((path) => this.#pathInfo(repo, commit, index, path, expand));
-    const headers: Record<string, string> = { ...context.headers };
+    const headers: Record<string, string> = {};
     if (offset + pageSize < paths.length) {
       const next = new URL(context.url.pathname + context.url.search, this.hub.url);
       next.searchParams.set('cursor', Buffer.from(JSON.stringify({ offset: offset + pageSize })).toString('base64url'));
       headers['Link'] = `<${next.toString()}>; rel="next"`;
     }
-    sendJson(context.response, 200, body, headers);
+    this.#ok(context, body, headers);
   }
 
   async #pathsInfo(context: Context, repo: Repo, revision: string): Promise<void> {
@@ -925,7 +944,7 @@ export class HubCommitApi {
       seen.add(path);
       answer.push(this.#pathInfo(repo, commit, index, path, expand));
     }
-    sendJson(context.response, 200, answer, context.headers);
+    this.#ok(context, answer);
   }
 
   #pathInfo(repo: Repo, commit: HubCommit, index: TreeIndex, path: string, expand: boolean): Record<string, unknown> {
@@ -967,15 +986,14 @@ export class HubCommitApi {
     const limit = Math.max(1, Math.min(1000, Number(context.url.searchParams.get('limit') ?? '50') || 50));
     const pageNumber = Math.max(0, Number(context.url.searchParams.get('p') ?? '0') || 0);
     const page = list.slice(pageNumber * limit, (pageNumber + 1) * limit);
-    const headers: Record<string, string> = { ...context.headers, 'X-Total-Count': String(list.length) };
+    const headers: Record<string, string> = { 'X-Total-Count': String(list.length) };
     if ((pageNumber + 1) * limit < list.length) {
       const next = new URL(context.url.pathname + context.url.search, this.hub.url);
       next.searchParams.set('p', String(pageNumber + 1));
       headers['Link'] = `<${next.toString()}>; rel="next"`;
     }
-    sendJson(
-      context.response,
-      200,
+    this.#ok(
+      context,
       page.map((commit) => ({
         id: commit.oid,
         title: commit.title,
@@ -991,17 +1009,12 @@ export class HubCommitApi {
     this.#authorize(context, repo, 'read');
     await Promise.resolve();
     const includePrs = isTruthy(context.url.searchParams.get('include_prs'));
-    sendJson(
-      context.response,
-      200,
-      {
-        branches: [...repo.branches].map(([name, oid]) => ({ name, ref: `refs/heads/${name}`, targetCommit: oid })),
-        converts: [],
-        tags: [],
-        ...(includePrs ? { pullRequests: [...repo.pullRequests.values()].map((pr) => ({ name: String(pr.num), ref: pr.ref, targetCommit: pr.head })) } : {}),
-      },
-      context.headers,
-    );
+    this.#ok(context, {
+      branches: [...repo.branches].map(([name, oid]) => ({ name, ref: `refs/heads/${name}`, targetCommit: oid })),
+      converts: [],
+      tags: [],
+      ...(includePrs ? { pullRequests: [...repo.pullRequests.values()].map((pr) => ({ name: String(pr.num), ref: pr.ref, targetCommit: pr.head })) } : {}),
+    });
   }
 
   // ---------------------------------------------------------------- revisions, commits
