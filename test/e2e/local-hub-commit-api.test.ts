@@ -12,7 +12,17 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { commit, HubApiError, listCommits, listFiles, pathsInfo, uploadFiles, whoAmI, checkRepoAccess, type CommitOperation } from '@huggingface/hub';
+import {
+  commit,
+  HubApiError,
+  listCommits,
+  listFiles,
+  pathsInfo,
+  uploadFiles,
+  whoAmI,
+  checkRepoAccess,
+  type CommitOperation,
+} from '@huggingface/hub';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gitBlobSha1, lfsPointer } from '../support/git-objects.js';
 import { HubCommitApi } from '../support/hub-commit-api.js';
@@ -130,33 +140,54 @@ function pyPreupload(
   options: { revision?: string; createPr?: boolean; gitIgnore?: string } = {},
 ): Promise<Answer> {
   const query = options.createPr ? '?create_pr=1' : '';
-  return call(`${services.hub.url}/api/${apiPath}/preupload/${encodeURIComponent(options.revision ?? 'main')}${query}`, {
-    method: 'POST',
-    headers: pyHeaders(bearer, { 'content-type': 'application/json' }),
-    body: JSON.stringify({
-      files: files.map((file) => ({ path: file.path, sample: Buffer.from(file.content.subarray(0, 512)).toString('base64'), size: file.content.byteLength })),
-      ...(options.gitIgnore === undefined ? {} : { gitIgnore: options.gitIgnore }),
-    }),
-  });
+  return call(
+    `${services.hub.url}/api/${apiPath}/preupload/${encodeURIComponent(options.revision ?? 'main')}${query}`,
+    {
+      method: 'POST',
+      headers: pyHeaders(bearer, { 'content-type': 'application/json' }),
+      body: JSON.stringify({
+        files: files.map((file) => ({
+          path: file.path,
+          sample: Buffer.from(file.content.subarray(0, 512)).toString('base64'),
+          size: file.content.byteLength,
+        })),
+        ...(options.gitIgnore === undefined ? {} : { gitIgnore: options.gitIgnore }),
+      }),
+    },
+  );
 }
 
 /** `post_lfs_batch_info`: the LFS batch call, `transfers: ["basic", "multipart"]`, `hash_algo: "sha256"`. */
-function pyBatch(urlPath: string, bearer: string, objects: Array<{ oid: string; size: number }>, revision: string | undefined = 'main'): Promise<Answer> {
+function pyBatch(
+  urlPath: string,
+  bearer: string,
+  objects: Array<{ oid: string; size: number }>,
+  revision: string | null = 'main',
+): Promise<Answer> {
   return call(`${services.hub.url}/${urlPath}.git/info/lfs/objects/batch`, {
     method: 'POST',
-    headers: pyHeaders(bearer, { Accept: 'application/vnd.git-lfs+json', 'Content-Type': 'application/vnd.git-lfs+json' }),
+    headers: pyHeaders(bearer, {
+      Accept: 'application/vnd.git-lfs+json',
+      'Content-Type': 'application/vnd.git-lfs+json',
+    }),
     body: JSON.stringify({
       operation: 'upload',
       transfers: ['basic', 'multipart'],
       objects,
       hash_algo: 'sha256',
-      ...(revision === undefined ? {} : { ref: { name: revision } }),
+      // `ref` is left out for a pull request (revision None).
+      ...(revision === null ? {} : { ref: { name: revision } }),
     }),
   });
 }
 
 /** `_send_commit`: NDJSON lines, each `json.dumps(item) + "\n"`. */
-function pyCommit(apiPath: string, bearer: string | undefined, lines: unknown[], options: { revision?: string; createPr?: boolean } = {}): Promise<Answer> {
+function pyCommit(
+  apiPath: string,
+  bearer: string | undefined,
+  lines: unknown[],
+  options: { revision?: string; createPr?: boolean } = {},
+): Promise<Answer> {
   const query = options.createPr ? '?create_pr=1' : '';
   return call(`${services.hub.url}/api/${apiPath}/commit/${encodeURIComponent(options.revision ?? 'main')}${query}`, {
     method: 'POST',
@@ -182,13 +213,20 @@ function rawPut(url: string, headers: Record<string, string>, body: Buffer): Pro
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(target.port), target.hostname, () => {
-      const head = [`PUT ${target.pathname}${target.search} HTTP/1.1`, `Host: ${target.host}`, 'Connection: close', ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
+      const head = [
+        `PUT ${target.pathname}${target.search} HTTP/1.1`,
+        `Host: ${target.host}`,
+        'Connection: close',
+        ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      ];
       socket.write(`${head.join('\r\n')}\r\n\r\n`);
       socket.write(body);
     });
     let received = '';
     socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
-    socket.on('end', () => resolve({ status: Number(received.split(' ')[1]), text: received.slice(received.indexOf('\r\n\r\n') + 4) }));
+    socket.on('end', () =>
+      resolve({ status: Number(received.split(' ')[1]), text: received.slice(received.indexOf('\r\n\r\n') + 4) }),
+    );
     socket.on('error', reject);
   });
 }
@@ -232,7 +270,12 @@ describe('@huggingface/hub against the local commit API', () => {
     expect(sha256(readFileSync(api.lfsFile(REPO, 'data/big.dat')))).toBe(sha256(big));
     // Three went to storage (the binary sample, the tracked extension, the size), two went inline.
     const entries = api.entries(REPO);
-    expect([...entries].filter(([, entry]) => entry.kind === 'lfs').map(([path]) => path).sort()).toEqual(['data/big.dat', 'images/logo.png', 'weights.bin']);
+    expect(
+      [...entries]
+        .filter(([, entry]) => entry.kind === 'lfs')
+        .map(([path]) => path)
+        .sort(),
+    ).toEqual(['data/big.dat', 'images/logo.png', 'weights.bin']);
     // LFS files .gitattributes did not cover got a line of their own, as the Hub adds them.
     const gitattributes = files.get('.gitattributes')?.toString() ?? '';
     expect(gitattributes).toContain('data/big.dat filter=lfs diff=lfs merge=lfs -text\n');
@@ -245,7 +288,13 @@ describe('@huggingface/hub against the local commit API', () => {
 
     // The library asked for xet first; the Hub did not offer it, and the library fell back to basic PUTs.
     expect(api.batches).toHaveLength(1);
-    expect(api.batches[0]).toMatchObject({ token, transfers: ['basic', 'multipart', 'xet'], chosen: 'basic', ref: { name: 'main' }, hashAlgo: 'sha_256' });
+    expect(api.batches[0]).toMatchObject({
+      token,
+      transfers: ['basic', 'multipart', 'xet'],
+      chosen: 'basic',
+      ref: { name: 'main' },
+      hashAlgo: 'sha_256',
+    });
     const puts = api.storage.requests.filter((request) => request.kind === 'put');
     expect(puts).toHaveLength(3);
     for (const put of puts) {
@@ -266,31 +315,61 @@ describe('@huggingface/hub against the local commit API', () => {
     ]);
 
     // What the library's read helpers see agrees with the bytes sent.
-    const listed = new Map<string, { oid?: string; size: number; lfs?: { oid: string; size: number; pointerSize: number } }>();
-    for await (const entry of listFiles({ repo: REPO, recursive: true, hubUrl: services.hub.url, accessToken: token })) listed.set(entry.path, entry);
-    expect([...listed.keys()]).toEqual(['.gitattributes', 'README.md', 'config', 'config/config.json', 'data', 'data/big.dat', 'images', 'images/logo.png', 'weights.bin']);
+    const listed = new Map<
+      string,
+      { oid?: string; size: number; lfs?: { oid: string; size: number; pointerSize: number } }
+    >();
+    for await (const entry of listFiles({ repo: REPO, recursive: true, hubUrl: services.hub.url, accessToken: token }))
+      listed.set(entry.path, entry);
+    expect([...listed.keys()]).toEqual([
+      '.gitattributes',
+      'README.md',
+      'config',
+      'config/config.json',
+      'data',
+      'data/big.dat',
+      'images',
+      'images/logo.png',
+      'weights.bin',
+    ]);
     expect(listed.get('README.md')?.oid).toBe(gitBlobSha1('# Awesome\n'));
     expect(listed.get('data/big.dat')).toMatchObject({
       size: big.length,
       oid: gitBlobSha1(lfsPointer(sha256(big), big.length)),
       lfs: { oid: sha256(big), size: big.length, pointerSize: Buffer.byteLength(lfsPointer(sha256(big), big.length)) },
     });
-    const info = await pathsInfo({ repo: REPO, paths: ['weights.bin', 'config', 'missing.txt'], hubUrl: services.hub.url, accessToken: token });
+    const info = await pathsInfo({
+      repo: REPO,
+      paths: ['weights.bin', 'config', 'missing.txt'],
+      hubUrl: services.hub.url,
+      accessToken: token,
+    });
     expect(info.map((entry) => [entry.path, entry.type, entry.lfs?.oid])).toEqual([
       ['weights.bin', 'file', sha256(weights)],
       ['config', 'directory', undefined],
     ]);
     const history: string[] = [];
-    for await (const entry of listCommits({ repo: REPO, hubUrl: services.hub.url, accessToken: token })) history.push(entry.title);
+    for await (const entry of listCommits({ repo: REPO, hubUrl: services.hub.url, accessToken: token }))
+      history.push(entry.title);
     expect(history).toEqual(['Upload model', 'initial commit']);
   });
 
   it('uploads nothing twice: a second commit of the same files sends no LFS bytes, and the Hub still creates the (empty) commit', async () => {
     const weights = binaryBytes(4096);
-    await uploadFiles({ repo: REPO, accessToken: token, hubUrl: services.hub.url, files: [{ path: 'model.safetensors', content: blob(weights) }] });
+    await uploadFiles({
+      repo: REPO,
+      accessToken: token,
+      hubUrl: services.hub.url,
+      files: [{ path: 'model.safetensors', content: blob(weights) }],
+    });
     const before = api.head(REPO);
     const received = api.storage.bytesReceived;
-    const again = await uploadFiles({ repo: REPO, accessToken: token, hubUrl: services.hub.url, files: [{ path: 'model.safetensors', content: blob(weights) }] });
+    const again = await uploadFiles({
+      repo: REPO,
+      accessToken: token,
+      hubUrl: services.hub.url,
+      files: [{ path: 'model.safetensors', content: blob(weights) }],
+    });
     expect(api.storage.bytesReceived).toBe(received);
     expect(api.storage.requests.filter((request) => request.kind === 'put')).toHaveLength(1);
     // @huggingface/hub does not skip an empty commit (huggingface_hub does, comparing oids first).
@@ -312,12 +391,20 @@ describe('@huggingface/hub against the local commit API', () => {
     });
     expect(result?.pullRequestUrl).toBe(`${services.hub.url}/${REPO}/discussions/1`);
     expect(api.head(REPO)).toBe(main);
-    expect(api.pullRequests(REPO)).toEqual([{ num: 1, ref: 'refs/pr/1', head: result?.commit.oid, target: 'main', title: 'Propose weights' }]);
+    expect(api.pullRequests(REPO)).toEqual([
+      { num: 1, ref: 'refs/pr/1', head: result?.commit.oid, target: 'main', title: 'Propose weights' },
+    ]);
     expect([...api.entries(REPO, 'refs/pr/1').keys()]).toContain('model.safetensors');
     // For a pull request the library sends the batch call without `ref`.
     expect(api.batches[0]?.ref).toBeUndefined();
     const prFiles: string[] = [];
-    for await (const entry of listFiles({ repo: REPO, revision: 'refs/pr/1', hubUrl: services.hub.url, accessToken: token })) prFiles.push(entry.path);
+    for await (const entry of listFiles({
+      repo: REPO,
+      revision: 'refs/pr/1',
+      hubUrl: services.hub.url,
+      accessToken: token,
+    }))
+      prFiles.push(entry.path);
     expect(prFiles).toContain('model.safetensors');
   });
 
@@ -325,35 +412,74 @@ describe('@huggingface/hub against the local commit API', () => {
     const parent = api.head(REPO);
     api.commitFiles(REPO, { title: 'Someone else', files: { 'other.txt': 'x' } });
     const operations: CommitOperation[] = [{ operation: 'addOrUpdate', path: 'a.txt', content: blob('a') }];
-    const stale = await expectHubError(commit({ repo: REPO, accessToken: token, hubUrl: services.hub.url, title: 'Mine', parentCommit: parent, operations }), 412);
+    const stale = await expectHubError(
+      commit({
+        repo: REPO,
+        accessToken: token,
+        hubUrl: services.hub.url,
+        title: 'Mine',
+        parentCommit: parent,
+        operations,
+      }),
+      412,
+    );
     expect(stale.message).toContain('The branch was updated since you opened this page');
     expect(stale.requestId).toMatch(/^Root=1-/);
 
     api.faults.commit.push({ kind: 'advance-branch' });
-    await expectHubError(commit({ repo: REPO, accessToken: token, hubUrl: services.hub.url, title: 'Mine', parentCommit: api.head(REPO), operations }), 412);
-    expect(api.commits(REPO).map((entry) => entry.title)).toEqual(['Concurrent commit', 'Someone else', 'initial commit']);
+    await expectHubError(
+      commit({
+        repo: REPO,
+        accessToken: token,
+        hubUrl: services.hub.url,
+        title: 'Mine',
+        parentCommit: api.head(REPO),
+        operations,
+      }),
+      412,
+    );
+    expect(api.commits(REPO).map((entry) => entry.title)).toEqual([
+      'Concurrent commit',
+      'Someone else',
+      'initial commit',
+    ]);
 
     // Without parentCommit the commit lands on top of whatever is there.
     api.faults.commit.push({ kind: 'advance-branch' });
     await commit({ repo: REPO, accessToken: token, hubUrl: services.hub.url, title: 'Mine', operations });
-    expect(api.commits(REPO).map((entry) => entry.title).slice(0, 2)).toEqual(['Mine', 'Concurrent commit']);
+    expect(
+      api
+        .commits(REPO)
+        .map((entry) => entry.title)
+        .slice(0, 2),
+    ).toEqual(['Mine', 'Concurrent commit']);
   });
 
   it('refuses writes with a read-only user token (403) and an expired token (401), but lets them read', async () => {
     const userToken = await exchange('octocat');
     expect(userToken).toMatch(/^hf_oauth_/);
     const operations: CommitOperation[] = [{ operation: 'addOrUpdate', path: 'a.txt', content: blob('a') }];
-    const refused = await expectHubError(commit({ repo: REPO, accessToken: userToken, hubUrl: services.hub.url, title: 'x', operations }), 403);
+    const refused = await expectHubError(
+      commit({ repo: REPO, accessToken: userToken, hubUrl: services.hub.url, title: 'x', operations }),
+      403,
+    );
     expect(refused.message).toContain('You have read access but not the required permissions for this operation');
     // A repo token of another repository is read-only here too.
     const datasetToken = await exchange(DATASET);
-    await expectHubError(commit({ repo: REPO, accessToken: datasetToken, hubUrl: services.hub.url, title: 'x', operations }), 403);
+    await expectHubError(
+      commit({ repo: REPO, accessToken: datasetToken, hubUrl: services.hub.url, title: 'x', operations }),
+      403,
+    );
     const entries: string[] = [];
-    for await (const entry of listFiles({ repo: REPO, hubUrl: services.hub.url, accessToken: userToken })) entries.push(entry.path);
+    for await (const entry of listFiles({ repo: REPO, hubUrl: services.hub.url, accessToken: userToken }))
+      entries.push(entry.path);
     expect(entries).toEqual(['.gitattributes']);
 
     services.hub.expireAllTokens();
-    const expired = await expectHubError(commit({ repo: REPO, accessToken: token, hubUrl: services.hub.url, title: 'x', operations }), 401);
+    const expired = await expectHubError(
+      commit({ repo: REPO, accessToken: token, hubUrl: services.hub.url, title: 'x', operations }),
+      401,
+    );
     expect(expired.message).toContain('Invalid credentials in Authorization header');
     expect(api.commits(REPO)).toHaveLength(1);
   });
@@ -407,10 +533,17 @@ describe('@huggingface/hub against the local commit API', () => {
   });
 
   it('fails the way the Hub and storage fail: injected 503, 500 with Retry-After, a reset mid-upload', async () => {
-    const operations: CommitOperation[] = [{ operation: 'addOrUpdate', path: 'model.safetensors', content: blob(binaryBytes(200_000)) }];
+    const operations: CommitOperation[] = [
+      { operation: 'addOrUpdate', path: 'model.safetensors', content: blob(binaryBytes(200_000)) },
+    ];
     const params = { repo: REPO, accessToken: token, hubUrl: services.hub.url, title: 'x', operations };
 
-    api.faults.preupload.push({ kind: 'respond', status: 503, body: { error: 'Service Unavailable' }, headers: { 'Retry-After': '1' } });
+    api.faults.preupload.push({
+      kind: 'respond',
+      status: 503,
+      body: { error: 'Service Unavailable' },
+      headers: { 'Retry-After': '1' },
+    });
     const unavailable = await expectHubError(commit(params), 503);
     expect(unavailable.requestId).toMatch(/^Root=1-/);
 
@@ -424,7 +557,13 @@ describe('@huggingface/hub against the local commit API', () => {
     expect(api.storage.abortedUploads).toBe(1);
 
     // A batch answer rewritten to say "already stored": the commit then names an object storage lacks.
-    api.faults.batch.push({ kind: 'transform', transform: (body) => ({ ...body, objects: (body['objects'] as Array<Record<string, unknown>>).map(({ actions: _actions, ...rest }) => rest) }) });
+    api.faults.batch.push({
+      kind: 'transform',
+      transform: (body) => ({
+        ...body,
+        objects: (body['objects'] as Array<Record<string, unknown>>).map(({ actions: _actions, ...rest }) => rest),
+      }),
+    });
     const missing = await expectHubError(commit(params), 400);
     expect(missing.message).toContain('LFS pointer pointed to a file that does not exist');
 
@@ -436,7 +575,7 @@ describe('@huggingface/hub against the local commit API', () => {
     expect(api.commits(REPO)).toHaveLength(2);
   });
 
-  it('keeps the Hub\'s existing reads: repo access and whoami', async () => {
+  it("keeps the Hub's existing reads: repo access and whoami", async () => {
     await checkRepoAccess({ repo: REPO, hubUrl: services.hub.url, accessToken: token });
     expect((await whoAmI({ hubUrl: services.hub.url, accessToken: token })).name).toBe('[OIDC]');
     await expectHubError(checkRepoAccess({ repo: 'acme/unknown', hubUrl: services.hub.url, accessToken: token }), 404);
@@ -453,12 +592,17 @@ describe('requests shaped as huggingface_hub sends them', () => {
     const lfsBytes = binaryBytes(70_000);
     const text = Buffer.from('hello\n');
     const ignored = Buffer.from('scratch');
-    const pre = await pyPreupload(apiPath, token, [
-      { path: 'notes/hello.txt', content: text },
-      { path: 'weights.pkl', content: Buffer.from('small but tracked') },
-      { path: 'blob.dat', content: lfsBytes },
-      { path: 'tmp/scratch.log', content: ignored },
-    ], { gitIgnore: 'tmp/\n' });
+    const pre = await pyPreupload(
+      apiPath,
+      token,
+      [
+        { path: 'notes/hello.txt', content: text },
+        { path: 'weights.pkl', content: Buffer.from('small but tracked') },
+        { path: 'blob.dat', content: lfsBytes },
+        { path: 'tmp/scratch.log', content: ignored },
+      ],
+      { gitIgnore: 'tmp/\n' },
+    );
     expect(pre.status).toBe(200);
     expect(pre.headers.get('x-request-id')).toMatch(/^Root=1-/);
     expect(pre.json).toEqual({
@@ -474,7 +618,10 @@ describe('requests shaped as huggingface_hub sends them', () => {
     const batch = await pyBatch(REPO, token, [{ oid: sha256(lfsBytes), size: lfsBytes.length }]);
     expect(batch.status).toBe(200);
     expect(batch.headers.get('content-type')).toBe('application/vnd.git-lfs+json');
-    const object = (batch.json as { transfer: string; objects: Array<{ actions: { upload: { href: string }; verify: { href: string } } }> });
+    const object = batch.json as {
+      transfer: string;
+      objects: Array<{ actions: { upload: { href: string }; verify: { href: string } } }>;
+    };
     expect(object.transfer).toBe('basic');
     const actions = object.objects[0]?.actions;
     expect(new URL(actions?.upload.href ?? '').origin).toBe(api.storage.url);
@@ -498,7 +645,12 @@ describe('requests shaped as huggingface_hub sends them', () => {
     ]);
     expect(committed.status).toBe(200);
     const answer = committed.json as { success: boolean; commitOid: string; commitUrl: string; hookOutput: string };
-    expect(answer).toEqual({ success: true, commitOid: api.head(REPO), commitUrl: `${services.hub.url}/${REPO}/commit/${api.head(REPO)}`, hookOutput: '' });
+    expect(answer).toEqual({
+      success: true,
+      commitOid: api.head(REPO),
+      commitUrl: `${services.hub.url}/${REPO}/commit/${api.head(REPO)}`,
+      hookOutput: '',
+    });
 
     // model_info(repo_id).sha, then list_repo_tree(recursive=True) page by page through the Link header.
     const info = await call(`${services.hub.url}/api/${apiPath}/revision/main`, { headers: pyHeaders(token) });
@@ -530,8 +682,14 @@ describe('requests shaped as huggingface_hub sends them', () => {
     ]);
 
     // The second preupload names what is there, so Python can drop unchanged files.
-    const again = await pyPreupload(apiPath, token, [{ path: 'notes/hello.txt', content: text }, { path: 'blob.dat', content: lfsBytes }]);
-    expect((again.json as { files: Array<{ oid?: string }> }).files.map((file) => file.oid)).toEqual([gitBlobSha1(text), sha256(lfsBytes)]);
+    const again = await pyPreupload(apiPath, token, [
+      { path: 'notes/hello.txt', content: text },
+      { path: 'blob.dat', content: lfsBytes },
+    ]);
+    expect((again.json as { files: Array<{ oid?: string }> }).files.map((file) => file.oid)).toEqual([
+      gitBlobSha1(text),
+      sha256(lfsBytes),
+    ]);
   });
 
   it('creates an empty commit when asked, deletes files and folders, and opens a pull request on a dataset', async () => {
@@ -546,21 +704,36 @@ describe('requests shaped as huggingface_hub sends them', () => {
     expect(newest?.tree).toEqual(api.entries(DATASET, before));
 
     api.commitFiles(DATASET, { title: 'Seed', files: { 'a/1.txt': '1', 'a/b/2.txt': '2', 'c.txt': 'c' } });
-    const deleted = await pyCommit(apiPath, datasetToken, [header('Clean up'), { key: 'deletedFolder', value: { path: 'a/' } }, { key: 'deletedFile', value: { path: 'c.txt' } }]);
+    const deleted = await pyCommit(apiPath, datasetToken, [
+      header('Clean up'),
+      { key: 'deletedFolder', value: { path: 'a/' } },
+      { key: 'deletedFile', value: { path: 'c.txt' } },
+    ]);
     expect(deleted.status).toBe(200);
     expect([...api.entries(DATASET).keys()]).toEqual(['.gitattributes']);
 
-    const pr = await pyCommit(apiPath, datasetToken, [header('Proposal'), fileLine('data.csv', 'a,b\n1,2\n')], { createPr: true });
+    const pr = await pyCommit(apiPath, datasetToken, [header('Proposal'), fileLine('data.csv', 'a,b\n1,2\n')], {
+      createPr: true,
+    });
     expect(pr.status).toBe(200);
-    expect((pr.json as { pullRequestUrl: string }).pullRequestUrl).toBe(`${services.hub.url}/datasets/acme/awesome-data/discussions/1`);
+    expect((pr.json as { pullRequestUrl: string }).pullRequestUrl).toBe(
+      `${services.hub.url}/datasets/acme/awesome-data/discussions/1`,
+    );
     expect(api.files(DATASET, 'refs/pr/1').get('data.csv')?.toString()).toBe('a,b\n1,2\n');
     // Later commits to the PR go to its ref (Python passes revision="refs/pr/1", quoted).
-    const onPr = await pyCommit(apiPath, datasetToken, [header('More'), fileLine('more.csv', 'x\n')], { revision: 'refs/pr/1' });
+    const onPr = await pyCommit(apiPath, datasetToken, [header('More'), fileLine('more.csv', 'x\n')], {
+      revision: 'refs/pr/1',
+    });
     expect(onPr.status).toBe(200);
     expect(api.pullRequests(DATASET)[0]?.head).toBe(api.head(DATASET, 'refs/pr/1'));
     expect([...api.entries(DATASET).keys()]).toEqual(['.gitattributes']);
-    const refs = await call(`${services.hub.url}/api/${apiPath}/refs?include_prs=1`, { headers: pyHeaders(datasetToken) });
-    expect(refs.json).toMatchObject({ branches: [{ name: 'main', ref: 'refs/heads/main' }], pullRequests: [{ ref: 'refs/pr/1' }] });
+    const refs = await call(`${services.hub.url}/api/${apiPath}/refs?include_prs=1`, {
+      headers: pyHeaders(datasetToken),
+    });
+    expect(refs.json).toMatchObject({
+      branches: [{ name: 'main', ref: 'refs/heads/main' }],
+      pullRequests: [{ ref: 'refs/pr/1' }],
+    });
   });
 
   it('answers 404 with the X-Error-Code huggingface_hub maps to its errors, 422 for bad paths, 400 for bad content', async () => {
@@ -570,17 +743,35 @@ describe('requests shaped as huggingface_hub sends them', () => {
     expect(missingRepo.json).toEqual({ error: 'Repository not found' });
     const anonymous = await pyPreupload('models/acme/nope', undefined, [{ path: 'a.txt', content: Buffer.from('a') }]);
     expect([anonymous.status, anonymous.headers.get('x-error-code')]).toEqual([401, 'RepoNotFound']);
-    const missingRevision = await pyPreupload(apiPath, token, [{ path: 'a.txt', content: Buffer.from('a') }], { revision: 'nope' });
-    expect([missingRevision.status, missingRevision.headers.get('x-error-code'), missingRevision.headers.get('x-error-message')]).toEqual([404, 'RevisionNotFound', 'Invalid rev id: nope']);
+    const missingRevision = await pyPreupload(apiPath, token, [{ path: 'a.txt', content: Buffer.from('a') }], {
+      revision: 'nope',
+    });
+    expect([
+      missingRevision.status,
+      missingRevision.headers.get('x-error-code'),
+      missingRevision.headers.get('x-error-message'),
+    ]).toEqual([404, 'RevisionNotFound', 'Invalid rev id: nope']);
     const prOnCommit = await pyCommit(apiPath, token, [header('x')], { revision: api.head(REPO), createPr: true });
     expect([prOnCommit.status, prOnCommit.headers.get('x-error-code')]).toEqual([404, 'RevisionNotFound']);
-    const missingFile = await pyCommit(apiPath, token, [header('x'), { key: 'deletedFile', value: { path: 'nope.txt' } }]);
+    const missingFile = await pyCommit(apiPath, token, [
+      header('x'),
+      { key: 'deletedFile', value: { path: 'nope.txt' } },
+    ]);
     expect([missingFile.status, missingFile.headers.get('x-error-code')]).toEqual([404, 'EntryNotFound']);
     expect(missingFile.headers.get('x-error-message')).toContain("A file with this name doesn't exist");
-    const missingFolder = await call(`${services.hub.url}/api/${apiPath}/tree/main/nope`, { headers: pyHeaders(token) });
+    const missingFolder = await call(`${services.hub.url}/api/${apiPath}/tree/main/nope`, {
+      headers: pyHeaders(token),
+    });
     expect([missingFolder.status, missingFolder.headers.get('x-error-code')]).toEqual([404, 'EntryNotFound']);
 
-    for (const path of ['..\\ddd', '../escape.txt', 'a/../b.txt', '.git/config', 'sub/.git/hooks/pre-commit', '/absolute.txt']) {
+    for (const path of [
+      '..\\ddd',
+      '../escape.txt',
+      'a/../b.txt',
+      '.git/config',
+      'sub/.git/hooks/pre-commit',
+      '/absolute.txt',
+    ]) {
       const refused = await pyCommit(apiPath, token, [header('x'), fileLine(path, 'x')]);
       expect([path, refused.status]).toEqual([path, 422]);
     }
@@ -592,9 +783,15 @@ describe('requests shaped as huggingface_hub sends them', () => {
     expect(unknownObject.text).toContain('LFS pointer pointed to a file that does not exist');
     // The LFS batch call with a read-only token: the 403 huggingface_hub users have reported.
     const readOnly = await pyBatch(REPO, await exchange('octocat'), [{ oid: sha256(Buffer.from('x')), size: 1 }]);
-    expect([readOnly.status, readOnly.headers.get('x-error-message')]).toEqual([403, 'You have read access but not the required permissions for this operation']);
+    expect([readOnly.status, readOnly.headers.get('x-error-message')]).toEqual([
+      403,
+      'You have read access but not the required permissions for this operation',
+    ]);
     const unknownToken = await pyCommit(apiPath, 'hf_jwt_not-issued-here', [header('x')]);
-    expect([unknownToken.status, unknownToken.headers.get('x-error-message')]).toEqual([401, 'Invalid credentials in Authorization header']);
+    expect([unknownToken.status, unknownToken.headers.get('x-error-message')]).toEqual([
+      401,
+      'Invalid credentials in Authorization header',
+    ]);
     // None of these moved main; every refusal carried the Hub's request id.
     expect(api.commits(REPO)).toHaveLength(1);
     expect(api.requests.filter((request) => request.status === undefined)).toEqual([]);
@@ -603,14 +800,20 @@ describe('requests shaped as huggingface_hub sends them', () => {
   it('storage refuses what S3 refuses: an Authorization header (recorded as a leak), chunked bodies, no length, a wrong digest, a forged URL', async () => {
     const bytes = binaryBytes(10_000);
     const batch = await pyBatch(REPO, token, [{ oid: sha256(bytes), size: bytes.length }]);
-    const href = (batch.json as { objects: Array<{ actions: { upload: { href: string } } }> }).objects[0]?.actions.upload.href ?? '';
+    const href =
+      (batch.json as { objects: Array<{ actions: { upload: { href: string } } }> }).objects[0]?.actions.upload.href ??
+      '';
 
     const withToken = await call(href, { method: 'PUT', headers: { Authorization: `Bearer ${token}` }, body: bytes });
     expect(withToken.status).toBe(400);
     expect(withToken.text).toContain('<Code>InvalidArgument</Code>');
     // As S3 does, the refusal echoes the header: logging storage error bodies verbatim would leak the token.
-    expect(withToken.text).toContain(`<ArgumentName>Authorization</ArgumentName><ArgumentValue>Bearer ${token}</ArgumentValue>`);
-    expect(api.storage.securityViolations).toEqual([{ method: 'PUT', path: new URL(href).pathname, authorization: `Bearer ${token}` }]);
+    expect(withToken.text).toContain(
+      `<ArgumentName>Authorization</ArgumentName><ArgumentValue>Bearer ${token}</ArgumentValue>`,
+    );
+    expect(api.storage.securityViolations).toEqual([
+      { method: 'PUT', path: new URL(href).pathname, authorization: `Bearer ${token}` },
+    ]);
 
     const chunked = await rawPut(href, { 'Transfer-Encoding': 'chunked' }, chunkedBody(bytes));
     expect(chunked.status).toBe(501);
@@ -637,24 +840,36 @@ describe('requests shaped as huggingface_hub sends them', () => {
 
   it('reads a large NDJSON body line by line, and refuses a line over the limit with 413 (not a reset)', async () => {
     const apiPath = `models/${REPO}`;
-    const texts = [0, 1, 2].map((index) => Buffer.from(`${String(index)}`.repeat(2 * MiB)));
-    const ok = await pyCommit(apiPath, token, [header('Three text files'), ...texts.map((text, index) => fileLine(`text-${index}.txt`, text))]);
+    const texts = [0, 1, 2].map((index) => Buffer.from(String(index).repeat(2 * MiB)));
+    const ok = await pyCommit(apiPath, token, [
+      header('Three text files'),
+      ...texts.map((text, index) => fileLine(`text-${index}.txt`, text)),
+    ]);
     expect(ok.status).toBe(200);
     expect(texts.every((text, index) => api.files(REPO).get(`text-${index}.txt`)?.equals(text))).toBe(true);
 
     api.options.maxCommitLineBytes = MiB;
-    const tooLong = await pyCommit(apiPath, token, [header('Too long'), ...texts.map((text, index) => fileLine(`again-${index}.txt`, text))]);
+    const tooLong = await pyCommit(apiPath, token, [
+      header('Too long'),
+      ...texts.map((text, index) => fileLine(`again-${index}.txt`, text)),
+    ]);
     expect(tooLong.status).toBe(413);
     expect(api.commits(REPO)).toHaveLength(2);
     // A refusal on the first line of a long body also reaches the client.
-    const early = await pyCommit(apiPath, token, [header('x'), fileLine('../up.txt', 'x'), ...texts.map((text, index) => fileLine(`more-${index}.txt`, text))]);
+    const early = await pyCommit(apiPath, token, [
+      header('x'),
+      fileLine('../up.txt', 'x'),
+      ...texts.map((text, index) => fileLine(`more-${index}.txt`, text)),
+    ]);
     expect(early.status).toBe(422);
   });
 
   it('stalls an upload: storage stops reading the body, the upload stays in flight without progress', async () => {
     const bytes = randomBytes(8 * MiB);
     const batch = await pyBatch(REPO, token, [{ oid: sha256(bytes), size: bytes.length }]);
-    const href = (batch.json as { objects: Array<{ actions: { upload: { href: string } } }> }).objects[0]?.actions.upload.href ?? '';
+    const href =
+      (batch.json as { objects: Array<{ actions: { upload: { href: string } } }> }).objects[0]?.actions.upload.href ??
+      '';
     api.storage.faults.push({ kind: 'stall-request-body', afterBytes: 256 * 1024, ms: 1500 });
     const controller = new AbortController();
     const upload = fetch(href, { method: 'PUT', body: bytes, signal: controller.signal }).then(
@@ -682,7 +897,9 @@ describe('requests shaped as huggingface_hub sends them', () => {
     api.options.multipartChunkSize = 5 * MiB;
     const bytes = randomBytes(11 * MiB);
     const batch = await pyBatch(REPO, token, [{ oid: sha256(bytes), size: bytes.length }]);
-    const upload = (batch.json as { objects: Array<{ actions: { upload: { href: string; header: Record<string, string> } } }> }).objects[0]?.actions.upload;
+    const upload = (
+      batch.json as { objects: Array<{ actions: { upload: { href: string; header: Record<string, string> } } }> }
+    ).objects[0]?.actions.upload;
     const chunkSize = Number(upload?.header['chunk_size']);
     const partUrls = Object.entries(upload?.header ?? {})
       .filter(([name]) => /^\d+$/.test(name))
@@ -718,9 +935,16 @@ describe('requests shaped as huggingface_hub sends them', () => {
     api.options.completionHost = 'storage';
     api.options.multipartChunkSize = MiB;
     const onStorage = binaryBytes(2 * MiB + 1);
-    await uploadFiles({ repo: REPO, accessToken: token, hubUrl: services.hub.url, files: [{ path: 'on-storage.bin', content: blob(onStorage) }] });
+    await uploadFiles({
+      repo: REPO,
+      accessToken: token,
+      hubUrl: services.hub.url,
+      files: [{ path: 'on-storage.bin', content: blob(onStorage) }],
+    });
     expect(api.files(REPO).get('on-storage.bin')?.equals(onStorage)).toBe(true);
-    expect(api.storage.requests.filter((request) => request.kind === 'complete').map((request) => request.status)).toEqual([200]);
+    expect(
+      api.storage.requests.filter((request) => request.kind === 'complete').map((request) => request.status),
+    ).toEqual([200]);
     expect(api.storage.securityViolations).toEqual([]);
     // huggingface_hub lists only basic and multipart: a Hub that prefers xet must not answer xet.
     api.options.transfers = ['xet', 'basic'];

@@ -32,7 +32,9 @@ export function gitTreeSha1(entries: readonly GitTreeEntry[]): string {
   const sortKey = (entry: GitTreeEntry): string => (entry.mode === '40000' ? `${entry.name}/` : entry.name);
   const sorted = [...entries].sort((a, b) => Buffer.compare(Buffer.from(sortKey(a)), Buffer.from(sortKey(b))));
   const body = Buffer.concat(
-    sorted.map((entry) => Buffer.concat([Buffer.from(`${entry.mode} ${entry.name}\0`, 'utf8'), Buffer.from(entry.sha1, 'hex')])),
+    sorted.map((entry) =>
+      Buffer.concat([Buffer.from(`${entry.mode} ${entry.name}\0`, 'utf8'), Buffer.from(entry.sha1, 'hex')]),
+    ),
   );
   return gitObjectSha1('tree', body);
 }
@@ -52,6 +54,13 @@ export function gitCommitSha1(fields: GitCommitFields): string {
   const seconds = Math.floor(fields.date / 1000);
   const person = `${fields.author.name} <${fields.author.email}> ${seconds} +0000`;
   const message = fields.description === '' ? `${fields.title}\n` : `${fields.title}\n\n${fields.description}\n`;
-  const text = [`tree ${fields.tree}`, ...fields.parents.map((parent) => `parent ${parent}`), `author ${person}`, `committer ${person}`, '', message].join('\n');
+  const text = [
+    `tree ${fields.tree}`,
+    ...fields.parents.map((parent) => `parent ${parent}`),
+    `author ${person}`,
+    `committer ${person}`,
+    '',
+    message,
+  ].join('\n');
   return gitObjectSha1('commit', Buffer.from(text, 'utf8'));
 }

@@ -22,7 +22,10 @@ function segmentToRegExp(pattern: string): string {
       } else out += '[^/]*';
     } else if (char === '?') out += '[^/]';
     else if (char === '[') {
-      const close = pattern.indexOf(']', pattern.startsWith('[[:', index) ? pattern.indexOf(':]', index) + 2 : index + 1);
+      const close = pattern.indexOf(
+        ']',
+        pattern.startsWith('[[:', index) ? pattern.indexOf(':]', index) + 2 : index + 1,
+      );
       if (close === -1) out += '\\[';
       else {
         const body = pattern

@@ -223,7 +223,10 @@ export class HubCommitApi {
    * Creates a repository as the Hub does: an initial commit holding the default `.gitattributes`.
    * `resource` names it as a token's resource does: `ns/name`, `datasets/ns/name`, `spaces/ns/name`.
    */
-  createRepo(resource: string, options: { private?: boolean; xetEnabled?: boolean; gitattributes?: string | null } = {}): string {
+  createRepo(
+    resource: string,
+    options: { private?: boolean; xetEnabled?: boolean; gitattributes?: string | null } = {},
+  ): string {
     const { type, id } = parseResource(resource);
     const key = repoKey(type, id);
     if (this.#repos.has(key)) throw new Error(`${resource} already exists`);
@@ -256,7 +259,13 @@ export class HubCommitApi {
    */
   commitFiles(
     resource: string,
-    change: { branch?: string; title: string; description?: string; files?: Record<string, string | Uint8Array | null>; lfs?: string[] },
+    change: {
+      branch?: string;
+      title: string;
+      description?: string;
+      files?: Record<string, string | Uint8Array | null>;
+      lfs?: string[];
+    },
   ): string {
     const repo = this.#repoOrThrow(resource);
     const branch = change.branch ?? 'main';
@@ -306,7 +315,12 @@ export class HubCommitApi {
     const repo = this.#repoOrThrow(resource);
     const files = new Map<string, Buffer>();
     for (const [path, entry] of this.entries(resource, revision)) {
-      files.set(path, entry.kind === 'regular' ? entry.content : this.storage.readObject(this.storage.keyFor(repo.resource, entry.oid)));
+      files.set(
+        path,
+        entry.kind === 'regular'
+          ? entry.content
+          : this.storage.readObject(this.storage.keyFor(repo.resource, entry.oid)),
+      );
     }
     return files;
   }
@@ -380,7 +394,12 @@ export class HubCommitApi {
         return;
       }
       if (error instanceof HttpError) sendError(context, error.status, error.message, error.code);
-      else sendError(context, 500, `commit API mock failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      else
+        sendError(
+          context,
+          500,
+          `commit API mock failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
     });
     return true;
   }
@@ -414,7 +433,11 @@ export class HubCommitApi {
     const action = slash === -1 ? rest : rest.slice(0, slash);
     const tail = slash === -1 ? '' : rest.slice(slash + 1);
     const key = { type, id: `${ns}/${name}` };
-    const on = (endpoint: string, expected: string, run: (context: Context, found: Repo) => Promise<void>): Route | undefined =>
+    const on = (
+      endpoint: string,
+      expected: string,
+      run: (context: Context, found: Repo) => Promise<void>,
+    ): Route | undefined =>
       method === expected ? { endpoint, run: (context) => this.#withRepo(context, key, endpoint, run) } : undefined;
     switch (action) {
       case 'preupload':
@@ -433,7 +456,10 @@ export class HubCommitApi {
         return on('refs', 'GET', (context, found) => this.#refs(context, found));
       case 'xet-write-token':
       case 'xet-read-token':
-        return { endpoint: action, run: (context) => this.#withRepo(context, key, action, (inner, found) => this.#xetToken(inner, found)) };
+        return {
+          endpoint: action,
+          run: (context) => this.#withRepo(context, key, action, (inner, found) => this.#xetToken(inner, found)),
+        };
       default:
         return undefined;
     }
@@ -472,11 +498,21 @@ export class HubCommitApi {
   }
 
   /** A 200 answer (JSON, or another JSON content type), rewritten by a pending `transform` fault. */
-  #ok(context: Context, body: Record<string, unknown> | unknown[], extraHeaders: Record<string, string> = {}, contentType = 'application/json'): void {
+  #ok(
+    context: Context,
+    body: Record<string, unknown> | unknown[],
+    extraHeaders: Record<string, string> = {},
+    contentType = 'application/json',
+  ): void {
     const transform = this.#pendingTransform.get(context);
     const final: unknown = transform && !Array.isArray(body) ? transform(body) : body;
     const text = typeof final === 'string' ? final : JSON.stringify(final);
-    context.response.writeHead(200, { 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(text)), ...context.headers, ...extraHeaders });
+    context.response.writeHead(200, {
+      'Content-Type': contentType,
+      'Content-Length': String(Buffer.byteLength(text)),
+      ...context.headers,
+      ...extraHeaders,
+    });
     context.response.end(text);
   }
 
@@ -509,7 +545,8 @@ export class HubCommitApi {
   #authorize(context: Context, repo: Repo, need: 'read' | 'write'): IssuedHubToken | undefined {
     const issued = this.#token(context);
     const own = issued !== undefined && issued.resource.toLowerCase() === repo.resource.toLowerCase();
-    if (repo.private && !own) throw new HttpError(issued === undefined ? 401 : 404, 'Repository not found', 'RepoNotFound');
+    if (repo.private && !own)
+      throw new HttpError(issued === undefined ? 401 : 404, 'Repository not found', 'RepoNotFound');
     if (need === 'read') return issued;
     if (issued === undefined) throw new HttpError(401, 'Repository not found', 'RepoNotFound');
     if (!own) throw new HttpError(403, READ_ONLY);
@@ -528,15 +565,26 @@ export class HubCommitApi {
     if (!files) throw new HttpError(400, 'Invalid body: expected {"files": [{"path", "size", "sample"}]}');
     const tree = this.#commit(repo, head).tree;
     const fields = body as Record<string, unknown>;
-    const gitattributes = typeof fields['gitAttributes'] === 'string' ? fields['gitAttributes'] : textOf(tree.get('.gitattributes'));
+    const gitattributes =
+      typeof fields['gitAttributes'] === 'string' ? fields['gitAttributes'] : textOf(tree.get('.gitattributes'));
     const gitignore = typeof fields['gitIgnore'] === 'string' ? fields['gitIgnore'] : textOf(tree.get('.gitignore'));
     const answers = files.map((file) => {
-      if (!isRecord(file) || typeof file['path'] !== 'string' || typeof file['size'] !== 'number' || typeof file['sample'] !== 'string') {
-        throw new HttpError(400, 'Invalid file in body: expected {"path": string, "size": number, "sample": base64 string}');
+      if (
+        !isRecord(file) ||
+        typeof file['path'] !== 'string' ||
+        typeof file['size'] !== 'number' ||
+        typeof file['sample'] !== 'string'
+      ) {
+        throw new HttpError(
+          400,
+          'Invalid file in body: expected {"path": string, "size": number, "sample": base64 string}',
+        );
       }
       const path = file['path'];
       const lfs =
-        file['size'] >= this.options.lfsSizeThreshold || isLfsTracked(gitattributes, path) || looksBinary(Buffer.from(file['sample'], 'base64'), true);
+        file['size'] >= this.options.lfsSizeThreshold ||
+        isLfsTracked(gitattributes, path) ||
+        looksBinary(Buffer.from(file['sample'], 'base64'), true);
       const existing = tree.get(path);
       return {
         path,
@@ -561,7 +609,10 @@ export class HubCommitApi {
     this.#authorize(context, repo, operation === 'download' ? 'read' : 'write');
     const objects = Array.isArray(fields['objects']) ? (fields['objects'] as unknown[]) : undefined;
     if ((operation !== 'upload' && operation !== 'download') || !objects) {
-      throw new HttpError(422, 'Invalid batch request: expected {"operation": "upload" | "download", "objects": [{"oid", "size"}]}');
+      throw new HttpError(
+        422,
+        'Invalid batch request: expected {"operation": "upload" | "download", "objects": [{"oid", "size"}]}',
+      );
     }
     const offered = Array.isArray(fields['transfers']) ? (fields['transfers'] as unknown[]) : ['basic'];
     const chosen: LfsTransfer = this.options.transfers.find((transfer) => offered.includes(transfer)) ?? 'basic';
@@ -582,7 +633,14 @@ export class HubCommitApi {
     const ref = isRecord(fields['ref']) && typeof fields['ref']['name'] === 'string' ? fields['ref']['name'] : 'main';
     const answer = listed.map(({ oid, size }) => {
       if (!SHA256.test(oid) || !Number.isSafeInteger(size) || size < 0) {
-        return { oid, size, error: { code: 422, message: 'Invalid object: oid must be a sha256 (64 lowercase hex) and size a non-negative integer' } };
+        return {
+          oid,
+          size,
+          error: {
+            code: 422,
+            message: 'Invalid object: oid must be a sha256 (64 lowercase hex) and size a non-negative integer',
+          },
+        };
       }
       const key = this.storage.keyFor(repo.resource, oid);
       const stored = this.storage.object(key);
@@ -590,9 +648,16 @@ export class HubCommitApi {
         if (!stored) return { oid, size, error: { code: 404, message: 'Object does not exist' } };
         return { oid, size, authenticated: true, actions: { download: { href: this.storage.presignGet(key) } } };
       }
-      if (size > this.options.maxObjectSize) return { oid, size, error: { code: 422, message: `Object is larger than the ${this.options.maxObjectSize}-byte limit` } };
+      if (size > this.options.maxObjectSize)
+        return {
+          oid,
+          size,
+          error: { code: 422, message: `Object is larger than the ${this.options.maxObjectSize}-byte limit` },
+        };
       if (stored && stored.size === size) return { oid, size, authenticated: true };
-      const verify = this.options.verifyAction ? { verify: { href: `${this.hub.url}/${repo.urlPath}.git/info/lfs/objects/verify` } } : {};
+      const verify = this.options.verifyAction
+        ? { verify: { href: `${this.hub.url}/${repo.urlPath}.git/info/lfs/objects/verify` } }
+        : {};
       if (chosen === 'xet') {
         return {
           oid,
@@ -616,9 +681,19 @@ export class HubCommitApi {
         const host = this.options.completionHost === 'hub' ? this.hub.url : this.storage.url;
         const header: Record<string, string> = { chunk_size: String(this.options.multipartChunkSize) };
         plan.partUrls.forEach((partUrl, index) => (header[String(index + 1).padStart(5, '0')] = partUrl));
-        return { oid, size, authenticated: true, actions: { upload: { href: `${host}/api/complete_multipart?${plan.completionQuery}`, header }, ...verify } };
+        return {
+          oid,
+          size,
+          authenticated: true,
+          actions: { upload: { href: `${host}/api/complete_multipart?${plan.completionQuery}`, header }, ...verify },
+        };
       }
-      return { oid, size, authenticated: true, actions: { upload: { href: this.storage.presignPut(key, oid, size) }, ...verify } };
+      return {
+        oid,
+        size,
+        authenticated: true,
+        actions: { upload: { href: this.storage.presignPut(key, oid, size) }, ...verify },
+      };
     });
     this.#ok(context, { transfer: chosen, objects: answer, hash_algo: 'sha256' }, {}, 'application/vnd.git-lfs+json');
   }
@@ -640,7 +715,13 @@ export class HubCommitApi {
 
   async #completion(context: Context): Promise<void> {
     const fault = this.faults.completion.take();
-    if (fault && fault.kind !== 'advance-branch' && fault.kind !== 'transform' && applyFault(fault, context.request, context.response, context.headers)) return;
+    if (
+      fault &&
+      fault.kind !== 'advance-branch' &&
+      fault.kind !== 'transform' &&
+      applyFault(fault, context.request, context.response, context.headers)
+    )
+      return;
     this.storage.handleCompletion(context.request, context.response, context.url, context.headers);
     await Promise.resolve();
   }
@@ -649,7 +730,11 @@ export class HubCommitApi {
     this.#authorize(context, repo, 'write');
     await Promise.resolve();
     // Nothing here emulates a Xet CAS server: the token points at storage, which refuses CAS calls.
-    this.#ok(context, { accessToken: randomBytes(24).toString('base64url'), exp: Math.floor(Date.now() / 1000) + 3600, casUrl: `${this.storage.url}/xet` });
+    this.#ok(context, {
+      accessToken: randomBytes(24).toString('base64url'),
+      exp: Math.floor(Date.now() / 1000) + 3600,
+      casUrl: `${this.storage.url}/xet`,
+    });
   }
 
   // ---------------------------------------------------------------- commit
@@ -659,7 +744,8 @@ export class HubCommitApi {
     const createPr = isTruthy(context.url.searchParams.get('create_pr'));
     const target = this.#writableTarget(repo, revision, createPr);
     const contentType = context.request.headers['content-type'] ?? '';
-    if (!contentType.startsWith('application/x-ndjson')) throw new HttpError(400, 'Commit body must be application/x-ndjson');
+    if (!contentType.startsWith('application/x-ndjson'))
+      throw new HttpError(400, 'Commit body must be application/x-ndjson');
 
     let header: { summary: string; description: string; parentCommit: string | undefined } | undefined;
     const ops: CommitOp[] = [];
@@ -672,10 +758,12 @@ export class HubCommitApi {
       }
       const key = isRecord(parsed) ? parsed['key'] : undefined;
       const value = isRecord(parsed) && isRecord(parsed['value']) ? parsed['value'] : undefined;
-      if (!value || typeof key !== 'string') throw new HttpError(400, 'Each commit line must be {"key": …, "value": {…}}');
+      if (!value || typeof key !== 'string')
+        throw new HttpError(400, 'Each commit line must be {"key": …, "value": {…}}');
       if (header === undefined) {
         if (key !== 'header') throw new HttpError(400, 'The first commit line must be the header');
-        if (typeof value['summary'] !== 'string' || value['summary'].trim() === '') throw new HttpError(400, 'The commit header needs a summary');
+        if (typeof value['summary'] !== 'string' || value['summary'].trim() === '')
+          throw new HttpError(400, 'The commit header needs a summary');
         header = {
           summary: value['summary'],
           description: typeof value['description'] === 'string' ? value['description'] : '',
@@ -697,7 +785,8 @@ export class HubCommitApi {
       parent = header.parentCommit === undefined ? branchHead : this.#findCommit(repo, header.parentCommit);
     } else {
       parent = this.#targetHead(repo, target);
-      if (header.parentCommit !== undefined && !sameCommit(parent, header.parentCommit)) throw new HttpError(412, STALE_PARENT);
+      if (header.parentCommit !== undefined && !sameCommit(parent, header.parentCommit))
+        throw new HttpError(412, STALE_PARENT);
     }
     const tree = this.#apply(repo, new Map(this.#commit(repo, parent).tree), ops);
     const author = issued && issued.resource.includes('/') ? '[OIDC]' : (issued?.resource ?? 'anonymous');
@@ -728,7 +817,8 @@ export class HubCommitApi {
     const invalid = invalidPath(key === 'deletedFolder' ? path.replace(/\/$/, '') : path);
     if (invalid) throw new HttpError(422, `Invalid path "${path}": ${invalid}`);
     const oldPath = typeof value['oldPath'] === 'string' ? value['oldPath'] : undefined;
-    if (oldPath !== undefined && invalidPath(oldPath)) throw new HttpError(422, `Invalid path "${oldPath}": ${invalidPath(oldPath) ?? ''}`);
+    if (oldPath !== undefined && invalidPath(oldPath))
+      throw new HttpError(422, `Invalid path "${oldPath}": ${invalidPath(oldPath) ?? ''}`);
     switch (key) {
       case 'file': {
         const content = value['content'];
@@ -737,15 +827,23 @@ export class HubCommitApi {
           return { key, path, content: undefined, oldPath };
         }
         const encoding = value['encoding'] ?? 'utf-8';
-        if (encoding === 'base64' && !/^[A-Za-z0-9+/]*={0,2}$/.test(content)) throw new HttpError(400, `File ${path}: content is not valid base64`);
-        if (encoding !== 'base64' && encoding !== 'utf-8') throw new HttpError(400, `File ${path}: unknown encoding ${JSON.stringify(encoding)}`);
+        if (encoding === 'base64' && !/^[A-Za-z0-9+/]*={0,2}$/.test(content))
+          throw new HttpError(400, `File ${path}: content is not valid base64`);
+        if (encoding !== 'base64' && encoding !== 'utf-8')
+          throw new HttpError(400, `File ${path}: unknown encoding ${JSON.stringify(encoding)}`);
         const bytes = Buffer.from(content, encoding === 'base64' ? 'base64' : 'utf8');
         if (bytes.byteLength >= this.options.lfsSizeThreshold) {
           const limit = `${String(Math.round((this.options.lfsSizeThreshold / MiB) * 100) / 100)} MiB`;
-          throw new HttpError(400, `Your push was rejected because it contains files larger than ${limit}. Please use https://git-lfs.github.com/ to store large files. Offending files: ${path}`);
+          throw new HttpError(
+            400,
+            `Your push was rejected because it contains files larger than ${limit}. Please use https://git-lfs.github.com/ to store large files. Offending files: ${path}`,
+          );
         }
         if (looksBinary(bytes, false)) {
-          throw new HttpError(400, `Your push was rejected because it contains binary files. Please use https://huggingface.co/docs/hub/xet to store binary files. Offending files: ${path}`);
+          throw new HttpError(
+            400,
+            `Your push was rejected because it contains binary files. Please use https://huggingface.co/docs/hub/xet to store binary files. Offending files: ${path}`,
+          );
         }
         return { key, path, content: bytes, oldPath };
       }
@@ -753,10 +851,19 @@ export class HubCommitApi {
         const oid = value['oid'];
         const size = value['size'];
         if (oid === undefined && oldPath === undefined) throw new HttpError(400, `LFS file ${path}: oid is required`);
-        if (oid !== undefined && (typeof oid !== 'string' || !SHA256.test(oid))) throw new HttpError(400, `LFS file ${path}: oid must be a sha256`);
-        if (value['algo'] !== undefined && value['algo'] !== 'sha256') throw new HttpError(400, `LFS file ${path}: algo must be sha256`);
-        if (size !== undefined && (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)) throw new HttpError(400, `LFS file ${path}: invalid size`);
-        return { key, path, oid: typeof oid === 'string' ? oid : undefined, size: typeof size === 'number' ? size : undefined, oldPath };
+        if (oid !== undefined && (typeof oid !== 'string' || !SHA256.test(oid)))
+          throw new HttpError(400, `LFS file ${path}: oid must be a sha256`);
+        if (value['algo'] !== undefined && value['algo'] !== 'sha256')
+          throw new HttpError(400, `LFS file ${path}: algo must be sha256`);
+        if (size !== undefined && (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0))
+          throw new HttpError(400, `LFS file ${path}: invalid size`);
+        return {
+          key,
+          path,
+          oid: typeof oid === 'string' ? oid : undefined,
+          size: typeof size === 'number' ? size : undefined,
+          oldPath,
+        };
       }
       case 'deletedFile':
         return { key, path };
@@ -801,7 +908,10 @@ export class HubCommitApi {
           else if (op.key === 'lfsFile' && op.oid !== undefined) {
             const stored = this.storage.object(this.storage.keyFor(repo.resource, op.oid));
             if (!stored || (op.size !== undefined && stored.size !== op.size)) {
-              throw new HttpError(400, `Your push was rejected because an LFS pointer pointed to a file that does not exist. Offending file: ${op.path}`);
+              throw new HttpError(
+                400,
+                `Your push was rejected because an LFS pointer pointed to a file that does not exist. Offending file: ${op.path}`,
+              );
             }
             entry = lfsEntry(op.oid, stored.size);
           }
@@ -815,11 +925,18 @@ export class HubCommitApi {
           break;
         }
         case 'deletedFile':
-          if (!remove(op.path)) throw new HttpError(404, `A file with this name doesn't exist: ${op.path}`, 'EntryNotFound');
+          if (!remove(op.path))
+            throw new HttpError(404, `A file with this name doesn't exist: ${op.path}`, 'EntryNotFound');
           break;
         case 'deletedFolder': {
-          const inside = op.path === '' ? [...tree.keys()] : below.has(op.path) ? [...tree.keys()].filter((path) => path.startsWith(`${op.path}/`)) : [];
-          if (inside.length === 0) throw new HttpError(404, `A folder with this name doesn't exist: ${op.path}`, 'EntryNotFound');
+          const inside =
+            op.path === ''
+              ? [...tree.keys()]
+              : below.has(op.path)
+                ? [...tree.keys()].filter((path) => path.startsWith(`${op.path}/`))
+                : [];
+          if (inside.length === 0)
+            throw new HttpError(404, `A folder with this name doesn't exist: ${op.path}`, 'EntryNotFound');
           for (const path of inside) remove(path);
           break;
         }
@@ -827,10 +944,15 @@ export class HubCommitApi {
     }
     // The Hub tracks an LFS file that .gitattributes does not cover by adding a line for it.
     const current = textOf(tree.get('.gitattributes'));
-    const untracked = [...new Set(lfsPaths)].filter((path) => tree.get(path)?.kind === 'lfs' && !isLfsTracked(current, path));
+    const untracked = [...new Set(lfsPaths)].filter(
+      (path) => tree.get(path)?.kind === 'lfs' && !isLfsTracked(current, path),
+    );
     if (untracked.length > 0) {
       const separator = current === '' || current.endsWith('\n') ? '' : '\n';
-      tree.set('.gitattributes', regularEntry(Buffer.from(`${current}${separator}${untracked.map(lfsTrackLine).join('\n')}\n`, 'utf8')));
+      tree.set(
+        '.gitattributes',
+        regularEntry(Buffer.from(`${current}${separator}${untracked.map(lfsTrackLine).join('\n')}\n`, 'utf8')),
+      );
     }
     return tree;
   }
@@ -877,7 +999,9 @@ export class HubCommitApi {
               rfilename: path,
               size: entry.kind === 'lfs' ? entry.size : entry.content.byteLength,
               blobId: entry.blobId,
-              ...(entry.kind === 'lfs' ? { lfs: { sha256: entry.oid, size: entry.size, pointerSize: entry.pointerSize } } : {}),
+              ...(entry.kind === 'lfs'
+                ? { lfs: { sha256: entry.oid, size: entry.size, pointerSize: entry.pointerSize } }
+                : {}),
             }
           : { rfilename: path },
       ),
@@ -885,7 +1009,10 @@ export class HubCommitApi {
       xetEnabled: repo.xetEnabled,
     };
     const expand = [...context.url.searchParams.getAll('expand'), ...context.url.searchParams.getAll('expand[]')];
-    const answer = expand.length > 0 ? Object.fromEntries(['_id', 'id', ...expand].filter((name) => name in info).map((name) => [name, info[name]])) : info;
+    const answer =
+      expand.length > 0
+        ? Object.fromEntries(['_id', 'id', ...expand].filter((name) => name in info).map((name) => [name, info[name]]))
+        : info;
     this.#ok(context, answer);
   }
 
@@ -950,7 +1077,9 @@ export class HubCommitApi {
   #pathInfo(repo: Repo, commit: HubCommit, index: TreeIndex, path: string, expand: boolean): Record<string, unknown> {
     const entry = commit.tree.get(path);
     const lastCommit = expand ? this.#lastCommit(repo, commit, path) : undefined;
-    const extra = lastCommit ? { lastCommit: { id: lastCommit.oid, title: lastCommit.title, date: new Date(lastCommit.date).toISOString() } } : {};
+    const extra = lastCommit
+      ? { lastCommit: { id: lastCommit.oid, title: lastCommit.title, date: new Date(lastCommit.date).toISOString() } }
+      : {};
     if (!entry) return { type: 'directory', oid: index.folders.get(path) ?? '', size: 0, path, ...extra };
     return {
       type: 'file',
@@ -959,7 +1088,15 @@ export class HubCommitApi {
       ...(entry.kind === 'lfs' ? { lfs: { oid: entry.oid, size: entry.size, pointerSize: entry.pointerSize } } : {}),
       path,
       ...extra,
-      ...(expand ? { securityFileStatus: { status: 'unscanned', avScan: { virusFound: false, virusNames: null }, pickleImportScan: null } } : {}),
+      ...(expand
+        ? {
+            securityFileStatus: {
+              status: 'unscanned',
+              avScan: { virusFound: false, virusNames: null },
+              pickleImportScan: null,
+            },
+          }
+        : {}),
     };
   }
 
@@ -982,7 +1119,8 @@ export class HubCommitApi {
     await Promise.resolve();
     const sha = this.#revisionOrThrow(repo, revision);
     const list: HubCommit[] = [];
-    for (let oid: string | undefined = sha; oid !== undefined; oid = this.#commit(repo, oid).parents[0]) list.push(this.#commit(repo, oid));
+    for (let oid: string | undefined = sha; oid !== undefined; oid = this.#commit(repo, oid).parents[0])
+      list.push(this.#commit(repo, oid));
     const limit = Math.max(1, Math.min(1000, Number(context.url.searchParams.get('limit') ?? '50') || 50));
     const pageNumber = Math.max(0, Number(context.url.searchParams.get('p') ?? '0') || 0);
     const page = list.slice(pageNumber * limit, (pageNumber + 1) * limit);
@@ -1013,7 +1151,15 @@ export class HubCommitApi {
       branches: [...repo.branches].map(([name, oid]) => ({ name, ref: `refs/heads/${name}`, targetCommit: oid })),
       converts: [],
       tags: [],
-      ...(includePrs ? { pullRequests: [...repo.pullRequests.values()].map((pr) => ({ name: String(pr.num), ref: pr.ref, targetCommit: pr.head })) } : {}),
+      ...(includePrs
+        ? {
+            pullRequests: [...repo.pullRequests.values()].map((pr) => ({
+              name: String(pr.num),
+              ref: pr.ref,
+              targetCommit: pr.head,
+            })),
+          }
+        : {}),
     });
   }
 
@@ -1065,11 +1211,19 @@ export class HubCommitApi {
 
   #findCommit(repo: Repo, oid: string): string {
     const found = [...repo.commits.keys()].filter((candidate) => sameCommit(candidate, oid));
-    if (found.length !== 1 || found[0] === undefined) throw new HttpError(404, `Invalid rev id: ${oid}`, 'RevisionNotFound');
+    if (found.length !== 1 || found[0] === undefined)
+      throw new HttpError(404, `Invalid rev id: ${oid}`, 'RevisionNotFound');
     return found[0];
   }
 
-  #makeCommit(repo: Repo, tree: ReadonlyMap<string, HubEntry>, parents: string[], title: string, description: string, author: string): HubCommit {
+  #makeCommit(
+    repo: Repo,
+    tree: ReadonlyMap<string, HubEntry>,
+    parents: string[],
+    title: string,
+    description: string,
+    author: string,
+  ): HubCommit {
     const previous = parents[0] === undefined ? undefined : repo.commits.get(parents[0]);
     // Strictly increasing whole seconds, so two commits in a row never share an id by accident.
     const date = Math.max(Date.now(), (previous?.date ?? 0) + 1000);
@@ -1121,13 +1275,15 @@ function treeIndex(tree: ReadonlyMap<string, HubEntry>): TreeIndex {
   }
   const folders = new Map<string, string>();
   // Deepest folders first, so each parent sees its children's ids.
-  const ordered = [...entries.keys()].sort((a, b) => b.split('/').length - a.split('/').length || (b.length - a.length));
+  const ordered = [...entries.keys()].sort((a, b) => b.split('/').length - a.split('/').length || b.length - a.length);
   for (const folder of ordered) {
     if (folder === '') continue;
     const sha1 = gitTreeSha1(entries.get(folder) ?? []);
     folders.set(folder, sha1);
     const slash = folder.lastIndexOf('/');
-    entries.get(slash === -1 ? '' : folder.slice(0, slash))?.push({ name: folder.slice(slash + 1), mode: '40000', sha1 });
+    entries
+      .get(slash === -1 ? '' : folder.slice(0, slash))
+      ?.push({ name: folder.slice(slash + 1), mode: '40000', sha1 });
   }
   const index = { folders, children, root: gitTreeSha1(entries.get('') ?? []) };
   treeIndexes.set(tree, index);
@@ -1180,7 +1336,8 @@ function looksBinary(bytes: Uint8Array, isSample: boolean): boolean {
 function invalidPath(path: string): string | undefined {
   if (path === '') return 'empty path';
   if (path.startsWith('/')) return 'absolute path';
-  if ([...path].some((char) => char.charCodeAt(0) < 0x20)) return 'control character in path';
+  for (let index = 0; index < path.length; index += 1)
+    if (path.charCodeAt(index) < 0x20) return 'control character in path';
   const segments = path.split(/[\\/]/);
   if (segments.some((segment) => segment === '')) return 'empty path segment';
   if (segments.some((segment) => segment === '.' || segment === '..')) return 'relative path segment (. or ..)';
@@ -1250,7 +1407,10 @@ function bearerToken(header: string | undefined): string | undefined {
 
 /** The Hub's error answer: `{"error": message}` plus X-Error-Message (and X-Error-Code when it has one). */
 function sendError(context: Context, status: number, message: string, code?: string): void {
-  const headers: Record<string, string> = { ...context.headers, 'X-Error-Message': message.replace(/[^\x20-\x7e]/g, ' ') };
+  const headers: Record<string, string> = {
+    ...context.headers,
+    'X-Error-Message': message.replace(/[^\x20-\x7e]/g, ' '),
+  };
   if (code !== undefined) headers['X-Error-Code'] = code;
   sendJson(context.response, status, { error: message }, headers);
 }

@@ -19,8 +19,23 @@
 // bytes received, requests, uploads in flight and their peak.
 
 import { createHash, createHmac, randomBytes, type Hash } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,7 +138,11 @@ class UploadMeter extends Transform {
         return;
       }
     }
-    if (fault?.kind === 'stall-request-body' && before < (fault.afterBytes ?? 0) && this.bytes >= (fault.afterBytes ?? 0)) {
+    if (
+      fault?.kind === 'stall-request-body' &&
+      before < (fault.afterBytes ?? 0) &&
+      this.bytes >= (fault.afterBytes ?? 0)
+    ) {
       // Hold the callback: the pipeline stops reading, the socket's buffers fill, the client's writes stall.
       const timer = setTimeout(() => {
         this.stallTimers.delete(timer);
@@ -152,7 +171,13 @@ export class LfsStorage {
   /** Uploads that ended before their body was complete (client abort, reset, stall). */
   abortedUploads = 0;
   /** Uploads refused because the bytes did not hash to the oid, or were not its size. */
-  readonly integrityFailures: Array<{ key: string; expectedOid: string; actualOid: string; expectedSize: number; actualSize: number }> = [];
+  readonly integrityFailures: Array<{
+    key: string;
+    expectedOid: string;
+    actualOid: string;
+    expectedSize: number;
+    actualSize: number;
+  }> = [];
   /** How long signed URLs stay valid. */
   urlLifetimeSeconds = 3600;
   readonly root = mkdtempSync(join(tmpdir(), 'hf-lfs-storage-'));
@@ -248,7 +273,11 @@ export class LfsStorage {
   presignGet(key: string): string {
     const stored = this.#objects.get(key);
     if (!stored) throw new Error(`no object ${key}`);
-    return this.#sign({ kind: 'get', key, oid: stored.oid, size: stored.size, expiresAt: this.#expiry() }, 'GetObject', {});
+    return this.#sign(
+      { kind: 'get', key, oid: stored.oid, size: stored.size, expiresAt: this.#expiry() },
+      'GetObject',
+      {},
+    );
   }
 
   /** Starts a multipart upload: `ceil(size / chunkSize)` signed part URLs and a signed completion query. */
@@ -276,7 +305,12 @@ export class LfsStorage {
    * Handles a multipart completion POST (`?uploadId&bucket&prefix&expiration&signature`, JSON body
    * `{oid, parts: [{partNumber, etag}]}`), on whichever host received it.
    */
-  handleCompletion(request: IncomingMessage, response: ServerResponse, url: URL, headers: Record<string, string>): void {
+  handleCompletion(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    headers: Record<string, string>,
+  ): void {
     void this.#complete(request, response, url, headers, undefined);
   }
 
@@ -290,7 +324,10 @@ export class LfsStorage {
 
   #sign(grant: Grant, action: string, extra: Record<string, string>): string {
     const path = `/${BUCKET}/${grant.key}`;
-    const date = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const date = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     const query = new URLSearchParams({
       'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
       'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD',
@@ -317,7 +354,8 @@ export class LfsStorage {
       return {
         status: 403,
         code: 'SignatureDoesNotMatch',
-        message: 'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+        message:
+          'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
       };
     }
     if (grant.expiresAt <= Date.now()) return { status: 403, code: 'AccessDenied', message: 'Request has expired' };
@@ -395,10 +433,17 @@ export class LfsStorage {
       else if (info.kind === 'get') this.#download(request, response, url, headers);
       else {
         await drain(request);
-        sendS3Error(response, 400, 'InvalidRequest', 'This local storage serves only signed LFS uploads and downloads', headers);
+        sendS3Error(
+          response,
+          400,
+          'InvalidRequest',
+          'This local storage serves only signed LFS uploads and downloads',
+          headers,
+        );
       }
     } catch (error: unknown) {
-      if (!response.headersSent) sendS3Error(response, 500, 'InternalError', `storage mock failed: ${String(error)}`, headers);
+      if (!response.headersSent)
+        sendS3Error(response, 500, 'InternalError', `storage mock failed: ${String(error)}`, headers);
     }
   }
 
@@ -406,13 +451,23 @@ export class LfsStorage {
    * Applies a fault that replaces the answer. Returns false for `transform`, and for the request-body
    * faults of an upload (`streaming`), which the upload applies while the body streams in.
    */
-  async #applyGenericFault(fault: Fault, request: IncomingMessage, response: ServerResponse, headers: Record<string, string>, streaming: boolean): Promise<boolean> {
+  async #applyGenericFault(
+    fault: Fault,
+    request: IncomingMessage,
+    response: ServerResponse,
+    headers: Record<string, string>,
+    streaming: boolean,
+  ): Promise<boolean> {
     if (fault.kind === 'transform') return false;
     if (streaming && (fault.kind === 'reset-mid-request-body' || fault.kind === 'stall-request-body')) return false;
     if (fault.kind === 'respond') {
       await drain(request);
       const body = fault.body;
-      if (body === undefined) sendS3Error(response, fault.status, s3CodeFor(fault.status), 'Injected storage fault', { ...headers, ...fault.headers });
+      if (body === undefined)
+        sendS3Error(response, fault.status, s3CodeFor(fault.status), 'Injected storage fault', {
+          ...headers,
+          ...fault.headers,
+        });
       else {
         const text = typeof body === 'string' ? body : JSON.stringify(body);
         response.writeHead(fault.status, {
@@ -438,7 +493,14 @@ export class LfsStorage {
   ): Promise<void> {
     if (request.headers['transfer-encoding'] !== undefined) {
       await drain(request);
-      sendS3Error(response, 501, 'NotImplemented', 'A header you provided implies functionality that is not implemented', headers, '<Header>Transfer-Encoding</Header>');
+      sendS3Error(
+        response,
+        501,
+        'NotImplemented',
+        'A header you provided implies functionality that is not implemented',
+        headers,
+        '<Header>Transfer-Encoding</Header>',
+      );
       return;
     }
     if (request.headers['content-length'] === undefined) {
@@ -453,13 +515,25 @@ export class LfsStorage {
     }
     if (grant.kind !== info.kind || grant.key !== info.key) {
       await drain(request);
-      sendS3Error(response, 403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.', headers);
+      sendS3Error(
+        response,
+        403,
+        'SignatureDoesNotMatch',
+        'The request signature we calculated does not match the signature you provided.',
+        headers,
+      );
       return;
     }
     const upload = grant.uploadId === undefined ? undefined : this.#uploads.get(grant.uploadId);
     if (grant.kind === 'part' && (!upload || upload.completed)) {
       await drain(request);
-      sendS3Error(response, 404, 'NoSuchUpload', 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', headers);
+      sendS3Error(
+        response,
+        404,
+        'NoSuchUpload',
+        'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
+        headers,
+      );
       return;
     }
 
@@ -502,8 +576,20 @@ export class LfsStorage {
       }
       if (sha256 !== grant.oid || meter.bytes !== grant.size) {
         rmSync(incoming, { force: true });
-        this.integrityFailures.push({ key: grant.key, expectedOid: grant.oid, actualOid: sha256, expectedSize: grant.size, actualSize: meter.bytes });
-        sendS3Error(response, 400, 'BadDigest', 'The sha256 you specified did not match the calculated checksum.', headers);
+        this.integrityFailures.push({
+          key: grant.key,
+          expectedOid: grant.oid,
+          actualOid: sha256,
+          expectedSize: grant.size,
+          actualSize: meter.bytes,
+        });
+        sendS3Error(
+          response,
+          400,
+          'BadDigest',
+          'The sha256 you specified did not match the calculated checksum.',
+          headers,
+        );
         return;
       }
       const etag = `"${md5.toString('hex')}"`;
@@ -521,10 +607,17 @@ export class LfsStorage {
     this.#objects.set(key, { key, oid, size, file, etag });
   }
 
-  async #complete(request: IncomingMessage, response: ServerResponse, url: URL, headers: Record<string, string>, fault: Fault | undefined): Promise<void> {
+  async #complete(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    headers: Record<string, string>,
+    fault: Fault | undefined,
+  ): Promise<void> {
     if (fault && (await this.#applyGenericFault(fault, request, response, headers, false))) return;
     const text = await readText(request, 1024 * 1024);
-    const refuse = (status: number, code: string, message: string): void => sendS3Error(response, status, code, message, headers);
+    const refuse = (status: number, code: string, message: string): void =>
+      sendS3Error(response, status, code, message, headers);
     const query = new URLSearchParams(url.searchParams);
     const signature = query.get('signature') ?? '';
     query.delete('signature');
@@ -533,10 +626,17 @@ export class LfsStorage {
       refuse(403, 'SignatureDoesNotMatch', 'Invalid completion signature');
       return;
     }
-    if (grant.expiresAt <= Date.now()) return refuse(403, 'AccessDenied', 'Request has expired');
+    if (grant.expiresAt <= Date.now()) {
+      refuse(403, 'AccessDenied', 'Request has expired');
+      return;
+    }
     const upload = grant.uploadId === undefined ? undefined : this.#uploads.get(grant.uploadId);
     if (!upload || upload.completed) {
-      refuse(404, 'NoSuchUpload', 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.');
+      refuse(
+        404,
+        'NoSuchUpload',
+        'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
+      );
       return;
     }
     let body: unknown;
@@ -547,19 +647,44 @@ export class LfsStorage {
     }
     const fields = isRecord(body) ? body : {};
     const parts = Array.isArray(fields['parts']) ? (fields['parts'] as unknown[]) : undefined;
-    if (fields['oid'] !== upload.oid || !parts) return refuse(400, 'MalformedXML', 'The completion body must be {"oid": <the upload\'s oid>, "parts": [{"partNumber", "etag"}]}');
-    if (parts.length === 0) return refuse(400, 'MalformedXML', 'You must specify at least one part');
+    if (fields['oid'] !== upload.oid || !parts) {
+      refuse(
+        400,
+        'MalformedXML',
+        'The completion body must be {"oid": <the upload\'s oid>, "parts": [{"partNumber", "etag"}]}',
+      );
+      return;
+    }
+    if (parts.length === 0) {
+      refuse(400, 'MalformedXML', 'You must specify at least one part');
+      return;
+    }
     let previous = 0;
     const chosen: Array<{ file: string; size: number; md5: Buffer }> = [];
     for (const part of parts) {
       const number = isRecord(part) ? part['partNumber'] : undefined;
       const etag = isRecord(part) ? part['etag'] : undefined;
-      if (typeof number !== 'number' || typeof etag !== 'string') return refuse(400, 'MalformedXML', 'Each part needs a numeric partNumber and an etag');
-      if (number <= previous) return refuse(400, 'InvalidPartOrder', 'The list of parts was not in ascending order. The parts list must be specified in order of the part number.');
+      if (typeof number !== 'number' || typeof etag !== 'string') {
+        refuse(400, 'MalformedXML', 'Each part needs a numeric partNumber and an etag');
+        return;
+      }
+      if (number <= previous) {
+        refuse(
+          400,
+          'InvalidPartOrder',
+          'The list of parts was not in ascending order. The parts list must be specified in order of the part number.',
+        );
+        return;
+      }
       previous = number;
       const uploaded = upload.parts.get(number);
       if (!uploaded || unquote(uploaded.etag) !== unquote(etag)) {
-        return refuse(400, 'InvalidPart', 'One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part\'s entity tag.');
+        refuse(
+          400,
+          'InvalidPart',
+          "One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part's entity tag.",
+        );
+        return;
       }
       chosen.push(uploaded);
     }
@@ -578,27 +703,52 @@ export class LfsStorage {
       });
       await pipeline(createReadStream(part.file), counter, output, { end: false });
     }
-    await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      output.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
     const oid = sha256.digest('hex');
     if (oid !== upload.oid || size !== upload.size) {
       rmSync(incoming, { force: true });
-      this.integrityFailures.push({ key: upload.key, expectedOid: upload.oid, actualOid: oid, expectedSize: upload.size, actualSize: size });
-      return refuse(400, 'BadDigest', `The assembled object does not match: expected sha256 ${upload.oid} and ${upload.size} bytes, got ${oid} and ${size} bytes`);
+      this.integrityFailures.push({
+        key: upload.key,
+        expectedOid: upload.oid,
+        actualOid: oid,
+        expectedSize: upload.size,
+        actualSize: size,
+      });
+      refuse(
+        400,
+        'BadDigest',
+        `The assembled object does not match: expected sha256 ${upload.oid} and ${upload.size} bytes, got ${oid} and ${size} bytes`,
+      );
+      return;
     }
     upload.completed = true;
-    const multipartEtag = `"${createHash('md5').update(Buffer.concat(chosen.map((part) => part.md5))).digest('hex')}-${chosen.length}"`;
+    const multipartEtag = `"${createHash('md5')
+      .update(Buffer.concat(chosen.map((part) => part.md5)))
+      .digest('hex')}-${chosen.length}"`;
     this.#store(upload.key, upload.oid, upload.size, incoming, multipartEtag);
     for (const part of upload.parts.values()) rmSync(part.file, { force: true });
     const answer = JSON.stringify({ oid: upload.oid, size: upload.size });
-    response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(answer)), ...headers });
+    response.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Content-Length': String(Buffer.byteLength(answer)),
+      ...headers,
+    });
     response.end(answer);
   }
 
   #download(request: IncomingMessage, response: ServerResponse, url: URL, headers: Record<string, string>): void {
     const grant = this.#checkSignature('GET', url);
-    if ('code' in grant) return sendS3Error(response, grant.status, grant.code, grant.message, headers);
+    if ('code' in grant) {
+      sendS3Error(response, grant.status, grant.code, grant.message, headers);
+      return;
+    }
     const stored = this.#objects.get(grant.key);
-    if (!stored) return sendS3Error(response, 404, 'NoSuchKey', 'The specified key does not exist.', headers);
+    if (!stored) {
+      sendS3Error(response, 404, 'NoSuchKey', 'The specified key does not exist.', headers);
+      return;
+    }
     response.writeHead(200, {
       ...headers,
       'Content-Type': 'application/octet-stream',
@@ -637,10 +787,21 @@ function s3CodeFor(status: number): string {
   return 'InvalidRequest';
 }
 
-function sendS3Error(response: ServerResponse, status: number, code: string, message: string, headers: Record<string, string>, extra = ''): void {
+function sendS3Error(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string>,
+  extra = '',
+): void {
   const requestId = headers['x-amz-request-id'] ?? '';
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>${extra}<RequestId>${requestId}</RequestId><HostId>${headers['x-amz-id-2'] ?? ''}</HostId></Error>`;
-  response.writeHead(status, { 'Content-Type': 'application/xml', 'Content-Length': String(Buffer.byteLength(text)), ...headers });
+  response.writeHead(status, {
+    'Content-Type': 'application/xml',
+    'Content-Length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
   response.end(text);
 }
 
