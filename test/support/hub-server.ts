@@ -58,6 +58,10 @@ export class HubServer {
   git:
     | { handle(request: IncomingMessage, response: ServerResponse, url: URL, headers: Record<string, string>): boolean }
     | undefined;
+  /** The commit API and LFS batch endpoint (hub-commit-api.ts), when a test attaches one. */
+  commitApi:
+    | { handle(request: IncomingMessage, response: ServerResponse, url: URL, headers: Record<string, string>): boolean }
+    | undefined;
   #server: Server | undefined;
   #jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
@@ -118,6 +122,7 @@ export class HubServer {
     const url = new URL(request.url ?? '/', this.url);
     this.requests.push({ method: request.method ?? '?', path: url.pathname });
     try {
+      if (this.commitApi?.handle(request, response, url, headers)) return;
       if (this.git?.handle(request, response, url, headers)) return;
       if (url.pathname === '/oauth/token' && request.method === 'POST') {
         await this.#exchange(request, response, headers);
