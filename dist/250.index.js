@@ -101,7 +101,7 @@ function createFetch(settings, deadline) {
             throw new Error(`verify only makes GET requests, not ${method}`);
         const headers = { Accept: 'application/json', 'User-Agent': _about_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_AGENT */ ._O };
         new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
-        const response = await (0,_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .sendRequest */ .w)({
+        const response = await (0,_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .sendRequest */ .w$)({
             method: 'GET',
             url,
             headers,
