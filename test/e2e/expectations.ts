@@ -20,23 +20,31 @@ export function expectNoLeakOrStrayFile(
   ).toEqual([]);
 }
 
-/** Exit code 0, no `::error::`, no leak, no stray file. */
-export function expectCleanSuccess(result: RunResult, secrets: Secrets): void {
+/** Exit code 0, no `::error::`, no leak, no stray file (besides `allowedFiles`, e.g. files a test put in the workspace). */
+export function expectCleanSuccess(
+  result: RunResult,
+  secrets: Secrets,
+  options: { allowedFiles?: readonly string[] } = {},
+): void {
   expect(result.errors, result.stdout).toEqual([]);
   expect(result.exitCode, result.stderr).toBe(0);
-  expectNoLeakOrStrayFile(result, secrets);
+  expectNoLeakOrStrayFile(result, secrets, options);
 }
 
 /**
  * Exit code 1, exactly one `::error::` (and no other line the runner would read as one), nothing
  * exported, no output set, no leak, no stray file. Returns the error's text.
  */
-export function expectCleanFailure(result: RunResult, secrets: Secrets): string {
+export function expectCleanFailure(
+  result: RunResult,
+  secrets: Secrets,
+  options: { allowedFiles?: readonly string[] } = {},
+): string {
   expect(result.exitCode, result.stdout).toBe(1);
   expect(result.errors, result.stdout).toHaveLength(1);
   expect(result.stdout.split('\n').filter((line) => line.startsWith('::error'))).toHaveLength(1);
   expect(result.exported, 'exported variables').toEqual({});
   expect(result.outputs, 'step outputs').toEqual({});
-  expectNoLeakOrStrayFile(result, secrets);
+  expectNoLeakOrStrayFile(result, secrets, options);
   return result.errors[0] ?? '';
 }
