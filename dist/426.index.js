@@ -571,7 +571,7 @@ function createLibraryFetch(options, tally) {
             ? `the upload of ${body.description}${hint?.part === undefined ? '' : ` (part ${hint.part + 1} of ${hint.numParts ?? '?'})`}`
             : isCompletion
                 ? 'the completion of a multipart upload'
-                : `the ${method} request to ${url.host}`;
+                : `the ${method} request to the storage host ${url.host}`;
         const onBodyProgress = isContent && hint?.progressCallback
             ? (sent) => reportProgress(hint, sent / Math.max(1, body.length), parts)
             : undefined;
@@ -1565,7 +1565,13 @@ async function commitUpload(plan, context) {
                 log(`Another commit landed on ${upload.revision} while this one was being prepared (HTTP 412): comparing again on top of the new head, then committing once more.`);
                 continue;
             }
-            throw describeFailure(error, { tally, api, upload, marker: context.text.marker });
+            throw describeFailure(error, {
+                tally,
+                api,
+                upload,
+                isHub: (url) => transport.isHub(url),
+                isLibraryRefusal: (value) => value instanceof hub.HubApiError,
+            });
         }
     }
     /** The commit body: the library's lines, less LFS files the repository already holds, plus inline files. */
@@ -1697,15 +1703,23 @@ function describeFailure(error, state) {
     else if (error instanceof errors/* ActionError */.lZ) {
         cause = error;
     }
-    else if (error instanceof Error && error.name === 'HubApiError') {
-        // A refusal the library read itself (a per-object error in an LFS batch answer).
-        const fields = error;
-        const requestId = typeof fields.requestId === 'string' ? (0,sanitize/* sanitizeServerText */.c8)(fields.requestId, 100) : undefined;
-        cause = new errors/* RemoteError */.Hi(`The hub refused the upload: HTTP ${typeof fields.statusCode === 'number' ? fields.statusCode : '?'}: ${(0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(error.message), 240)}`, {
-            code: 'HUB_REFUSED',
+    else if (state.isLibraryRefusal(error)) {
+        const requestId = error.requestId ? (0,sanitize/* sanitizeServerText */.c8)(error.requestId, 100) : undefined;
+        let url;
+        try {
+            url = new URL(error.url);
+        }
+        catch {
+            url = undefined;
+        }
+        const onHub = url !== undefined && state.isHub(url);
+        // The hub's words (a batch answer's per-object error) are worth showing; a storage host's are not.
+        const text = onHub ? `: ${JSON.stringify((0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(error.message), 240))}` : '';
+        cause = new errors/* RemoteError */.Hi(`${onHub ? `The hub ${(0,sanitize/* sanitizeServerText */.c8)(url?.host ?? '', 100)}` : `The storage host ${(0,sanitize/* sanitizeServerText */.c8)(url?.host ?? '?', 100)}`} refused the upload: HTTP ${error.statusCode}${text}${requestId ? ` (request id: ${requestId})` : ''}`, {
+            code: onHub ? 'HUB_REFUSED' : 'STORAGE_REFUSED',
             transient: false,
             requestId,
-            hint: 'If it persists, report it to Hugging Face with the request id.',
+            hint: 'Re-run the job; if it persists, report it to Hugging Face with the request id.',
         });
     }
     else {

@@ -198,7 +198,13 @@ export async function commitUpload(plan: LocalPlan, context: CommitContext): Pro
         );
         continue;
       }
-      throw describeFailure(error, { tally, api, upload, marker: context.text.marker });
+      throw describeFailure(error, {
+        tally,
+        api,
+        upload,
+        isHub: (url) => transport.isHub(url),
+        isLibraryRefusal: (value): value is LibraryRefusal => value instanceof hub.HubApiError,
+      });
     }
   }
 
@@ -333,10 +339,23 @@ async function findOwnCommit(
   return undefined;
 }
 
+/** A refusal @huggingface/hub read itself (HubApiError): a per-object error in a batch answer, a Xet CAS answer. */
+interface LibraryRefusal extends Error {
+  readonly statusCode: number;
+  readonly url: string;
+  readonly requestId?: string | undefined;
+}
+
 /** The failure, saying what reached the Hub; errors of the library become the action's. */
 function describeFailure(
   error: unknown,
-  state: { tally: StorageTally; api: HubApi; upload: UploadSettings; marker: string },
+  state: {
+    tally: StorageTally;
+    api: HubApi;
+    upload: UploadSettings;
+    isHub: (url: URL) => boolean;
+    isLibraryRefusal: (value: unknown) => value is LibraryRefusal;
+  },
 ): ActionError {
   const { tally, api, upload } = state;
   let cause: ActionError;
@@ -352,17 +371,24 @@ function describeFailure(
     );
   } else if (error instanceof ActionError) {
     cause = error;
-  } else if (error instanceof Error && error.name === 'HubApiError') {
-    // A refusal the library read itself (a per-object error in an LFS batch answer).
-    const fields = error as Error & { statusCode?: unknown; requestId?: unknown };
-    const requestId = typeof fields.requestId === 'string' ? sanitizeServerText(fields.requestId, 100) : undefined;
+  } else if (state.isLibraryRefusal(error)) {
+    const requestId = error.requestId ? sanitizeServerText(error.requestId, 100) : undefined;
+    let url: URL | undefined;
+    try {
+      url = new URL(error.url);
+    } catch {
+      url = undefined;
+    }
+    const onHub = url !== undefined && state.isHub(url);
+    // The hub's words (a batch answer's per-object error) are worth showing; a storage host's are not.
+    const text = onHub ? `: ${JSON.stringify(sanitizeServerText(redactTokenShapes(error.message), 240))}` : '';
     cause = new RemoteError(
-      `The hub refused the upload: HTTP ${typeof fields.statusCode === 'number' ? fields.statusCode : '?'}: ${sanitizeServerText(redactTokenShapes(error.message), 240)}`,
+      `${onHub ? `The hub ${sanitizeServerText(url?.host ?? '', 100)}` : `The storage host ${sanitizeServerText(url?.host ?? '?', 100)}`} refused the upload: HTTP ${error.statusCode}${text}${requestId ? ` (request id: ${requestId})` : ''}`,
       {
-        code: 'HUB_REFUSED',
+        code: onHub ? 'HUB_REFUSED' : 'STORAGE_REFUSED',
         transient: false,
         requestId,
-        hint: 'If it persists, report it to Hugging Face with the request id.',
+        hint: 'Re-run the job; if it persists, report it to Hugging Face with the request id.',
       },
     );
   } else {

@@ -94,7 +94,7 @@ export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageT
       ? `the upload of ${body.description}${hint?.part === undefined ? '' : ` (part ${hint.part + 1} of ${hint.numParts ?? '?'})`}`
       : isCompletion
         ? 'the completion of a multipart upload'
-        : `the ${method} request to ${url.host}`;
+        : `the ${method} request to the storage host ${url.host}`;
     const onBodyProgress =
       isContent && hint?.progressCallback
         ? (sent: number): void => reportProgress(hint, sent / Math.max(1, body.length), parts)
