@@ -1348,7 +1348,7 @@ class UploadTransport {
      * answer is returned whatever its status (for requests whose statuses the caller interprets).
      */
     async send(request, refuse) {
-        const budget = this.retryBudget();
+        const budget = this.retryBudget(request.signal);
         for (;;) {
             let response;
             try {
@@ -1379,14 +1379,33 @@ class UploadTransport {
             return response;
         }
     }
-    /** The action's retry policy for one request of the upload, logging each retry on one line. */
-    retryBudget() {
+    /**
+     * The action's retry policy for one request of the upload, logging each retry on one line. A
+     * wait ends early when `signal` aborts (the upload failed elsewhere: the process must not linger).
+     */
+    retryBudget(signal) {
         return new retry/* RetryBudget */.Km({
             maxAttempts: this.options.maxAttempts,
             deadline: new retry/* Deadline */.B2(UPLOAD_RETRY_HORIZON_MS),
+            clock: { ...retry/* systemClock */.ml, sleep: (milliseconds) => abortableSleep(milliseconds, signal) },
             onRetry: (error, nextAttempt, delayMs) => this.options.log((0,retry/* describeRetry */.eV)(error, nextAttempt, this.options.maxAttempts, delayMs)),
         });
     }
+}
+function abortableSleep(milliseconds, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted) {
+            resolve();
+            return;
+        }
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, milliseconds);
+        signal?.addEventListener('abort', done, { once: true });
+    });
 }
 /** A transient status as an error, for the retry policy (its Retry-After, its request id). */
 function transientStatusError(request, response) {

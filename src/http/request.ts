@@ -151,6 +151,7 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
     request.idle === undefined ? undefined : `inactivity limit ${request.idle.ms} ms`,
   ].filter((limit) => limit !== undefined);
   trace(`${target}: sending, ${describeProxy(proxyHost)}, ${limits.join(', ')}`);
+  if (request.signal?.aborted) return Promise.reject(abortReason(request.signal));
   return new Promise<HttpResponse>((resolve, reject) => {
     const body = request.body;
     // Opened here, read only once piped below.
@@ -227,13 +228,8 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
     touch();
 
     const onAbort = (): void => {
-      const reason: unknown = request.signal?.reason;
-      fail('aborted', reason instanceof Error ? reason : new DOMException('The request was aborted', 'AbortError'));
+      fail('aborted', abortReason(request.signal));
     };
-    if (request.signal?.aborted) {
-      onAbort();
-      return;
-    }
     request.signal?.addEventListener('abort', onAbort, { once: true });
 
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
@@ -372,6 +368,12 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
     source.pipe(outgoing);
     outgoing.on('finish', onBodySent);
   });
+}
+
+/** Why a request was aborted: the signal's reason when it is an Error, else an AbortError. */
+function abortReason(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new DOMException('The request was aborted', 'AbortError');
 }
 
 function isStreamed(body: Uint8Array | StreamedBody): body is StreamedBody {

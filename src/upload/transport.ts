@@ -11,7 +11,7 @@
 import type { Readable } from 'node:stream';
 import { RemoteError, wrapRemoteError } from '../errors.js';
 import { headerValue, sendRequest, type HttpResponse, type StreamedBody } from '../http/request.js';
-import { Deadline, describeRetry, formatSeconds, parseRetryAfter, RetryBudget } from '../http/retry.js';
+import { Deadline, describeRetry, formatSeconds, parseRetryAfter, RetryBudget, systemClock } from '../http/retry.js';
 import { isTransientStatus } from '../http/transient.js';
 import { USER_AGENT } from '../about.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
@@ -93,7 +93,7 @@ export class UploadTransport {
    * answer is returned whatever its status (for requests whose statuses the caller interprets).
    */
   async send(request: UploadRequest, refuse?: (response: HttpResponse) => RemoteError): Promise<HttpResponse> {
-    const budget = this.retryBudget();
+    const budget = this.retryBudget(request.signal);
     for (;;) {
       let response: HttpResponse;
       try {
@@ -122,15 +122,35 @@ export class UploadTransport {
     }
   }
 
-  /** The action's retry policy for one request of the upload, logging each retry on one line. */
-  retryBudget(): RetryBudget {
+  /**
+   * The action's retry policy for one request of the upload, logging each retry on one line. A
+   * wait ends early when `signal` aborts (the upload failed elsewhere: the process must not linger).
+   */
+  retryBudget(signal?: AbortSignal): RetryBudget {
     return new RetryBudget({
       maxAttempts: this.options.maxAttempts,
       deadline: new Deadline(UPLOAD_RETRY_HORIZON_MS),
+      clock: { ...systemClock, sleep: (milliseconds) => abortableSleep(milliseconds, signal) },
       onRetry: (error, nextAttempt, delayMs) =>
         this.options.log(describeRetry(error, nextAttempt, this.options.maxAttempts, delayMs)),
     });
   }
+}
+
+function abortableSleep(milliseconds: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) {
+      resolve();
+      return;
+    }
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, milliseconds);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** A transient status as an error, for the retry policy (its Retry-After, its request id). */

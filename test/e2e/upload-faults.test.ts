@@ -312,6 +312,30 @@ describe('upload refusals', () => {
     expect(commitApi.requests.filter((request) => request.endpoint === 'commit')).toEqual([]);
   });
 
+  test('one upload refused among several in flight: the others stop at once, one error, nothing on stderr', async ({
+    services,
+    commitApi,
+  }) => {
+    prepare(commitApi);
+    const files: Record<string, Uint8Array> = {};
+    for (let index = 0; index < 5; index++) files[`out/shard-${index}.bin`] = randomBytes(MiB);
+    workspace.write(files);
+    // One upload is told to come back in 20 s; another is refused for good.
+    commitApi.storage.faultOn((info) => info.kind === 'put', {
+      kind: 'respond',
+      status: 503,
+      headers: { 'Retry-After': '20' },
+    });
+    commitApi.storage.faultOn((info) => info.kind === 'put', { kind: 'respond', status: 403 });
+    const result = await run(services);
+    const error = failure(result, services);
+    expect(error).toMatch(
+      /The upload of [\w.-]+ was refused by the storage host 127\.0\.0\.1:\d+: HTTP 403 AccessDenied/,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.durationMs).toBeLessThan(10_000);
+  });
+
   test('with Xet offered, the library talks to the CAS with its own token, never the Hub token, and a failure is clean', async ({
     services,
     commitApi,
