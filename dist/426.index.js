@@ -143,12 +143,48 @@ class DiskBlob extends Blob {
             return external_node_stream_.Readable.from([]);
         return (0,external_node_fs_.createReadStream)(this.path, { start: this.#start, end: this.#end - 1, highWaterMark: READ_CHUNK_BYTES });
     }
+    /**
+     * The bytes as a web stream (what the library's sha256 reads), pulled straight from the file one
+     * chunk at a time: no Node stream adapted to a web stream in between, which costs a third more
+     * CPU and garbage collection on a large file.
+     */
     stream() {
-        return external_node_stream_.Readable.toWeb(this.openStream());
+        const path = this.path;
+        const end = this.#end;
+        let position = this.#start;
+        let file;
+        const close = async () => {
+            const opened = file;
+            file = undefined;
+            await opened?.close();
+        };
+        return new ReadableStream({
+            pull: async (controller) => {
+                if (position >= end) {
+                    await close();
+                    controller.close();
+                    return;
+                }
+                file ??= await (0,promises_.open)(path, 'r');
+                const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK_BYTES, end - position));
+                const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+                if (bytesRead === 0) {
+                    await close();
+                    controller.error(new Error(`${path} is shorter than when it was measured`));
+                    return;
+                }
+                position += bytesRead;
+                controller.enqueue(new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead));
+            },
+            cancel: close,
+        }, { highWaterMark: 1 });
     }
     async arrayBuffer() {
         const bytes = await this.bytesRead();
-        return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+        // bytesRead() reads into a buffer of its own (not a slice of Node's pool): hand its memory over.
+        return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+            ? bytes.buffer
+            : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     }
     async bytes() {
         return new Uint8Array(await this.arrayBuffer());
@@ -159,7 +195,7 @@ class DiskBlob extends Blob {
     async bytesRead() {
         const file = await (0,promises_.open)(this.path, 'r');
         try {
-            const buffer = Buffer.alloc(this.size);
+            const buffer = Buffer.allocUnsafeSlow(this.size);
             let read = 0;
             while (read < buffer.length) {
                 const { bytesRead } = await file.read(buffer, read, buffer.length - read, this.#start + read);
@@ -607,7 +643,12 @@ async function toRequestBody(body) {
     if (typeof body === 'string')
         return body;
     if (body instanceof DiskBlob) {
-        return { length: body.size, description: body.label, open: () => body.openStream() };
+        return {
+            length: body.size,
+            description: body.label,
+            open: () => body.openStream(),
+            file: { path: body.path, start: body.offset },
+        };
     }
     if (body instanceof Blob)
         return new Uint8Array(await body.arrayBuffer());

@@ -4,7 +4,7 @@
 // (re-opened for a retry), and the library's hashing reads them through `stream()`.
 
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 
 /** Reads in 1 MiB chunks: fewer, larger writes to the socket and the hash. */
@@ -47,13 +47,52 @@ export class DiskBlob extends Blob {
     return createReadStream(this.path, { start: this.#start, end: this.#end - 1, highWaterMark: READ_CHUNK_BYTES });
   }
 
+  /**
+   * The bytes as a web stream (what the library's sha256 reads), pulled straight from the file one
+   * chunk at a time: no Node stream adapted to a web stream in between, which costs a third more
+   * CPU and garbage collection on a large file.
+   */
   override stream(): ReturnType<Blob['stream']> {
-    return Readable.toWeb(this.openStream());
+    const path = this.path;
+    const end = this.#end;
+    let position = this.#start;
+    let file: FileHandle | undefined;
+    const close = async (): Promise<void> => {
+      const opened = file;
+      file = undefined;
+      await opened?.close();
+    };
+    return new ReadableStream<Uint8Array<ArrayBuffer>>(
+      {
+        pull: async (controller) => {
+          if (position >= end) {
+            await close();
+            controller.close();
+            return;
+          }
+          file ??= await open(path, 'r');
+          const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK_BYTES, end - position));
+          const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+          if (bytesRead === 0) {
+            await close();
+            controller.error(new Error(`${path} is shorter than when it was measured`));
+            return;
+          }
+          position += bytesRead;
+          controller.enqueue(new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead));
+        },
+        cancel: close,
+      },
+      { highWaterMark: 1 },
+    );
   }
 
   override async arrayBuffer(): Promise<ArrayBuffer> {
     const bytes = await this.bytesRead();
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    // bytesRead() reads into a buffer of its own (not a slice of Node's pool): hand its memory over.
+    return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      ? (bytes.buffer as ArrayBuffer)
+      : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   }
 
   override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
@@ -67,7 +106,7 @@ export class DiskBlob extends Blob {
   async bytesRead(): Promise<Buffer> {
     const file = await open(this.path, 'r');
     try {
-      const buffer = Buffer.alloc(this.size);
+      const buffer = Buffer.allocUnsafeSlow(this.size);
       let read = 0;
       while (read < buffer.length) {
         const { bytesRead } = await file.read(buffer, read, buffer.length - read, this.#start + read);

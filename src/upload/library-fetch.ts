@@ -131,7 +131,12 @@ async function toRequestBody(body: RequestInit['body']): Promise<string | Uint8A
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'string') return body;
   if (body instanceof DiskBlob) {
-    return { length: body.size, description: body.label, open: () => body.openStream() };
+    return {
+      length: body.size,
+      description: body.label,
+      open: () => body.openStream(),
+      file: { path: body.path, start: body.offset },
+    };
   }
   if (body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
