@@ -37,7 +37,7 @@ const argument = (name: string): string | undefined => {
   const index = process.argv.indexOf(`--${name}`);
   return index === -1 ? undefined : process.argv[index + 1];
 };
-const ROUNDS = Math.max(3, Number(argument('upload-rounds') ?? 5));
+const ROUNDS = Math.max(3, Number(argument('upload-rounds') ?? 7));
 const WARMUP_ROUNDS = 1;
 
 /**
