@@ -78,7 +78,7 @@ export async function compareWithRemote(
   log(
     `Compared with ${api.webPath}@${upload.revision}${answer.commitOid ? ` (${answer.commitOid.slice(0, 7)})` : ''}: ` +
       `${inline.length} small file${inline.length === 1 ? '' : 's'} to send in the commit (${formatBytes(sum(inline))}), ${unchanged.size} unchanged; ` +
-      `${lfs.length} large or binary file${lfs.length === 1 ? '' : 's'} for LFS storage (${formatBytes(sum(lfs))})` +
+      `${lfs.length} large or binary file${lfs.length === 1 ? '' : 's'} for LFS storage (${formatBytes(sum(lfs))}, compared once hashed)` +
       `${deletions.length > 0 ? `; ${deletions.length} to delete` : ''}.`,
   );
   return {
