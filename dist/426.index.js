@@ -892,12 +892,15 @@ async function planUpload(settings) {
         if (settings.include.length > 0 || settings.exclude.length > 0) {
             throw new errors/* InputError */.dz(`\`include\` and \`exclude\` select files inside a folder, but \`upload\` ${given} is a single file.`, { hint: 'Remove `include`/`exclude`, or set `upload` to the folder that holds the files.' });
         }
-        const pathInRepo = settings.pathInRepo || (0,external_node_path_.basename)(settings.localPath);
+        const name = (0,external_node_path_.basename)(settings.localPath);
+        const pathInRepo = settings.pathInRepo && !settings.pathInRepoIsFolder
+            ? settings.pathInRepo
+            : [settings.pathInRepo, name].filter(Boolean).join('/');
         checkSize(rootStats.size, settings.given);
         const file = {
             pathInRepo,
             localPath: rootReal,
-            relativePath: (0,external_node_path_.basename)(settings.localPath),
+            relativePath: name,
             size: rootStats.size,
         };
         checkRepoPath(file);
@@ -1904,6 +1907,7 @@ function parseUploadInputs(raw, resource, env = process.env) {
         given: raw.upload,
         localPath: (0,external_node_path_.isAbsolute)(raw.upload) ? (0,external_node_path_.resolve)(raw.upload) : (0,external_node_path_.resolve)(workspace, raw.upload),
         pathInRepo: raw.pathInRepo === '' ? undefined : normalisePathInRepo(raw.pathInRepo, 'Input `path-in-repo`'),
+        pathInRepoIsFolder: /[\\/]$/.test(raw.pathInRepo),
         include: parsePatterns(raw.include, 'include'),
         exclude: parsePatterns(raw.exclude, 'exclude'),
         deletePatterns: parsePatterns(raw.delete, 'delete'),

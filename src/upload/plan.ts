@@ -61,12 +61,16 @@ export async function planUpload(settings: UploadSettings): Promise<LocalPlan> {
         { hint: 'Remove `include`/`exclude`, or set `upload` to the folder that holds the files.' },
       );
     }
-    const pathInRepo = settings.pathInRepo || basename(settings.localPath);
+    const name = basename(settings.localPath);
+    const pathInRepo =
+      settings.pathInRepo && !settings.pathInRepoIsFolder
+        ? settings.pathInRepo
+        : [settings.pathInRepo, name].filter(Boolean).join('/');
     checkSize(rootStats.size, settings.given);
     const file: PlannedFile = {
       pathInRepo,
       localPath: rootReal,
-      relativePath: basename(settings.localPath),
+      relativePath: name,
       size: rootStats.size,
     };
     checkRepoPath(file);

@@ -14,6 +14,8 @@ export interface UploadSettings {
   readonly localPath: string;
   /** `path-in-repo`, normalised (no leading or trailing `/`, no `.` segments); undefined: the default. */
   readonly pathInRepo: string | undefined;
+  /** `path-in-repo` ended with `/`: for a single file, the folder it goes into (as `hf upload` reads it). */
+  readonly pathInRepoIsFolder: boolean;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   /** `delete`: patterns of files already in the repository to delete in the same commit. */
@@ -74,6 +76,7 @@ export function parseUploadInputs(
     given: raw.upload,
     localPath: isAbsolute(raw.upload) ? resolve(raw.upload) : resolve(workspace, raw.upload),
     pathInRepo: raw.pathInRepo === '' ? undefined : normalisePathInRepo(raw.pathInRepo, 'Input `path-in-repo`'),
+    pathInRepoIsFolder: /[\\/]$/.test(raw.pathInRepo),
     include: parsePatterns(raw.include, 'include'),
     exclude: parsePatterns(raw.exclude, 'exclude'),
     deletePatterns: parsePatterns(raw.delete, 'delete'),

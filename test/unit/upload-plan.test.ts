@@ -80,6 +80,9 @@ describe('planning an upload', () => {
     const plan = await planUpload(settings({ upload: 'out/results.json', pathInRepo: 'runs/42/r.json' }));
     expect(plan.files.map((file) => file.pathInRepo)).toEqual(['runs/42/r.json']);
     expect(plan.deleteBase).toBe('runs/42');
+    // A trailing slash names the folder the file goes into.
+    const into = await planUpload(settings({ upload: 'out/results.json', pathInRepo: 'runs/42/' }));
+    expect(into.files.map((file) => file.pathInRepo)).toEqual(['runs/42/results.json']);
   });
 
   it('applies include and exclude as hf upload does', async () => {
