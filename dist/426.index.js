@@ -544,6 +544,148 @@ async function gitBlobSha1OfFile(path, size) {
     return hash.digest('hex');
 }
 
+// EXTERNAL MODULE: ./src/about.ts + 1 modules
+var about = __webpack_require__(4543);
+;// CONCATENATED MODULE: ./src/upload/transport.ts
+// Every request of an upload goes through here, whoever builds it (the action's own Hub calls in
+// hub-api.ts, or @huggingface/hub through library-fetch.ts), on the action's one HTTP stack
+// (http/request.ts: proxies, TLS, no redirects):
+// - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
+//   each attempt (token-source.ts); a storage or Xet host never receives it, whatever a caller asks;
+// - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
+//   where no byte moves for `timeout-seconds` has stalled and is retried;
+// - what is transient (http/transient.ts) is retried with the action's policy (http/retry.ts: full
+//   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
+
+
+
+
+
+
+/** Retry waits are bounded by `max-attempts` and the 30-second Retry-After cap, not by a step deadline. */
+const UPLOAD_RETRY_HORIZON_MS = 7 * 24 * 60 * 60 * 1000;
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+class UploadTransport {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    /** Whether `url` is on the hub (same origin, under its path): the only place the token goes. */
+    isHub(url) {
+        const hub = this.options.hubUrl;
+        return url.origin === hub.origin && url.pathname.startsWith(hub.pathname);
+    }
+    /** One attempt, with the hub's Authorization when `url` is the hub's and never otherwise. */
+    async sendOnce(request) {
+        const headers = { 'User-Agent': about/* USER_AGENT */._O };
+        for (const [name, value] of Object.entries(request.headers ?? {})) {
+            // Only what the action adds below may authenticate to the hub; a caller's own Authorization
+            // (a Xet token for its CAS) goes to its host as given.
+            if (name.toLowerCase() === 'authorization' && this.isHub(request.url))
+                continue;
+            headers[name] = value;
+        }
+        if (this.isHub(request.url) && request.authenticate !== false) {
+            headers['Authorization'] = `Bearer ${await this.options.tokens.accessToken()}`;
+        }
+        return (0,http_request/* sendRequest */.w$)({
+            method: request.method,
+            url: request.url,
+            headers,
+            ...(request.body === undefined ? {} : { body: request.body }),
+            timeoutLabel: `input \`timeout-seconds\``,
+            idle: {
+                ms: this.options.idleMs,
+                ...(request.processingMs === undefined
+                    ? {}
+                    : { afterBodyMs: Math.max(request.processingMs, this.options.idleMs) }),
+            },
+            maxBodyBytes: request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+            keepAlive: true,
+            ...(request.onBodyProgress === undefined ? {} : { onBodyProgress: request.onBodyProgress }),
+            ...(request.signal === undefined ? {} : { signal: request.signal }),
+        });
+    }
+    /**
+     * Sends with retries of what is transient: network failures, stalls, 408, 429 and 5xx (with the
+     * server's Retry-After). `refuse` turns a final non-2xx answer into an error; without it the last
+     * answer is returned whatever its status (for requests whose statuses the caller interprets).
+     */
+    async send(request, refuse) {
+        const budget = this.retryBudget(request.signal);
+        for (;;) {
+            let response;
+            try {
+                response = await this.sendOnce(request);
+            }
+            catch (error) {
+                if (request.signal?.aborted)
+                    throw error;
+                await budget.waitBeforeRetry(error instanceof errors/* RemoteError */.Hi ? (0,errors/* wrapRemoteError */.$A)(`${capitalise(request.what)} failed`, error) : error, request.what);
+                continue;
+            }
+            if (response.status >= 200 && response.status < 300)
+                return response;
+            if ((0,http_transient/* isTransientStatus */.Dm)(response.status)) {
+                const error = refuse?.(response) ?? transientStatusError(request, response);
+                try {
+                    await budget.waitBeforeRetry(error, request.what);
+                }
+                catch (final) {
+                    if (refuse)
+                        throw final;
+                    return response;
+                }
+                continue;
+            }
+            if (refuse)
+                throw refuse(response);
+            return response;
+        }
+    }
+    /**
+     * The action's retry policy for one request of the upload, logging each retry on one line. A
+     * wait ends early when `signal` aborts (the upload failed elsewhere: the process must not linger).
+     */
+    retryBudget(signal) {
+        return new retry/* RetryBudget */.Km({
+            maxAttempts: this.options.maxAttempts,
+            deadline: new retry/* Deadline */.B2(UPLOAD_RETRY_HORIZON_MS),
+            clock: { ...retry/* systemClock */.ml, sleep: (milliseconds) => abortableSleep(milliseconds, signal) },
+            onRetry: (error, nextAttempt, delayMs) => this.options.log((0,retry/* describeRetry */.eV)(error, nextAttempt, this.options.maxAttempts, delayMs)),
+        });
+    }
+}
+function abortableSleep(milliseconds, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted) {
+            resolve();
+            return;
+        }
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, milliseconds);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/** A transient status as an error, for the retry policy (its Retry-After, its request id). */
+function transientStatusError(request, response) {
+    const requestId = (0,http_request/* headerValue */.Z)(response.headers, 'x-request-id');
+    return new errors/* RemoteError */.Hi(`${capitalise(request.what)} was answered HTTP ${response.status}${requestId ? ` (x-request-id: ${(0,sanitize/* sanitizeServerText */.c8)(requestId, 100)})` : ''}`, {
+        code: 'HUB_REFUSED',
+        transient: true,
+        retryAfterMs: (0,retry/* parseRetryAfter */.mu)((0,http_request/* headerValue */.Z)(response.headers, 'retry-after')),
+        requestId: requestId === undefined ? undefined : (0,sanitize/* sanitizeServerText */.c8)(requestId, 100),
+    });
+}
+/** "The upload of x", from "the upload of x": for a message that starts with it. */
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 ;// CONCATENATED MODULE: ./src/upload/library-fetch.ts
 // The `fetch` @huggingface/hub is given: the library speaks the protocol (preupload, the LFS batch
 // call that offers Xet and falls back to basic or multipart transfers, the PUTs, the Xet CAS), and
@@ -556,11 +698,12 @@ async function gitBlobSha1OfFile(path, size) {
 // - the commit is handed to the action (commit.ts), which streams its own body.
 
 
+
 /** A `fetch` for @huggingface/hub over the action's transport. `tally` counts what storage received. */
 function createLibraryFetch(options, tally) {
     const { transport } = options;
     const parts = new WeakMap();
-    /** Multipart upload URLs (parts and completion) from batch answers: which object each belongs to. */
+    /** Multipart completion URLs handed out by batch answers (signed: sent without the token). */
     const completions = new Set();
     const libraryFetch = async (input, init) => {
         const url = new URL(input instanceof Request ? input.url : input.toString());
@@ -607,7 +750,7 @@ function createLibraryFetch(options, tally) {
             ? `the upload of ${body.description}${hint?.part === undefined ? '' : ` (part ${hint.part + 1} of ${hint.numParts ?? '?'})`}`
             : isCompletion
                 ? 'the completion of a multipart upload'
-                : `the ${method} request to the storage host ${url.host}`;
+                : `the ${method} request to ${onHub ? 'the hub' : 'the storage host'} ${url.host}`;
         const onBodyProgress = isContent && hint?.progressCallback
             ? (sent) => reportProgress(hint, sent / Math.max(1, body.length), parts)
             : undefined;
@@ -622,8 +765,8 @@ function createLibraryFetch(options, tally) {
             ...(isCompletion ? { authenticate: false } : {}),
         }, isContent || isCompletion
             ? onHub
-                ? options.hubRefusal(what.charAt(0).toUpperCase() + what.slice(1))
-                : (answer) => storageRefusal(answer, what.charAt(0).toUpperCase() + what.slice(1), url.host)
+                ? options.hubRefusal(capitalise(what))
+                : (answer) => storageRefusal(answer, capitalise(what), url.host)
             : undefined);
         if (isContent) {
             tally.bytes += body.length;
@@ -1324,155 +1467,6 @@ function sum(files) {
     return files.reduce((total, file) => total + file.size, 0);
 }
 
-// EXTERNAL MODULE: ./src/about.ts + 1 modules
-var about = __webpack_require__(4543);
-;// CONCATENATED MODULE: ./src/upload/transport.ts
-// Every request of an upload goes through here, whoever builds it (the action's own Hub calls in
-// hub-api.ts, or @huggingface/hub through library-fetch.ts), on the action's one HTTP stack
-// (http/request.ts: proxies, TLS, no redirects):
-// - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
-//   each attempt (token-source.ts); a storage or Xet host never receives it, whatever a caller asks;
-// - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
-//   where no byte moves for `timeout-seconds` has stalled and is retried;
-// - what is transient (http/transient.ts) is retried with the action's policy (http/retry.ts: full
-//   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
-
-
-
-
-
-
-/** Retry waits are bounded by `max-attempts` and the 30-second Retry-After cap, not by a step deadline. */
-const UPLOAD_RETRY_HORIZON_MS = 7 * 24 * 60 * 60 * 1000;
-const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-class UploadTransport {
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-    /** Whether `url` is on the hub (same origin, under its path): the only place the token goes. */
-    isHub(url) {
-        const hub = this.options.hubUrl;
-        return url.origin === hub.origin && url.pathname.startsWith(hub.pathname);
-    }
-    /** One attempt, with the hub's Authorization when `url` is the hub's and never otherwise. */
-    async sendOnce(request) {
-        const headers = { 'User-Agent': about/* USER_AGENT */._O };
-        for (const [name, value] of Object.entries(request.headers ?? {})) {
-            // Only what the action adds below may authenticate to the hub; a caller's own Authorization
-            // (a Xet token for its CAS) goes to its host as given.
-            if (name.toLowerCase() === 'authorization' && this.isHub(request.url))
-                continue;
-            headers[name] = value;
-        }
-        if (this.isHub(request.url) && request.authenticate !== false) {
-            headers['Authorization'] = `Bearer ${await this.options.tokens.accessToken()}`;
-        }
-        return (0,http_request/* sendRequest */.w$)({
-            method: request.method,
-            url: request.url,
-            headers,
-            ...(request.body === undefined ? {} : { body: request.body }),
-            timeoutLabel: `input \`timeout-seconds\``,
-            idle: {
-                ms: this.options.idleMs,
-                ...(request.processingMs === undefined
-                    ? {}
-                    : { afterBodyMs: Math.max(request.processingMs, this.options.idleMs) }),
-            },
-            maxBodyBytes: request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-            keepAlive: true,
-            ...(request.onBodyProgress === undefined ? {} : { onBodyProgress: request.onBodyProgress }),
-            ...(request.signal === undefined ? {} : { signal: request.signal }),
-        });
-    }
-    /**
-     * Sends with retries of what is transient: network failures, stalls, 408, 429 and 5xx (with the
-     * server's Retry-After). `refuse` turns a final non-2xx answer into an error; without it the last
-     * answer is returned whatever its status (for requests whose statuses the caller interprets).
-     */
-    async send(request, refuse) {
-        const budget = this.retryBudget(request.signal);
-        for (;;) {
-            let response;
-            try {
-                response = await this.sendOnce(request);
-            }
-            catch (error) {
-                if (request.signal?.aborted)
-                    throw error;
-                await budget.waitBeforeRetry(error instanceof errors/* RemoteError */.Hi ? (0,errors/* wrapRemoteError */.$A)(`${capitalise(request.what)} failed`, error) : error, request.what);
-                continue;
-            }
-            if (response.status >= 200 && response.status < 300)
-                return response;
-            if ((0,http_transient/* isTransientStatus */.Dm)(response.status)) {
-                const error = refuse?.(response) ?? transientStatusError(request, response);
-                try {
-                    await budget.waitBeforeRetry(error, request.what);
-                }
-                catch (final) {
-                    if (refuse)
-                        throw final;
-                    return response;
-                }
-                continue;
-            }
-            if (refuse)
-                throw refuse(response);
-            return response;
-        }
-    }
-    /**
-     * The action's retry policy for one request of the upload, logging each retry on one line. A
-     * wait ends early when `signal` aborts (the upload failed elsewhere: the process must not linger).
-     */
-    retryBudget(signal) {
-        return new retry/* RetryBudget */.Km({
-            maxAttempts: this.options.maxAttempts,
-            deadline: new retry/* Deadline */.B2(UPLOAD_RETRY_HORIZON_MS),
-            clock: { ...retry/* systemClock */.ml, sleep: (milliseconds) => abortableSleep(milliseconds, signal) },
-            onRetry: (error, nextAttempt, delayMs) => this.options.log((0,retry/* describeRetry */.eV)(error, nextAttempt, this.options.maxAttempts, delayMs)),
-        });
-    }
-}
-function abortableSleep(milliseconds, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted) {
-            resolve();
-            return;
-        }
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, milliseconds);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-/** A transient status as an error, for the retry policy (its Retry-After, its request id). */
-function transientStatusError(request, response) {
-    const requestId = (0,http_request/* headerValue */.Z)(response.headers, 'x-request-id');
-    return new errors/* RemoteError */.Hi(`${capitalise(request.what)} was answered HTTP ${response.status}${requestId ? ` (x-request-id: ${(0,sanitize/* sanitizeServerText */.c8)(requestId, 100)})` : ''}`, {
-        code: 'HUB_REFUSED',
-        transient: true,
-        retryAfterMs: (0,retry/* parseRetryAfter */.mu)((0,http_request/* headerValue */.Z)(response.headers, 'retry-after')),
-        requestId: requestId === undefined ? undefined : (0,sanitize/* sanitizeServerText */.c8)(requestId, 100),
-    });
-}
-function capitalise(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-/** A streamed body of `length` bytes from `open`, described for messages. */
-function streamedBody(length, description, open) {
-    return { length, description, open };
-}
-/** "15 s", for messages about the inactivity limit. */
-function describeIdleLimit(idleMs) {
-    return `${formatSeconds(idleMs)} (input \`timeout-seconds\`)`;
-}
-
 ;// CONCATENATED MODULE: ./src/upload/commit.ts
 // The upload, after the exchange: compare with the repository (remote-plan.ts), then let
 // @huggingface/hub hash the LFS files and upload them (it asks for Xet, falls back to basic or
@@ -1504,10 +1498,8 @@ function describeIdleLimit(idleMs) {
 const COMMIT_PROCESSING_MS = 180_000;
 /** Thrown by the commit hook when, all oids compared, there is nothing to commit. */
 class NothingChanged extends Error {
-    unchangedLfs;
-    constructor(unchangedLfs) {
+    constructor() {
         super('nothing changed');
-        this.unchangedLfs = unchangedLfs;
     }
 }
 /** Thrown by the commit hook on HTTP 412: the branch moved since the comparison. */
@@ -1545,7 +1537,7 @@ async function commitUpload(plan, context) {
                 ignored: remote.counts.ignored,
             };
             if (remote.inline.length === 0 && remote.lfs.length === 0 && remote.deletions.length === 0) {
-                throw new NothingChanged(0);
+                throw new NothingChanged();
             }
             const progress = new UploadProgress(remote.lfs.map((file) => ({ path: file.pathInRepo, size: file.size })), { log });
             const current = remote;
@@ -1560,7 +1552,6 @@ async function commitUpload(plan, context) {
                         transport,
                         api,
                         context,
-                        head: current.head,
                         onBytes: (sent) => {
                             commitBytes = sent;
                             progress.onCommitBytes(sent, body.length);
@@ -1662,7 +1653,7 @@ async function commitUpload(plan, context) {
         });
         counts.unchanged += unchangedLfs;
         if (kept.length === 0 && remote.inline.length === 0)
-            throw new NothingChanged(unchangedLfs);
+            throw new NothingChanged();
         return commitBody([header, ...kept], remote.inline);
     }
 }

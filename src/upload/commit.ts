@@ -65,7 +65,7 @@ export interface CommitContext {
 
 /** Thrown by the commit hook when, all oids compared, there is nothing to commit. */
 class NothingChanged extends Error {
-  constructor(readonly unchangedLfs: number) {
+  constructor() {
     super('nothing changed');
   }
 }
@@ -105,7 +105,7 @@ export async function commitUpload(plan: LocalPlan, context: CommitContext): Pro
         ignored: remote.counts.ignored,
       };
       if (remote.inline.length === 0 && remote.lfs.length === 0 && remote.deletions.length === 0) {
-        throw new NothingChanged(0);
+        throw new NothingChanged();
       }
       const progress = new UploadProgress(
         remote.lfs.map((file) => ({ path: file.pathInRepo, size: file.size })),
@@ -126,7 +126,6 @@ export async function commitUpload(plan: LocalPlan, context: CommitContext): Pro
               transport,
               api,
               context,
-              head: current.head,
               onBytes: (sent) => {
                 commitBytes = sent;
                 progress.onCommitBytes(sent, body.length);
@@ -233,7 +232,7 @@ export async function commitUpload(plan: LocalPlan, context: CommitContext): Pro
       return true;
     });
     counts.unchanged += unchangedLfs;
-    if (kept.length === 0 && remote.inline.length === 0) throw new NothingChanged(unchangedLfs);
+    if (kept.length === 0 && remote.inline.length === 0) throw new NothingChanged();
     return commitBody([header, ...kept], remote.inline);
   }
 }
@@ -242,7 +241,6 @@ interface PostCommitContext {
   readonly transport: UploadTransport;
   readonly api: HubApi;
   readonly context: CommitContext;
-  readonly head: string | undefined;
   readonly onBytes: (sent: number) => void;
 }
 

@@ -13,7 +13,7 @@ import type { HttpResponse, StreamedBody } from '../http/request.js';
 import { DiskBlob } from './disk-blob.js';
 import type { RemoteFileInfo } from './hub-api.js';
 import { storageRefusal } from './refusals.js';
-import type { UploadTransport } from './transport.js';
+import { capitalise, type UploadTransport } from './transport.js';
 
 export interface LibraryFetchOptions {
   readonly transport: UploadTransport;
@@ -41,7 +41,7 @@ interface ProgressHint {
 export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageTally): typeof fetch {
   const { transport } = options;
   const parts = new WeakMap<(progress: number) => void, Map<number, number>>();
-  /** Multipart upload URLs (parts and completion) from batch answers: which object each belongs to. */
+  /** Multipart completion URLs handed out by batch answers (signed: sent without the token). */
   const completions = new Set<string>();
 
   const libraryFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
@@ -94,7 +94,7 @@ export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageT
       ? `the upload of ${body.description}${hint?.part === undefined ? '' : ` (part ${hint.part + 1} of ${hint.numParts ?? '?'})`}`
       : isCompletion
         ? 'the completion of a multipart upload'
-        : `the ${method} request to the storage host ${url.host}`;
+        : `the ${method} request to ${onHub ? 'the hub' : 'the storage host'} ${url.host}`;
     const onBodyProgress =
       isContent && hint?.progressCallback
         ? (sent: number): void => reportProgress(hint, sent / Math.max(1, body.length), parts)
@@ -112,8 +112,8 @@ export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageT
       },
       isContent || isCompletion
         ? onHub
-          ? options.hubRefusal(what.charAt(0).toUpperCase() + what.slice(1))
-          : (answer) => storageRefusal(answer, what.charAt(0).toUpperCase() + what.slice(1), url.host)
+          ? options.hubRefusal(capitalise(what))
+          : (answer) => storageRefusal(answer, capitalise(what), url.host)
         : undefined,
     );
     if (isContent) {

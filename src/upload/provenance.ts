@@ -19,7 +19,7 @@ export interface CommitText {
   readonly runUrl: string | undefined;
 }
 
-export const PROVENANCE_HEADING = 'Published from GitHub Actions';
+const PROVENANCE_HEADING = 'Published from GitHub Actions';
 
 /** The commit's title and description: the user's (or the default title), plus the provenance block. */
 export function buildCommitText(

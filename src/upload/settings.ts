@@ -46,7 +46,7 @@ export interface RawUploadInputs {
   readonly createPr: boolean;
 }
 
-export const DEFAULT_REVISION = 'main';
+const DEFAULT_REVISION = 'main';
 
 /**
  * Validates the upload inputs (readInputs read them, and refused upload-only inputs without

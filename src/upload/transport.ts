@@ -8,10 +8,9 @@
 // - what is transient (http/transient.ts) is retried with the action's policy (http/retry.ts: full
 //   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
 
-import type { Readable } from 'node:stream';
 import { RemoteError, wrapRemoteError } from '../errors.js';
 import { headerValue, sendRequest, type HttpResponse, type StreamedBody } from '../http/request.js';
-import { Deadline, describeRetry, formatSeconds, parseRetryAfter, RetryBudget, systemClock } from '../http/retry.js';
+import { Deadline, describeRetry, parseRetryAfter, RetryBudget, systemClock } from '../http/retry.js';
 import { isTransientStatus } from '../http/transient.js';
 import { USER_AGENT } from '../about.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
@@ -167,16 +166,7 @@ function transientStatusError(request: UploadRequest, response: HttpResponse): R
   );
 }
 
+/** "The upload of x", from "the upload of x": for a message that starts with it. */
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** A streamed body of `length` bytes from `open`, described for messages. */
-export function streamedBody(length: number, description: string, open: () => Readable): StreamedBody {
-  return { length, description, open };
-}
-
-/** "15 s", for messages about the inactivity limit. */
-export function describeIdleLimit(idleMs: number): string {
-  return `${formatSeconds(idleMs)} (input \`timeout-seconds\`)`;
 }
