@@ -319,12 +319,161 @@ function storageRefusal(response, what, host) {
     });
 }
 
+// EXTERNAL MODULE: ./src/about.ts + 1 modules
+var about = __webpack_require__(4543);
+;// CONCATENATED MODULE: ./src/upload/transport.ts
+// Every request of an upload goes through here, whoever builds it (the action's own Hub calls in
+// hub-api.ts, or @huggingface/hub through library-fetch.ts), on the action's one HTTP stack
+// (http/request.ts: proxies, TLS, no redirects):
+// - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
+//   each attempt (token-source.ts); a storage or Xet host never receives it, whatever a caller asks;
+// - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
+//   where no byte moves for `timeout-seconds` has stalled and is retried;
+// - what is transient (http/transient.ts) is retried with the action's policy (http/retry.ts: full
+//   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
+
+
+
+
+
+
+/**
+ * How long the hub may take to answer once it has a whole request: a commit of many files, or the
+ * completion of a multipart upload of tens of GB (storage assembles the parts first), take a while;
+ * other calls are quick. Until the request is sent, the inactivity limit (`timeout-seconds`) applies.
+ */
+const PROCESSING_MS = { quick: 60_000, slow: 180_000 };
+/** Retry waits are bounded by `max-attempts` and the 30-second Retry-After cap, not by a step deadline. */
+const UPLOAD_RETRY_HORIZON_MS = 7 * 24 * 60 * 60 * 1000;
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+class UploadTransport {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    /** Whether `url` is on the hub (same origin, under its path): the only place the token goes. */
+    isHub(url) {
+        const hub = this.options.hubUrl;
+        return url.origin === hub.origin && url.pathname.startsWith(hub.pathname);
+    }
+    /** One attempt, with the hub's Authorization when `url` is the hub's and never otherwise. */
+    async sendOnce(request) {
+        const headers = { 'User-Agent': about/* USER_AGENT */._O };
+        for (const [name, value] of Object.entries(request.headers ?? {})) {
+            // Only what the action adds below may authenticate to the hub; a caller's own Authorization
+            // (a Xet token for its CAS) goes to its host as given.
+            if (name.toLowerCase() === 'authorization' && this.isHub(request.url))
+                continue;
+            headers[name] = value;
+        }
+        if (this.isHub(request.url) && request.authenticate !== false) {
+            headers['Authorization'] = `Bearer ${await this.options.tokens.accessToken()}`;
+        }
+        return (0,http_request/* sendRequest */.w$)({
+            method: request.method,
+            url: request.url,
+            headers,
+            ...(request.body === undefined ? {} : { body: request.body }),
+            timeoutLabel: `input \`timeout-seconds\``,
+            idle: {
+                ms: this.options.idleMs,
+                ...(request.processingMs === undefined
+                    ? {}
+                    : { afterBodyMs: Math.max(request.processingMs, this.options.idleMs) }),
+            },
+            maxBodyBytes: request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+            keepAlive: true,
+            ...(request.onBodyProgress === undefined ? {} : { onBodyProgress: request.onBodyProgress }),
+            ...(request.signal === undefined ? {} : { signal: request.signal }),
+        });
+    }
+    /**
+     * Sends with retries of what is transient: network failures, stalls, 408, 429 and 5xx (with the
+     * server's Retry-After). `refuse` turns a final non-2xx answer into an error; without it the last
+     * answer is returned whatever its status (for requests whose statuses the caller interprets).
+     */
+    async send(request, refuse) {
+        const budget = this.retryBudget(request.signal);
+        for (;;) {
+            let response;
+            try {
+                response = await this.sendOnce(request);
+            }
+            catch (error) {
+                if (request.signal?.aborted)
+                    throw error;
+                await budget.waitBeforeRetry(error instanceof errors/* RemoteError */.Hi ? (0,errors/* wrapRemoteError */.$A)(`${capitalise(request.what)} failed`, error) : error, request.what);
+                continue;
+            }
+            if (response.status >= 200 && response.status < 300)
+                return response;
+            if ((0,http_transient/* isTransientStatus */.Dm)(response.status)) {
+                const error = refuse?.(response) ?? transientStatusError(request, response);
+                try {
+                    await budget.waitBeforeRetry(error, request.what);
+                }
+                catch (final) {
+                    if (refuse)
+                        throw final;
+                    return response;
+                }
+                continue;
+            }
+            if (refuse)
+                throw refuse(response);
+            return response;
+        }
+    }
+    /**
+     * The action's retry policy for one request of the upload, logging each retry on one line. A
+     * wait ends early when `signal` aborts (the upload failed elsewhere: the process must not linger).
+     */
+    retryBudget(signal) {
+        return new retry/* RetryBudget */.Km({
+            maxAttempts: this.options.maxAttempts,
+            deadline: new retry/* Deadline */.B2(UPLOAD_RETRY_HORIZON_MS),
+            clock: { ...retry/* systemClock */.ml, sleep: (milliseconds) => abortableSleep(milliseconds, signal) },
+            onRetry: (error, nextAttempt, delayMs) => this.options.log((0,retry/* describeRetry */.eV)(error, nextAttempt, this.options.maxAttempts, delayMs)),
+        });
+    }
+}
+function abortableSleep(milliseconds, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted) {
+            resolve();
+            return;
+        }
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, milliseconds);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/** A transient status as an error, for the retry policy (its Retry-After, its request id). */
+function transientStatusError(request, response) {
+    const requestId = (0,http_request/* headerValue */.Z)(response.headers, 'x-request-id');
+    return new errors/* RemoteError */.Hi(`${capitalise(request.what)} was answered HTTP ${response.status}${requestId ? ` (x-request-id: ${(0,sanitize/* sanitizeServerText */.c8)(requestId, 100)})` : ''}`, {
+        code: 'HUB_REFUSED',
+        transient: true,
+        retryAfterMs: (0,retry/* parseRetryAfter */.mu)((0,http_request/* headerValue */.Z)(response.headers, 'retry-after')),
+        requestId: requestId === undefined ? undefined : (0,sanitize/* sanitizeServerText */.c8)(requestId, 100),
+    });
+}
+/** "The upload of x", from "the upload of x": for a message that starts with it. */
+function capitalise(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 ;// CONCATENATED MODULE: ./src/upload/hub-api.ts
 // The action's own requests to the Hub's commit API (the ones @huggingface/hub either does not make
 // or cannot make the way an upload needs): preupload of every file (to know which go inline and
 // which through LFS, and the oid of what the repository already holds at each path), the file
 // listing `delete` patterns are matched against, and the reads that tell whether a commit landed.
 // Endpoints as huggingface_hub calls them (hf_api.py); answers are `unknown` until narrowed here.
+
 
 
 
@@ -389,6 +538,7 @@ class HubApi {
                 headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
                 body: JSON.stringify(payload),
                 what: `the preupload request to ${this.#repoDisplay}`,
+                processingMs: PROCESSING_MS.quick,
             }, this.refusal(`The preupload request to ${this.#repoDisplay}`));
             const object = (0,json/* parseJsonObject */.d)(response.body).object;
             const listed = object?.['files'];
@@ -544,148 +694,6 @@ async function gitBlobSha1OfFile(path, size) {
     return hash.digest('hex');
 }
 
-// EXTERNAL MODULE: ./src/about.ts + 1 modules
-var about = __webpack_require__(4543);
-;// CONCATENATED MODULE: ./src/upload/transport.ts
-// Every request of an upload goes through here, whoever builds it (the action's own Hub calls in
-// hub-api.ts, or @huggingface/hub through library-fetch.ts), on the action's one HTTP stack
-// (http/request.ts: proxies, TLS, no redirects):
-// - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
-//   each attempt (token-source.ts); a storage or Xet host never receives it, whatever a caller asks;
-// - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
-//   where no byte moves for `timeout-seconds` has stalled and is retried;
-// - what is transient (http/transient.ts) is retried with the action's policy (http/retry.ts: full
-//   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
-
-
-
-
-
-
-/** Retry waits are bounded by `max-attempts` and the 30-second Retry-After cap, not by a step deadline. */
-const UPLOAD_RETRY_HORIZON_MS = 7 * 24 * 60 * 60 * 1000;
-const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-class UploadTransport {
-    options;
-    constructor(options) {
-        this.options = options;
-    }
-    /** Whether `url` is on the hub (same origin, under its path): the only place the token goes. */
-    isHub(url) {
-        const hub = this.options.hubUrl;
-        return url.origin === hub.origin && url.pathname.startsWith(hub.pathname);
-    }
-    /** One attempt, with the hub's Authorization when `url` is the hub's and never otherwise. */
-    async sendOnce(request) {
-        const headers = { 'User-Agent': about/* USER_AGENT */._O };
-        for (const [name, value] of Object.entries(request.headers ?? {})) {
-            // Only what the action adds below may authenticate to the hub; a caller's own Authorization
-            // (a Xet token for its CAS) goes to its host as given.
-            if (name.toLowerCase() === 'authorization' && this.isHub(request.url))
-                continue;
-            headers[name] = value;
-        }
-        if (this.isHub(request.url) && request.authenticate !== false) {
-            headers['Authorization'] = `Bearer ${await this.options.tokens.accessToken()}`;
-        }
-        return (0,http_request/* sendRequest */.w$)({
-            method: request.method,
-            url: request.url,
-            headers,
-            ...(request.body === undefined ? {} : { body: request.body }),
-            timeoutLabel: `input \`timeout-seconds\``,
-            idle: {
-                ms: this.options.idleMs,
-                ...(request.processingMs === undefined
-                    ? {}
-                    : { afterBodyMs: Math.max(request.processingMs, this.options.idleMs) }),
-            },
-            maxBodyBytes: request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-            keepAlive: true,
-            ...(request.onBodyProgress === undefined ? {} : { onBodyProgress: request.onBodyProgress }),
-            ...(request.signal === undefined ? {} : { signal: request.signal }),
-        });
-    }
-    /**
-     * Sends with retries of what is transient: network failures, stalls, 408, 429 and 5xx (with the
-     * server's Retry-After). `refuse` turns a final non-2xx answer into an error; without it the last
-     * answer is returned whatever its status (for requests whose statuses the caller interprets).
-     */
-    async send(request, refuse) {
-        const budget = this.retryBudget(request.signal);
-        for (;;) {
-            let response;
-            try {
-                response = await this.sendOnce(request);
-            }
-            catch (error) {
-                if (request.signal?.aborted)
-                    throw error;
-                await budget.waitBeforeRetry(error instanceof errors/* RemoteError */.Hi ? (0,errors/* wrapRemoteError */.$A)(`${capitalise(request.what)} failed`, error) : error, request.what);
-                continue;
-            }
-            if (response.status >= 200 && response.status < 300)
-                return response;
-            if ((0,http_transient/* isTransientStatus */.Dm)(response.status)) {
-                const error = refuse?.(response) ?? transientStatusError(request, response);
-                try {
-                    await budget.waitBeforeRetry(error, request.what);
-                }
-                catch (final) {
-                    if (refuse)
-                        throw final;
-                    return response;
-                }
-                continue;
-            }
-            if (refuse)
-                throw refuse(response);
-            return response;
-        }
-    }
-    /**
-     * The action's retry policy for one request of the upload, logging each retry on one line. A
-     * wait ends early when `signal` aborts (the upload failed elsewhere: the process must not linger).
-     */
-    retryBudget(signal) {
-        return new retry/* RetryBudget */.Km({
-            maxAttempts: this.options.maxAttempts,
-            deadline: new retry/* Deadline */.B2(UPLOAD_RETRY_HORIZON_MS),
-            clock: { ...retry/* systemClock */.ml, sleep: (milliseconds) => abortableSleep(milliseconds, signal) },
-            onRetry: (error, nextAttempt, delayMs) => this.options.log((0,retry/* describeRetry */.eV)(error, nextAttempt, this.options.maxAttempts, delayMs)),
-        });
-    }
-}
-function abortableSleep(milliseconds, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted) {
-            resolve();
-            return;
-        }
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, milliseconds);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-/** A transient status as an error, for the retry policy (its Retry-After, its request id). */
-function transientStatusError(request, response) {
-    const requestId = (0,http_request/* headerValue */.Z)(response.headers, 'x-request-id');
-    return new errors/* RemoteError */.Hi(`${capitalise(request.what)} was answered HTTP ${response.status}${requestId ? ` (x-request-id: ${(0,sanitize/* sanitizeServerText */.c8)(requestId, 100)})` : ''}`, {
-        code: 'HUB_REFUSED',
-        transient: true,
-        retryAfterMs: (0,retry/* parseRetryAfter */.mu)((0,http_request/* headerValue */.Z)(response.headers, 'retry-after')),
-        requestId: requestId === undefined ? undefined : (0,sanitize/* sanitizeServerText */.c8)(requestId, 100),
-    });
-}
-/** "The upload of x", from "the upload of x": for a message that starts with it. */
-function capitalise(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 ;// CONCATENATED MODULE: ./src/upload/library-fetch.ts
 // The `fetch` @huggingface/hub is given: the library speaks the protocol (preupload, the LFS batch
 // call that offers Xet and falls back to basic or multipart transfers, the PUTs, the Xet CAS), and
@@ -736,6 +744,7 @@ function createLibraryFetch(options, tally) {
                 headers,
                 ...(body === undefined ? {} : { body }),
                 what: 'the LFS batch request',
+                processingMs: PROCESSING_MS.quick,
                 ...(signal ? { signal } : {}),
             }, options.hubRefusal('The LFS batch request'));
             for (const href of multipartCompletionUrls(response.body))
@@ -762,7 +771,7 @@ function createLibraryFetch(options, tally) {
             what,
             ...(signal ? { signal } : {}),
             ...(onBodyProgress ? { onBodyProgress } : {}),
-            ...(isCompletion ? { authenticate: false } : {}),
+            ...(isCompletion ? { authenticate: false, processingMs: PROCESSING_MS.slow } : {}),
         }, isContent || isCompletion
             ? onHub
                 ? options.hubRefusal(capitalise(what))
@@ -1494,8 +1503,6 @@ function sum(files) {
 
 
 
-/** How long the hub may take to answer a commit once it has the whole body (many files take a while). */
-const COMMIT_PROCESSING_MS = 180_000;
 /** Thrown by the commit hook when, all oids compared, there is nothing to commit. */
 class NothingChanged extends Error {
     constructor() {
@@ -1678,7 +1685,7 @@ async function postCommit(body, signal, post) {
                 headers: { 'Content-Type': 'application/x-ndjson', Accept: 'application/json' },
                 body,
                 what: 'the commit',
-                processingMs: COMMIT_PROCESSING_MS,
+                processingMs: PROCESSING_MS.slow,
                 onBodyProgress: post.onBytes,
                 ...(signal ? { signal } : {}),
             });

@@ -28,10 +28,7 @@ import { redactTokenShapes } from './refusals.js';
 import { compareWithRemote, type RemotePlan } from './remote-plan.js';
 import type { UploadSettings } from './settings.js';
 import type { TokenSource } from './token-source.js';
-import { UploadTransport } from './transport.js';
-
-/** How long the hub may take to answer a commit once it has the whole body (many files take a while). */
-const COMMIT_PROCESSING_MS = 180_000;
+import { PROCESSING_MS, UploadTransport } from './transport.js';
 
 export interface UploadCounts {
   readonly added: number;
@@ -268,7 +265,7 @@ async function postCommit(
         headers: { 'Content-Type': 'application/x-ndjson', Accept: 'application/json' },
         body,
         what: 'the commit',
-        processingMs: COMMIT_PROCESSING_MS,
+        processingMs: PROCESSING_MS.slow,
         onBodyProgress: post.onBytes,
         ...(signal ? { signal } : {}),
       });

@@ -14,7 +14,7 @@ import { parseJsonObject } from '../http/json.js';
 import { hubEndpoint } from '../hub/hub-url.js';
 import type { UploadSettings } from './settings.js';
 import { hubRefusal } from './refusals.js';
-import type { UploadTransport } from './transport.js';
+import { PROCESSING_MS, type UploadTransport } from './transport.js';
 
 /** huggingface_hub sends preupload requests for 256 files at a time. */
 const PREUPLOAD_CHUNK = 256;
@@ -100,6 +100,7 @@ export class HubApi {
           headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
           body: JSON.stringify(payload),
           what: `the preupload request to ${this.#repoDisplay}`,
+          processingMs: PROCESSING_MS.quick,
         },
         this.refusal(`The preupload request to ${this.#repoDisplay}`),
       );

@@ -13,7 +13,7 @@ import type { HttpResponse, StreamedBody } from '../http/request.js';
 import { DiskBlob } from './disk-blob.js';
 import type { RemoteFileInfo } from './hub-api.js';
 import { storageRefusal } from './refusals.js';
-import { capitalise, type UploadTransport } from './transport.js';
+import { capitalise, PROCESSING_MS, type UploadTransport } from './transport.js';
 
 export interface LibraryFetchOptions {
   readonly transport: UploadTransport;
@@ -78,6 +78,7 @@ export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageT
           headers,
           ...(body === undefined ? {} : { body }),
           what: 'the LFS batch request',
+          processingMs: PROCESSING_MS.quick,
           ...(signal ? { signal } : {}),
         },
         options.hubRefusal('The LFS batch request'),
@@ -108,7 +109,7 @@ export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageT
         what,
         ...(signal ? { signal } : {}),
         ...(onBodyProgress ? { onBodyProgress } : {}),
-        ...(isCompletion ? { authenticate: false } : {}),
+        ...(isCompletion ? { authenticate: false, processingMs: PROCESSING_MS.slow } : {}),
       },
       isContent || isCompletion
         ? onHub

@@ -16,6 +16,13 @@ import { USER_AGENT } from '../about.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
 import type { TokenSource } from './token-source.js';
 
+/**
+ * How long the hub may take to answer once it has a whole request: a commit of many files, or the
+ * completion of a multipart upload of tens of GB (storage assembles the parts first), take a while;
+ * other calls are quick. Until the request is sent, the inactivity limit (`timeout-seconds`) applies.
+ */
+export const PROCESSING_MS = { quick: 60_000, slow: 180_000 } as const;
+
 /** Retry waits are bounded by `max-attempts` and the 30-second Retry-After cap, not by a step deadline. */
 const UPLOAD_RETRY_HORIZON_MS = 7 * 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
