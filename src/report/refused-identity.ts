@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { DEFAULT_AUDIENCE, type Settings } from '../inputs.js';
 import type { IdentityClaims } from '../github/claims.js';
 import { escapeMarkdown } from '../runner/sanitize.js';
+import { endLogGroup, logInfo, startLogGroup } from '../runner/log.js';
 import { writeSummary } from '../runner/summary.js';
 
 /** The workflow file name in a `workflow_ref` such as `acme/x/.github/workflows/publish.yml@refs/heads/main`. */
@@ -83,16 +84,16 @@ function claimRows(claims: IdentityClaims): Array<[string, string]> {
 export async function reportRefusedIdentity(claims: IdentityClaims, settings: Settings): Promise<void> {
   const publisher = matchingPublisher(claims);
   const causes = likelyCauses(claims, settings);
-  core.startGroup('Why the Hub refused: the identity GitHub presented, and the publisher that would match');
-  core.info('Claims of the ID token GitHub issued for this run:');
-  for (const [name, value] of claimRows(claims)) core.info(`  ${name.padEnd(34)} ${value}`);
-  core.info(`A Trusted Publisher on ${settings.hubUrl.host} for ${settings.resource.value} that would match this run:`);
-  core.info(`  repository  ${publisher.repository}`);
-  core.info(`  branch      ${publisher.branch}`);
-  core.info(`  workflow    ${publisher.workflow}`);
-  core.info('Usual causes:');
-  for (const cause of causes) core.info(`  - ${cause}`);
-  core.endGroup();
+  startLogGroup('Why the Hub refused: the identity GitHub presented, and the publisher that would match');
+  logInfo('Claims of the ID token GitHub issued for this run:');
+  for (const [name, value] of claimRows(claims)) logInfo(`  ${name.padEnd(34)} ${value}`);
+  logInfo(`A Trusted Publisher on ${settings.hubUrl.host} for ${settings.resource.value} that would match this run:`);
+  logInfo(`  repository  ${publisher.repository}`);
+  logInfo(`  branch      ${publisher.branch}`);
+  logInfo(`  workflow    ${publisher.workflow}`);
+  logInfo('Usual causes:');
+  for (const cause of causes) logInfo(`  - ${cause}`);
+  endLogGroup();
 
   await writeSummary(
     core.summary

@@ -1,6 +1,6 @@
 // Warnings about the job's environment that would make the token this action exports go unused.
 
-import * as core from '@actions/core';
+import { logWarning } from '../runner/log.js';
 import type { Settings } from '../inputs.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
 
@@ -10,7 +10,7 @@ import { sanitizeServerText } from '../runner/sanitize.js';
  */
 export function warnAboutPythonOidcResource(settings: Pick<Settings, 'pythonOidcResource'>): void {
   if (settings.pythonOidcResource === undefined) return;
-  core.warning(
+  logWarning(
     `HF_OIDC_RESOURCE is set in this job (${JSON.stringify(sanitizeServerText(settings.pythonOidcResource, 120))}), so huggingface_hub 1.19 and later ` +
       "(the `hf` CLI, transformers, datasets) ignore HF_TOKEN and exchange the job's ID token by themselves. " +
       "To have Python tools use the token this action exports, remove HF_OIDC_RESOURCE from the job's `env:`. " +

@@ -2,16 +2,34 @@
 // resource grammar, the narrowing of the broker's responses, and the sanitiser. The properties are
 // what the rest of the action relies on: nothing throws except the project's own errors, an accepted
 // token cannot break GITHUB_ENV or the log masker, a token is handed to the masker before any
-// refusal, and server text can never become a workflow command.
+// refusal, and server text can never become a workflow command (checked against a model of the
+// runner's own parser, test/support/runner-log.ts).
+//
+// Each property counts the inputs that reached its assertions and checks the count at the end, so a
+// generator that stopped producing interesting inputs fails instead of passing vacuously.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError, RemoteError } from '../../src/errors.js';
 import { parseResource } from '../../src/hub/resource.js';
-import { redactSecrets, sanitizeServerText } from '../../src/runner/sanitize.js';
+import { neutralizeCommands, redactSecrets, sanitizeServerText } from '../../src/runner/sanitize.js';
 import { explainInvalidToken, parseOAuthError, parseTokenResponse } from '../../src/hub/token-response.js';
+import { findWorkflowCommands } from '../support/runner-log.js';
 
 const RUNS = { numRuns: 1_000 };
+
+/** Counts the inputs a property got to check; `atLeast` fails the test when too few did. */
+function counter(): { count: () => void; atLeast: (minimum: number) => void } {
+  let reached = 0;
+  return {
+    count: () => {
+      reached++;
+    },
+    atLeast: (minimum) => {
+      expect(reached, 'inputs that reached the assertions').toBeGreaterThanOrEqual(minimum);
+    },
+  };
+}
 
 /** Characters that have broken parsers, logs and file commands before. */
 const HOSTILE_CHARACTERS = [
@@ -46,6 +64,17 @@ const HOSTILE_CHARACTERS = [
   '#',
   '\ud800',
   '😀',
+  // The runner's legacy command syntax, found anywhere in a line, and what its search skips.
+  '#',
+  '##[',
+  '[',
+  ']',
+  'stop-commands',
+  'ADD-MASK',
+  '\u00ad',
+  '\u034f',
+  '\ufe0f',
+  '\u0301',
 ];
 const hostileText = fc
   .array(
@@ -61,7 +90,16 @@ const hostileText = fc
   .map((pieces) => pieces.join(''));
 /** Mostly valid-looking text with hostile pieces mixed in, so both accepted and refused inputs are reached. */
 const nameCharacters = fc.stringMatching(/^[A-Za-z0-9._-]{1,20}$/);
+/** Resources the Hub's grammar accepts, so the properties about accepted values get many to check. */
+const validResource = fc
+  .tuple(
+    fc.constantFrom('', 'datasets/', 'spaces/', 'kernels/', 'buckets/'),
+    fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9_]{0,8}[A-Za-z0-9])?$/),
+    fc.constantFrom('/', '-', '_'),
+  )
+  .map(([prefix, name, separator]) => (separator === '/' ? `${prefix}${name}/${name}` : `${name}${separator}x`));
 const resourceLike = fc.oneof(
+  validResource,
   hostileText,
   fc
     .tuple(
@@ -99,36 +137,46 @@ function outcomeOf<T>(parse: () => T, allowed: new (...args: never[]) => Error):
 
 describe('parseResource, for any input', () => {
   it('returns a resource that fits the Hub grammar, or throws an InputError', () => {
+    const accepted = counter();
     fc.assert(
       fc.property(resourceLike, fc.constantFrom('hub.test', 'huggingface.co'), (raw, hubHost) => {
         const outcome = outcomeOf(() => parseResource(raw, hubHost), InputError);
         if (outcome instanceof Error) return;
+        accepted.count();
         expect(outcome.value).toMatch(HUB_RESOURCE);
         expect(outcome.value).not.toMatch(/--|\.\.|(^|\/)[-.]|[-.](\/|$)/);
       }),
       RUNS,
     );
+    accepted.atLeast(100);
   });
 
   it('is idempotent: an accepted value parses to itself', () => {
+    const accepted = counter();
     fc.assert(
       fc.property(resourceLike, (raw) => {
         const outcome = outcomeOf(() => parseResource(raw, 'hub.test'), InputError);
         if (outcome instanceof Error) return;
+        accepted.count();
         expect(parseResource(outcome.value, 'hub.test')).toEqual(outcome);
       }),
       RUNS,
     );
+    accepted.atLeast(100);
   });
 
   it('refuses with a message on one line', () => {
+    const refused = counter();
     fc.assert(
       fc.property(resourceLike, (raw) => {
         const outcome = outcomeOf(() => parseResource(raw, 'hub.test'), InputError);
-        if (outcome instanceof Error) expect(outcome.message).not.toMatch(/[\r\n\u2028\u2029]/);
+        if (!(outcome instanceof Error)) return;
+        refused.count();
+        expect(outcome.message).not.toMatch(/[\r\n\u2028\u2029]/);
       }),
       RUNS,
     );
+    refused.atLeast(100);
   });
 });
 
@@ -150,7 +198,14 @@ const successLike = fc.record(
   },
   { requiredKeys: [] },
 );
+/** A well-formed success, so the properties about accepted tokens get many to check. */
+const validSuccess = fc.record({
+  access_token: fc.stringMatching(/^hf_jwt_[A-Za-z0-9_-]{16,60}$/),
+  token_type: fc.constantFrom('bearer', 'Bearer'),
+  expires_in: fc.integer({ min: 1, max: 86_400 }),
+});
 const bodyLike = fc.oneof(
+  validSuccess.map((body) => JSON.stringify(body)),
   successLike.map((body) => JSON.stringify(body)),
   anyJson.map((value) => JSON.stringify(value)),
   hostileText,
@@ -168,10 +223,12 @@ describe('parseTokenResponse, for any body', () => {
   });
 
   it('never accepts a token that could break GITHUB_ENV, a workflow command or the log masker', () => {
+    const accepted = counter();
     fc.assert(
       fc.property(bodyLike, (body) => {
         const outcome = outcomeOf(() => parseTokenResponse(body, () => undefined), RemoteError);
         if (outcome instanceof Error) return;
+        accepted.count();
         // No line break of any kind, no white space, no control or format character, no heredoc marker.
         expect(outcome.accessToken).not.toMatch(/[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
         expect(outcome.accessToken).not.toContain('<<');
@@ -183,6 +240,7 @@ describe('parseTokenResponse, for any body', () => {
       }),
       RUNS,
     );
+    accepted.atLeast(100);
   });
 
   it('hands every string access_token to the masker before it can refuse it', () => {
@@ -197,6 +255,7 @@ describe('parseTokenResponse, for any body', () => {
   });
 
   it('never puts the token in its error message', () => {
+    const refused = counter();
     fc.assert(
       fc.property(
         tokenLike.filter((token) => token.length >= 8),
@@ -205,11 +264,14 @@ describe('parseTokenResponse, for any body', () => {
             () => parseTokenResponse(JSON.stringify({ access_token: token, token_type: 'mac' }), () => undefined),
             RemoteError,
           );
-          if (outcome instanceof Error) expect(outcome.message).not.toContain(token);
+          if (!(outcome instanceof Error)) return;
+          refused.count();
+          expect(outcome.message).not.toContain(token);
         },
       ),
       RUNS,
     );
+    refused.atLeast(500);
   });
 
   it('explainInvalidToken accepts exactly the bearer-token alphabet', () => {
@@ -223,44 +285,84 @@ describe('parseTokenResponse, for any body', () => {
   });
 });
 
+/** Text that the runner would read as a command, in every syntax and disguise, with hostile text around it. */
+const commandLike = fc
+  .tuple(
+    fc.constantFrom('', ' ', '\u00a0', '\t', 'Retrying: ', 'x'),
+    fc.constantFrom('::', '##[', '#\u00ad#[', '#\u200b#[', '#\u034f#[', ':\ufe0f:', '\u200b::'),
+    fc.constantFrom('add-mask', 'STOP-COMMANDS', 'stop-commands', 'error', 'Warning', 'set-env name=A', 'group'),
+    fc.constantFrom('::', ']', ' k=v]', ' k=v::'),
+    hostileText,
+  )
+  .map((parts) => parts.join(''));
+const serverTextLike = fc.oneof({ arbitrary: hostileText, weight: 1 }, { arbitrary: commandLike, weight: 2 });
+
 describe('server text, for any input', () => {
   const cannotFormCommands = (text: string, maxLength: number): void => {
     expect(text).not.toMatch(/[\p{Cc}\p{Cf}\u2028\u2029]/u);
     expect(text).not.toContain('::');
+    expect(text).not.toContain('##');
     expect(text).toBe(text.trim());
     expect(Array.from(text).length).toBeLessThanOrEqual(maxLength);
     expect(text).not.toMatch(/[\ud800-\udfff]/u); // with the u flag, only a lone surrogate matches
+    // What the runner itself would read in it, alone or in the middle of a log line.
+    expect(findWorkflowCommands(text)).toEqual([]);
+    expect(findWorkflowCommands(`The exchange failed: ${text} Retrying in 1 s.`)).toEqual([]);
   };
 
-  it('sanitizeServerText gives one short, printable line without `::`', () => {
+  it('sanitizeServerText gives one short, printable line that the runner reads no command in', () => {
+    const commands = counter();
     fc.assert(
-      fc.property(hostileText, fc.integer({ min: 1, max: 40 }), (text, maxLength) => {
+      fc.property(serverTextLike, fc.integer({ min: 1, max: 80 }), (text, maxLength) => {
+        if (findWorkflowCommands(`${text}\nThe exchange failed: ${text}`).length > 0) commands.count();
         cannotFormCommands(sanitizeServerText(text, maxLength), maxLength);
       }),
       RUNS,
     );
+    // Inputs that were commands before sanitising, legacy syntax mid-line included.
+    commands.atLeast(200);
+  });
+
+  it('neutralizeCommands leaves no command in any line, whatever the text around it', () => {
+    const commands = counter();
+    fc.assert(
+      fc.property(fc.array(serverTextLike, { minLength: 1, maxLength: 4 }), (lines) => {
+        const text = lines.join('\n');
+        if (findWorkflowCommands(text).length > 0) commands.count();
+        expect(findWorkflowCommands(neutralizeCommands(text))).toEqual([]);
+        expect(findWorkflowCommands(`::error::${neutralizeCommands(text).replace(/\r?\n|\r/g, '%0A')}`)).toEqual([
+          expect.objectContaining({ name: 'error' }),
+        ]);
+      }),
+      RUNS,
+    );
+    commands.atLeast(200);
   });
 
   it('parseOAuthError never throws, and its fields are sanitised', () => {
+    const parsedFields = counter();
     fc.assert(
       fc.property(
         fc.oneof(
           hostileText,
           fc
             .record(
-              { error: fc.oneof(hostileText, anyJson), error_description: fc.oneof(hostileText, anyJson) },
+              { error: fc.oneof(serverTextLike, anyJson), error_description: fc.oneof(serverTextLike, anyJson) },
               { requiredKeys: [] },
             )
             .map((body) => JSON.stringify(body)),
         ),
         (body) => {
           const parsed = parseOAuthError(body);
-          if (parsed?.error !== undefined) cannotFormCommands(parsed.error, 64);
-          if (parsed?.description !== undefined) cannotFormCommands(parsed.description, 300);
+          if (parsed === undefined) return;
+          parsedFields.count();
+          if (parsed.error !== undefined) cannotFormCommands(parsed.error, 64);
+          if (parsed.description !== undefined) cannotFormCommands(parsed.description, 300);
         },
       ),
       RUNS,
     );
+    parsedFields.atLeast(200);
   });
 
   it('redactSecrets leaves no secret in the text, whatever surrounds it', () => {

@@ -1,5 +1,5 @@
-export const id = 109;
-export const ids = [109];
+export const id = 137;
+export const ids = [137];
 export const modules = {
 
 /***/ 227:
@@ -29,7 +29,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 203:
+/***/ 171:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -187,6 +187,107 @@ function parseJsonObject(text) {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
         return { problem: 'is not a JSON object' };
     return { object: parsed };
+}
+
+;// CONCATENATED MODULE: ./src/runner/sanitize.ts
+// Text the action does not control (a server's error text, headers, bodies; the ID token's claims;
+// quoted inputs) is made safe here before it reaches the step log, an error, the git helper's stderr
+// or the job summary.
+//
+// The runner reads a workflow command from ANY line of a step's stdout or stderr, in two syntaxes
+// (actions/runner src/Runner.Common/ActionCommand.cs, src/Runner.Worker/ActionCommandManager.cs):
+// - `::name …::data` at the start of a line, after leading white space;
+// - the legacy `##[name …]data` ANYWHERE in a line: `##[stop-commands]x` in the middle of a retry
+//   line stops every later command of the step, `::add-mask::` included, so a token printed after
+//   it is shown in clear.
+// Command names compare case-insensitively, and the runner finds `::` and `##[` with .NET's
+// culture-sensitive IndexOf/StartsWith, which skips characters that collate as ignorable: `#` +
+// soft hyphen + `#[` is `##[` to the runner. So invisible characters go first, then every `::` and
+// every `##` is broken up, including across what may still be ignorable (marks, unassigned and
+// private-use code points).
+const DEFAULT_MAX_LENGTH = 300;
+/** A UTF-16 surrogate without its pair: not text, and printed as garbage. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Invisible characters: format characters (zero-width, bidi, soft hyphen, BOM) and the rest of Default_Ignorable_Code_Point. */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+/** Characters that break a line or control a terminal (ANSI escapes start with one). */
+const LINE_BREAKING = /[\p{Cc}\u2028\u2029]/gu;
+/**
+ * What the runner's culture-sensitive search may skip between two characters it looks for: controls,
+ * invisible characters, and (to be safe) marks, unassigned and private-use code points. A space is
+ * never skipped, so a space is what breaks a pair.
+ */
+const SKIPPABLE = '\\p{Cc}\\p{Cf}\\p{Default_Ignorable_Code_Point}\\p{M}\\p{Cn}\\p{Co}';
+/** A `:` or `#` followed, after anything skippable, by the same character. */
+const COMMAND_MARKER_PAIR = new RegExp(`([:#])(?=[${SKIPPABLE}]*\\1)`, 'gu');
+/** A `#` followed, after anything skippable, by another: half of the legacy `##[`, found anywhere in a line. */
+const HASH_PAIR = new RegExp(`#(?=[${SKIPPABLE}]*#)`, 'gu');
+/** `::` as the first visible characters of a line, where the runner reads the current command syntax. */
+const LEADING_COLON_PAIR = new RegExp(`^([\\s${SKIPPABLE}]*):(?=[${SKIPPABLE}]*:)`, 'u');
+/**
+ * Server text as one short, inert, printable line: invisible characters removed, line breaks and
+ * controls (ANSI escapes included) made spaces, white space collapsed, every `::` and `##` broken
+ * up (so it can form no workflow command, anywhere in a line), lone surrogates made U+FFFD, and the
+ * result capped at `maxLength` characters (code points, so a pair is never split).
+ */
+function sanitizeServerText(text, maxLength = DEFAULT_MAX_LENGTH) {
+    let line = text.replace(LONE_SURROGATE, '\ufffd').replace(INVISIBLE, '').replace(LINE_BREAKING, ' ');
+    line = line.replace(/\s+/g, ' ').replace(COMMAND_MARKER_PAIR, '$1 ').trim();
+    const characters = Array.from(line); // code points, so a surrogate pair is never split
+    if (characters.length <= maxLength)
+        return line;
+    return `${characters
+        .slice(0, maxLength - 1)
+        .join('')
+        .trimEnd()}…`;
+}
+/**
+ * A line the action is about to print, made inert whatever it quotes: the last line of defence for
+ * text assembled from several pieces or from a path that did not sanitise. Each line of `text`
+ * loses every `##` pair (the legacy syntax is found anywhere), and a line whose first visible
+ * characters are `::` gets them broken up. `::` elsewhere is left alone: it is harmless there, and
+ * the action's own messages contain it (`[::1]`).
+ */
+function neutralizeCommands(text) {
+    // The separators are kept (odd indexes), so the text keeps its line breaks.
+    return text
+        .split(/(\r\n|\r|\n)/)
+        .map((part, index) => (index % 2 === 1 ? part : part.replace(HASH_PAIR, '# ').replace(LEADING_COLON_PAIR, '$1: ')))
+        .join('');
+}
+/**
+ * A value quoted for an error message, as JSON.stringify does, but with the characters it leaves
+ * alone escaped too (U+2028/2029, C1 controls, format characters, lone surrogates), so the message
+ * stays one visible line whatever the value holds.
+ */
+function sanitize_quoteForMessage(value) {
+    return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\p{Cf}]|[\ud800-\udfff]/gu, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * Replaces every occurrence of a secret (and of each long dot-separated part of it, for JWTs a
+ * server might echo in pieces) with `***`. The runner masks the log, but not the job summary, and
+ * a summary is where server text is shown too.
+ */
+function redactSecrets(text, secrets) {
+    const fragments = new Set();
+    for (const secret of secrets) {
+        if (secret.length === 0)
+            continue;
+        fragments.add(secret);
+        for (const part of secret.split('.'))
+            if (part.length >= 16)
+                fragments.add(part);
+    }
+    let redacted = text;
+    // Longest first, so a whole token is replaced before its parts are.
+    for (const fragment of [...fragments].sort((a, b) => b.length - a.length)) {
+        redacted = redacted.split(fragment).join('***');
+    }
+    return redacted;
+}
+/** Escapes text for a Markdown/HTML job summary so server text cannot add links, HTML or tables. */
+function escapeMarkdown(text) {
+    return text.replace(/[&<>"'`|[\]\\*_#]/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 ;// CONCATENATED MODULE: ./src/http/endpoint-url.ts
