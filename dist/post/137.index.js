@@ -188,6 +188,37 @@ function parseJsonObject(text) {
         return { problem: 'is not a JSON object' };
     return { object: parsed };
 }
+/** How deep collectStringFields looks: a hostile body can nest thousands of levels within its size cap. */
+const MAX_DEPTH = 8;
+/**
+ * Every non-empty string held under one of `names` (compared case-insensitively), at any depth up
+ * to MAX_DEPTH, in objects and arrays alike: how a caller finds every credential in an answer,
+ * wherever the server put it.
+ */
+function collectStringFields(value, names, depth = 0) {
+    if (depth > MAX_DEPTH || typeof value !== 'object' || value === null)
+        return [];
+    return Object.entries(value).flatMap(([key, field]) => names.has(key.toLowerCase()) && typeof field === 'string'
+        ? field === ''
+            ? []
+            : [field]
+        : collectStringFields(field, names, depth + 1));
+}
+/**
+ * The credentials in a body that may not be JSON at all (then there are none): collectStringFields,
+ * without values too short to be a credential. Those are no secret, and masking a word such as
+ * `invalid` would blank it out of the whole log.
+ */
+function collectCredentialsOfBody(body, names) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return [];
+    }
+    return collectStringFields(parsed, names).filter((value) => value.length >= 8);
+}
 
 ;// CONCATENATED MODULE: ./src/runner/sanitize.ts
 // Text the action does not control (a server's error text, headers, bodies; the ID token's claims;
@@ -225,13 +256,46 @@ const HASH_PAIR = new RegExp(`#(?=[${SKIPPABLE}]*#)`, 'gu');
 /** `::` as the first visible characters of a line, where the runner reads the current command syntax. */
 const LEADING_COLON_PAIR = new RegExp(`^([\\s${SKIPPABLE}]*):(?=[${SKIPPABLE}]*:)`, 'u');
 /**
+ * Values shaped like a credential that a broker or a hub issues, redacted from every server text
+ * before it is shown, whatever the status it came with: Hub tokens (`hf_…`, `hf_jwt_…`,
+ * `hf_oauth_…`), JWTs and their parts (the base64url of `{"` is `eyJ`), three long dot-separated
+ * base64url segments (a JWS whatever its header), and whatever follows `Bearer`. Only server text is
+ * redacted this way, not claims or inputs: a repository such as `acme/hf_transformers_experiments`
+ * is not a secret.
+ */
+const ISSUED_TOKEN_SHAPES = (/* unused pure expression or super */ null && ([
+    /hf_[A-Za-z0-9._~+/=-]{16,}/g,
+    /eyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*)*/g,
+    /[A-Za-z0-9_-]{16,}(?:\.[A-Za-z0-9_-]{16,}){2,}/g,
+    /(?<=\bBearer\s+)[A-Za-z0-9._~+/=-]+/gi,
+]));
+/**
  * Server text as one short, inert, printable line: invisible characters removed, line breaks and
- * controls (ANSI escapes included) made spaces, white space collapsed, every `::` and `##` broken
- * up (so it can form no workflow command, anywhere in a line), lone surrogates made U+FFFD, and the
- * result capped at `maxLength` characters (code points, so a pair is never split).
+ * controls (ANSI escapes included) made spaces, white space collapsed, issued-token-shaped values
+ * redacted to `***`, every `::` and `##` broken up (so it can form no workflow command, anywhere in
+ * a line), lone surrogates made U+FFFD, and the result capped at `maxLength` characters (code
+ * points, so a pair is never split). For text from a response; for claims and inputs, toInertLine.
  */
 function sanitizeServerText(text, maxLength = DEFAULT_MAX_LENGTH) {
+    return makeInert(text, maxLength, true);
+}
+/**
+ * sanitizeServerText without the token redaction: for text known to hold no issued credential (the
+ * ID token's claims, the action's own inputs), where a name like `hf_transformers_experiments` must
+ * be shown as it is.
+ */
+function toInertLine(text, maxLength = DEFAULT_MAX_LENGTH) {
+    return makeInert(text, maxLength, false);
+}
+/** `text` with every value shaped like an issued token (see ISSUED_TOKEN_SHAPES) replaced by `***`. */
+function redactIssuedTokens(text) {
+    return ISSUED_TOKEN_SHAPES.reduce((redacted, shape) => redacted.replace(shape, '***'), text);
+}
+function makeInert(text, maxLength, redactTokens) {
     let line = text.replace(LONE_SURROGATE, '\ufffd').replace(INVISIBLE, '').replace(LINE_BREAKING, ' ');
+    // Before the cap, so that cutting the text short cannot leave the first half of a token behind.
+    if (redactTokens)
+        line = redactIssuedTokens(line);
     line = line.replace(/\s+/g, ' ').replace(COMMAND_MARKER_PAIR, '$1 ').trim();
     const characters = Array.from(line); // code points, so a surrogate pair is never split
     if (characters.length <= maxLength)

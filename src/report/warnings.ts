@@ -2,7 +2,7 @@
 
 import { logWarning } from '../runner/log.js';
 import type { Settings } from '../inputs.js';
-import { sanitizeServerText } from '../runner/sanitize.js';
+import { toInertLine } from '../runner/sanitize.js';
 
 /**
  * huggingface_hub 1.19+ does its own exchange when HF_OIDC_RESOURCE is set, and then ignores HF_TOKEN:
@@ -11,7 +11,7 @@ import { sanitizeServerText } from '../runner/sanitize.js';
 export function warnAboutPythonOidcResource(settings: Pick<Settings, 'pythonOidcResource'>): void {
   if (settings.pythonOidcResource === undefined) return;
   logWarning(
-    `HF_OIDC_RESOURCE is set in this job (${JSON.stringify(sanitizeServerText(settings.pythonOidcResource, 120))}), so huggingface_hub 1.19 and later ` +
+    `HF_OIDC_RESOURCE is set in this job (${JSON.stringify(toInertLine(settings.pythonOidcResource, 120))}), so huggingface_hub 1.19 and later ` +
       "(the `hf` CLI, transformers, datasets) ignore HF_TOKEN and exchange the job's ID token by themselves. " +
       "To have Python tools use the token this action exports, remove HF_OIDC_RESOURCE from the job's `env:`. " +
       'To let a long Python process renew its own token instead, keep it and make sure the job has `permissions: id-token: write`.',

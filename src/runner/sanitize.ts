@@ -36,13 +36,49 @@ const HASH_PAIR = new RegExp(`#(?=[${SKIPPABLE}]*#)`, 'gu');
 const LEADING_COLON_PAIR = new RegExp(`^([\\s${SKIPPABLE}]*):(?=[${SKIPPABLE}]*:)`, 'u');
 
 /**
+ * Values shaped like a credential that a broker or a hub issues, redacted from every server text
+ * before it is shown, whatever the status it came with: Hub tokens (`hf_…`, `hf_jwt_…`,
+ * `hf_oauth_…`), JWTs and their parts (the base64url of `{"` is `eyJ`), three long dot-separated
+ * base64url segments (a JWS whatever its header), and whatever follows `Bearer`. Only server text is
+ * redacted this way, not claims or inputs: a repository such as `acme/hf_transformers_experiments`
+ * is not a secret.
+ */
+const ISSUED_TOKEN_SHAPES: readonly RegExp[] = [
+  /hf_[A-Za-z0-9._~+/=-]{16,}/g,
+  /eyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*)*/g,
+  /[A-Za-z0-9_-]{16,}(?:\.[A-Za-z0-9_-]{16,}){2,}/g,
+  /(?<=\bBearer\s+)[A-Za-z0-9._~+/=-]+/gi,
+];
+
+/**
  * Server text as one short, inert, printable line: invisible characters removed, line breaks and
- * controls (ANSI escapes included) made spaces, white space collapsed, every `::` and `##` broken
- * up (so it can form no workflow command, anywhere in a line), lone surrogates made U+FFFD, and the
- * result capped at `maxLength` characters (code points, so a pair is never split).
+ * controls (ANSI escapes included) made spaces, white space collapsed, issued-token-shaped values
+ * redacted to `***`, every `::` and `##` broken up (so it can form no workflow command, anywhere in
+ * a line), lone surrogates made U+FFFD, and the result capped at `maxLength` characters (code
+ * points, so a pair is never split). For text from a response; for claims and inputs, toInertLine.
  */
 export function sanitizeServerText(text: string, maxLength = DEFAULT_MAX_LENGTH): string {
+  return makeInert(text, maxLength, true);
+}
+
+/**
+ * sanitizeServerText without the token redaction: for text known to hold no issued credential (the
+ * ID token's claims, the action's own inputs), where a name like `hf_transformers_experiments` must
+ * be shown as it is.
+ */
+export function toInertLine(text: string, maxLength = DEFAULT_MAX_LENGTH): string {
+  return makeInert(text, maxLength, false);
+}
+
+/** `text` with every value shaped like an issued token (see ISSUED_TOKEN_SHAPES) replaced by `***`. */
+export function redactIssuedTokens(text: string): string {
+  return ISSUED_TOKEN_SHAPES.reduce((redacted, shape) => redacted.replace(shape, '***'), text);
+}
+
+function makeInert(text: string, maxLength: number, redactTokens: boolean): string {
   let line = text.replace(LONE_SURROGATE, '\ufffd').replace(INVISIBLE, '').replace(LINE_BREAKING, ' ');
+  // Before the cap, so that cutting the text short cannot leave the first half of a token behind.
+  if (redactTokens) line = redactIssuedTokens(line);
   line = line.replace(/\s+/g, ' ').replace(COMMAND_MARKER_PAIR, '$1 ').trim();
   const characters = Array.from(line); // code points, so a surrogate pair is never split
   if (characters.length <= maxLength) return line;

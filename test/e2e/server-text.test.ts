@@ -163,3 +163,106 @@ function runProcess(
     child.stdin.end(input);
   });
 }
+
+describe('token-shaped values in answers', () => {
+  let services: LocalServices;
+  beforeEach(async () => {
+    services = await startLocalServices();
+  });
+  afterEach(async () => {
+    await services.stop();
+  });
+
+  const HUB_TOKEN = 'hf_jwt_ThisIsAnIssuedHubTokenThatMustNeverBePrinted0123';
+  const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzb21lb25lLWVsc2UifQ.c2lnbmF0dXJlLXRoYXQtbG9va3MtcmVhbA';
+  const OPAQUE = 'opaque-broker-token-0123456789abcdef';
+
+  /**
+   * Where a value, or its first 16 characters (a value cut short is still half a credential), is
+   * printed: any line but its own ::add-mask::, stderr, the summary, the log as the runner shows it.
+   */
+  function printedPlaces(result: RunResult, whole: string): string[] {
+    const value = whole.slice(0, 16);
+    return [
+      ...result.stdout
+        .split('\n')
+        .filter((line) => line.includes(value) && !line.startsWith('::add-mask::'))
+        .map((line) => `stdout: ${line.slice(0, 100)}`),
+      ...(result.stderr.includes(value) ? ['stderr'] : []),
+      ...(result.summary.includes(value) ? ['summary'] : []),
+      ...(renderRunnerLog(result.stdout, { debug: true }).includes(value) ? ['rendered log'] : []),
+    ];
+  }
+
+  it.each([201, 202, 203, 206])(
+    'an HTTP %i answer holding an access_token: masked at once, never quoted, nothing exported',
+    async (status) => {
+      services.hub.faults.push({
+        kind: 'respond',
+        status,
+        body: { access_token: HUB_TOKEN, refresh_token: OPAQUE, token_type: 'bearer', expires_in: 3600 },
+      });
+      const result = await runAction({
+        ...services.runOptions({ resource: 'acme/awesome-model' }),
+        killAfterMs: 20_000,
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]).toContain(`HTTP ${status}`);
+      expect(result.exported).toEqual({});
+      expect(result.stdout).toContain(`::add-mask::${HUB_TOKEN}`);
+      expect(result.stdout).toContain(`::add-mask::${OPAQUE}`);
+      expect(printedPlaces(result, HUB_TOKEN)).toEqual([]);
+      expect(printedPlaces(result, OPAQUE)).toEqual([]);
+      expect(findLeaks(result, services.secrets())).toEqual([]);
+    },
+  );
+
+  it('an error answer that echoes token-shaped values: none is printed, on a retry line or in the error', async () => {
+    const echo = `bad token ${HUB_TOKEN} for ${JWT}; Bearer ${OPAQUE}`;
+    services.hub.faults.push(
+      {
+        kind: 'respond',
+        status: 503,
+        body: { error: 'temporarily_unavailable', error_description: echo, access_token: OPAQUE },
+        headers: RETRY_AT_ONCE,
+      },
+      { kind: 'respond', status: 400, body: `<html>${echo}</html>` },
+    );
+    const result = await runAction({
+      ...services.runOptions({ resource: 'acme/awesome-model', 'max-attempts': '2' }),
+      killAfterMs: 20_000,
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('Retrying in');
+    for (const value of [HUB_TOKEN, JWT, ...JWT.split('.'), OPAQUE]) expect(printedPlaces(result, value)).toEqual([]);
+    expect(result.errors[0]).toContain('bad token ***');
+    expect(findLeaks(result, services.secrets())).toEqual([]);
+  });
+
+  it("an ID token in an error answer of GitHub's token service: masked, never quoted", async () => {
+    services.issuer.faults.push({
+      kind: 'respond',
+      status: 503,
+      body: { message: `unavailable ${OPAQUE}`, value: OPAQUE },
+      headers: RETRY_AT_ONCE,
+    });
+    const result = await runAction({ ...services.runOptions({ resource: 'acme/awesome-model' }), killAfterMs: 20_000 });
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(result.stdout).toContain(`::add-mask::${OPAQUE}`);
+    expect(printedPlaces(result, OPAQUE)).toEqual([]);
+    expect(findLeaks(result, services.secrets())).toEqual([]);
+  });
+
+  it('a malformed 200 whose other fields hold tokens: none is quoted in the error', async () => {
+    services.hub.faults.push({
+      kind: 'transform',
+      transform: (body) => ({ ...body, token_type: HUB_TOKEN, refresh_token: OPAQUE }),
+    });
+    const result = await runAction({ ...services.runOptions({ resource: 'acme/awesome-model' }), killAfterMs: 20_000 });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]).toContain('`token_type` is');
+    for (const value of [HUB_TOKEN, OPAQUE]) expect(printedPlaces(result, value)).toEqual([]);
+    expect(findLeaks(result, services.secrets())).toEqual([]);
+  });
+});

@@ -365,6 +365,29 @@ describe('server text, for any input', () => {
     parsedFields.atLeast(200);
   });
 
+  it('sanitizeServerText shows no issued-token-shaped value, whatever surrounds it and wherever it is cut', () => {
+    const shown = counter();
+    fc.assert(
+      fc.property(
+        hostileText,
+        fc.oneof(
+          fc.stringMatching(/^hf_(?:jwt_|oauth_)?[A-Za-z0-9_-]{30,60}$/),
+          fc.stringMatching(/^eyJ[A-Za-z0-9_-]{10,40}\.eyJ[A-Za-z0-9_-]{10,60}\.[A-Za-z0-9_-]{20,60}$/),
+        ),
+        hostileText,
+        fc.integer({ min: 20, max: 300 }),
+        (before, token, after, maxLength) => {
+          const text = sanitizeServerText(`${before} ${token} ${after}`, maxLength);
+          if (text.includes('***')) shown.count();
+          expect(text).not.toContain(token.slice(0, 12));
+          for (const part of token.split('.')) expect(text).not.toContain(part.slice(0, 12));
+        },
+      ),
+      RUNS,
+    );
+    shown.atLeast(500);
+  });
+
   it('redactSecrets leaves no secret in the text, whatever surrounds it', () => {
     fc.assert(
       fc.property(

@@ -3,8 +3,10 @@ import {
   escapeMarkdown,
   neutralizeCommands,
   quoteForMessage,
+  redactIssuedTokens,
   redactSecrets,
   sanitizeServerText,
+  toInertLine,
 } from '../../src/runner/sanitize.js';
 import { findWorkflowCommands } from '../support/runner-log.js';
 
@@ -113,5 +115,39 @@ describe('neutralizeCommands: the last step before a line is printed', () => {
     expect(findWorkflowCommands('x ##[stop-commands]pwned').map((command) => command.name)).toEqual(['stop-commands']);
     expect(findWorkflowCommands('#\u00AD#[ADD-MASK]y').map((command) => command.name)).toEqual(['add-mask']);
     expect(findWorkflowCommands('\u00A0::warning::forged').map((command) => command.name)).toEqual(['warning']);
+  });
+});
+
+describe('issued-token-shaped values in server text', () => {
+  const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOmFjbWUveCJ9.c2lnbmF0dXJlc2lnbmF0dXJl';
+  it.each([
+    ['bad token hf_jwt_abcdefghijklmnopqrstuvwx for acme/x', 'bad token *** for acme/x'],
+    ['classic hf_AbCdEfGhIjKlMnOpQrStUvWxYz01234567', 'classic ***'],
+    ['oauth hf_oauth_0123456789abcdefghij.', 'oauth ***'],
+    [`got ${JWT}`, 'got ***'],
+    ['payload eyJzdWIiOiJyZXBvOmFjbWUveCJ9 echoed', 'payload *** echoed'],
+    ['jws AAAAAAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBB.CCCCCCCCCCCCCCCCCCCC', 'jws ***'],
+    ['Authorization: Bearer opaque-0123', 'Authorization: Bearer ***'],
+    ['hf_\u200Bjwt_abcdefghijklmnopqrstuvwx', '***'],
+  ])('%j → %j', (input, output) => {
+    expect(sanitizeServerText(input)).toBe(output);
+  });
+
+  it('leaves ordinary text alone: hosts, short names, request ids', () => {
+    const text = 'huggingface.co api-inference.huggingface.co hf_hub_download Root=1-67891233-abcdef0123456789abcdef01';
+    expect(redactIssuedTokens(text)).toBe(text);
+  });
+
+  it('redacts before it caps, so no first half of a token is left', () => {
+    const text = sanitizeServerText(`${'x'.repeat(20)} hf_jwt_abcdefghijklmnopqrstuvwxyz0123456789`, 40);
+    expect(text).not.toContain('hf_');
+    expect(text).toContain('***');
+  });
+
+  it('toInertLine (claims, inputs) does not redact: a repository may be called hf_something_long', () => {
+    expect(toInertLine('repo:acme/hf_transformers_experiments:ref:refs/heads/main')).toBe(
+      'repo:acme/hf_transformers_experiments:ref:refs/heads/main',
+    );
+    expect(toInertLine('x ##[stop-commands]y')).toBe('x # #[stop-commands]y');
   });
 });
