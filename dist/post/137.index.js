@@ -407,7 +407,9 @@ function endpoint_url_parseEndpoint(raw, label) {
  */
 function hub_url_parseHubUrl(raw, label) {
     const url = parseEndpoint(raw, label);
-    if (url.search !== '' || raw.includes('#')) {
+    // On the given text, not on the URL: an empty query or fragment (`https://hub/?`) leaves
+    // url.search empty but a `?` in url.href, which would end up in the hub's base and its audience.
+    if (/[?#]/.test(raw)) {
         throw new InputError(`${label} must be the hub's address alone, without a query string or fragment.`, {
             hint: "Give it as https://huggingface.co (or your hub's base URL); the action adds the paths it calls.",
         });

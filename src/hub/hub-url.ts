@@ -12,7 +12,9 @@ import { parseEndpoint } from '../http/endpoint-url.js';
  */
 export function parseHubUrl(raw: string, label: string): URL {
   const url = parseEndpoint(raw, label);
-  if (url.search !== '' || raw.includes('#')) {
+  // On the given text, not on the URL: an empty query or fragment (`https://hub/?`) leaves
+  // url.search empty but a `?` in url.href, which would end up in the hub's base and its audience.
+  if (/[?#]/.test(raw)) {
     throw new InputError(`${label} must be the hub's address alone, without a query string or fragment.`, {
       hint: "Give it as https://huggingface.co (or your hub's base URL); the action adds the paths it calls.",
     });
