@@ -356,7 +356,8 @@ function escapeMarkdown(text) {
 
 ;// CONCATENATED MODULE: ./src/http/endpoint-url.ts
 // Which URLs the action sends a credential to. Every endpoint (the hub, a token endpoint, the
-// helper's copies of both) is checked here before any request is made.
+// helper's copies of both) is checked here before any request is made, and shown through here: a
+// query string (brokers keyed by `?code=…` exist) is used, never printed.
 
 
 /** localhost, 127.0.0.0/8 or [::1]: traffic that never leaves the machine. */
@@ -370,12 +371,13 @@ function isLoopbackHost(hostname) {
  */
 function endpoint_url_parseEndpoint(raw, label) {
     const given = raw.trim();
+    const shown = quoteForMessage(withoutQuery(given));
     let url;
     try {
         url = new URL(given);
     }
     catch {
-        throw new InputError(`${label} is not a valid URL: ${quoteForMessage(given)}.`, {
+        throw new InputError(`${label} is not a valid URL: ${shown}.`, {
             hint: 'Give an absolute https:// URL, for example https://huggingface.co.',
         });
     }
@@ -388,10 +390,19 @@ function endpoint_url_parseEndpoint(raw, label) {
         });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(`${label} must be an https:// URL, got ${quoteForMessage(given)}.`);
+        throw new InputError(`${label} must be an https:// URL, got ${shown}.`);
     }
     url.hash = '';
     return url;
+}
+/** An endpoint as the log shows it: scheme, host and path; a query string only as `?…`. */
+function displayEndpoint(url) {
+    return `${url.origin}${url.pathname}${url.search ? '?… (query string not shown)' : ''}`;
+}
+/** What was given for an endpoint, for an error message: everything from the first `?` or `#` is cut. */
+function withoutQuery(given) {
+    const cut = given.search(/[?#]/);
+    return cut < 0 ? given : `${given.slice(0, cut)}?…`;
 }
 
 ;// CONCATENATED MODULE: ./src/hub/hub-url.ts

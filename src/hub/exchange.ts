@@ -3,6 +3,7 @@
 // https://huggingface.co/docs/hub/trusted-publishers, https://www.rfc-editor.org/rfc/rfc8693
 
 import { ExchangeRefusedError, RemoteError, wrapRemoteError } from '../errors.js';
+import { displayEndpoint } from '../http/endpoint-url.js';
 import { headerValue, sendRequest } from '../http/request.js';
 import type { Resource } from './resource.js';
 import { parseRetryAfter } from '../http/retry.js';
@@ -62,7 +63,7 @@ export async function exchangeToken(
 
   if (response.status >= 300 && response.status < 400) {
     throw new RemoteError(
-      `The token endpoint ${endpoint.href} answered HTTP ${response.status}, a redirect to ${describeLocation(response.headers.location, endpoint)}${requestIdNote}. Redirects are not followed, so the ID token never reaches another host.`,
+      `The token endpoint ${displayEndpoint(endpoint)} answered HTTP ${response.status}, a redirect to ${describeLocation(response.headers.location, endpoint)}${requestIdNote}. Redirects are not followed, so the ID token never reaches another host.`,
       {
         code: 'REDIRECT_REFUSED',
         transient: false,

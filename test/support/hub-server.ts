@@ -47,7 +47,7 @@ export class HubServer {
   readonly exchangeRequests: ExchangeRequestRecord[] = [];
   readonly requestIds: string[] = [];
   /** Every request on any path, in order: how a test proves a wrong endpoint was called once. */
-  readonly requests: Array<{ method: string; path: string }> = [];
+  readonly requests: Array<{ method: string; path: string; query?: string }> = [];
   audience = 'https://huggingface.co';
   expiresInSeconds = 3600;
   /** When true, the Hub issues tokens as usual but its read endpoints and git refuse them (401). */
@@ -116,7 +116,11 @@ export class HubServer {
     this.requestIds.push(requestId);
     const headers = { 'x-request-id': requestId };
     const url = new URL(request.url ?? '/', this.url);
-    this.requests.push({ method: request.method ?? '?', path: url.pathname });
+    this.requests.push({
+      method: request.method ?? '?',
+      path: url.pathname,
+      ...(url.search ? { query: url.search } : {}),
+    });
     try {
       if (this.git?.handle(request, response, url, headers)) return;
       if (url.pathname === '/oauth/token' && request.method === 'POST') {
