@@ -5,16 +5,17 @@ import * as core from '@actions/core';
 import { InputError } from './errors.js';
 import { quoteForMessage } from './runner/sanitize.js';
 import { parseEndpoint } from './http/endpoint-url.js';
-import { hubEndpoint, parseHubUrl } from './hub/hub-url.js';
+import { defaultAudienceFor, hubEndpoint, parseHubUrl } from './hub/hub-url.js';
 import { parseResource, type Resource } from './hub/resource.js';
 
 export const DEFAULT_HUB_URL = 'https://huggingface.co';
-/** The `aud` the Hub requires on the ID token (hub-docs, trusted-publishers.md). */
-export const DEFAULT_AUDIENCE = 'https://huggingface.co';
 
 export interface Settings {
   readonly resource: Resource;
+  /** The `aud` requested for the ID token: the `audience` input, else the receiving hub's URL (defaultAudienceFor). */
   readonly audience: string;
+  /** Whether `audience` was given as an input (and may name another host than the receiver). */
+  readonly audienceFromInput: boolean;
   /** The Hub, normalised by parseHubUrl: no query or fragment, a path ending in exactly one `/`. */
   readonly hubUrl: URL;
   /** Where the RFC 8693 exchange is sent: `token-endpoint`, else `{hub-url}/oauth/token`. */
@@ -47,9 +48,12 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Settings {
     ? parseEndpoint(endpointInput, 'Input `token-endpoint`')
     : hubEndpoint(hubUrl, 'oauth/token');
 
+  const audienceInput = core.getInput('audience');
+
   return {
     resource: parseResource(core.getInput('resource', { required: false }), hubUrl.host),
-    audience: parseAudience(core.getInput('audience') || DEFAULT_AUDIENCE),
+    audience: audienceInput ? parseAudience(audienceInput) : defaultAudienceFor(tokenEndpoint),
+    audienceFromInput: audienceInput !== '',
     hubUrl,
     tokenEndpoint,
     exportEnv: readBoolean('export-env', true),
@@ -68,7 +72,7 @@ function parseAudience(raw: string): string {
     throw new InputError(
       `Input \`audience\` must be a single value without spaces: ${quoteForMessage(audience.slice(0, 80))}.`,
       {
-        hint: `The Hugging Face Hub expects ${DEFAULT_AUDIENCE}; leave the input unset to use it.`,
+        hint: "Leave the input unset: the audience is then the receiving hub's URL (https://huggingface.co for the Hugging Face Hub).",
       },
     );
   }

@@ -2,7 +2,7 @@
 // with retries → mask → [verify] → [configure git] → publish → summary. The one place that fails the step.
 // The optional stages come before publishing, so nothing is exported unless everything succeeded.
 
-import { warnAboutPythonOidcResource } from './report/warnings.js';
+import { warnAboutForeignAudience, warnAboutPythonOidcResource } from './report/warnings.js';
 import { describeFailure, ExchangeRefusedError } from './errors.js';
 import { failStep, logDebug, logInfo } from './runner/log.js';
 import { readInputs, type Settings } from './inputs.js';
@@ -23,6 +23,7 @@ export async function run(): Promise<void> {
   try {
     const settings = readInputs();
     warnAboutPythonOidcResource(settings);
+    warnAboutForeignAudience(settings);
     logInfo(`Resource: ${settings.resource.value} (${describeAccess(settings.resource)})`);
     const source = await findIdTokenSource();
     const deadline = new Deadline(settings.deadlineMs);

@@ -3,7 +3,8 @@
 // comparison rather than a guess.
 
 import * as core from '@actions/core';
-import { DEFAULT_AUDIENCE, type Settings } from '../inputs.js';
+import type { Settings } from '../inputs.js';
+import { defaultAudienceFor } from '../hub/hub-url.js';
 import type { IdentityClaims } from '../github/claims.js';
 import { escapeMarkdown } from '../runner/sanitize.js';
 import { endLogGroup, logInfo, startLogGroup } from '../runner/log.js';
@@ -34,9 +35,14 @@ export function matchingPublisher(claims: IdentityClaims): { repository: string;
 /** The usual reasons for `invalid_grant`, those that apply to this run first. */
 export function likelyCauses(claims: IdentityClaims, settings: Settings): string[] {
   const causes: string[] = [];
-  if (claims.aud && claims.aud !== DEFAULT_AUDIENCE) {
+  const receiverUrl = defaultAudienceFor(settings.tokenEndpoint);
+  if (claims.aud && claims.aud !== receiverUrl) {
     causes.push(
-      `The ID token's audience is ${claims.aud}; the Hugging Face Hub requires ${DEFAULT_AUDIENCE}. Remove the \`audience\` input.`,
+      `The ID token's audience is ${claims.aud} (input \`audience\`), but a hub accepts only ID tokens for its own URL, here ${receiverUrl}. Remove the \`audience\` input: the audience is then that URL.`,
+    );
+  } else if (claims.aud && settings.tokenEndpoint.hostname !== 'huggingface.co') {
+    causes.push(
+      `The ID token's audience is ${claims.aud}, the URL of the hub that received it (from \`hub-url\`, HF_ENDPOINT or \`token-endpoint\`). If that hub expects another audience, for example the URL it is known by, set \`audience\` to it.`,
     );
   }
   if (claims.ref?.startsWith('refs/tags/')) {

@@ -1,8 +1,38 @@
-// Warnings about the job's environment that would make the token this action exports go unused.
+// Warnings about the job: settings that would make the token this action exports go unused, or
+// that hand a credential to more parties than they need to. Each is one `::warning::` line that
+// says what to do.
 
 import { logWarning } from '../runner/log.js';
 import type { Settings } from '../inputs.js';
 import { toInertLine } from '../runner/sanitize.js';
+import { defaultAudienceFor } from '../hub/hub-url.js';
+
+/**
+ * An `audience` input naming another host than the one that receives the ID token: that host could
+ * present the ID token wherever the audience is trusted, for https://huggingface.co by exchanging it
+ * for a token of its own. Honoured (a broker may need it), with a warning.
+ */
+export function warnAboutForeignAudience(
+  settings: Pick<Settings, 'audience' | 'audienceFromInput' | 'tokenEndpoint'>,
+): void {
+  if (!settings.audienceFromInput) return;
+  let audienceUrl: URL;
+  try {
+    audienceUrl = new URL(settings.audience);
+  } catch {
+    return; // not a URL: no host it could be replayed at
+  }
+  if (audienceUrl.protocol !== 'https:' && audienceUrl.protocol !== 'http:') return;
+  const receiver = settings.tokenEndpoint.host;
+  if (audienceUrl.host === receiver) return;
+  const audience = toInertLine(settings.audience, 200);
+  logWarning(
+    `The ID token is requested for the audience ${audience} (input \`audience\`) but sent to ${receiver}, another host: ` +
+      `${receiver} could present it to ${audienceUrl.host} as this workflow for as long as it is valid. ` +
+      `Remove \`audience\` (it then defaults to the receiving hub's URL, ${defaultAudienceFor(settings.tokenEndpoint)}), ` +
+      `or point \`hub-url\`/\`token-endpoint\` at ${audienceUrl.host} itself.`,
+  );
+}
 
 /**
  * huggingface_hub 1.19+ does its own exchange when HF_OIDC_RESOURCE is set, and then ignores HF_TOKEN:

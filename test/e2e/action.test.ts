@@ -67,8 +67,10 @@ describe.each(RUNTIMES)('the action on $name', ({ node }) => {
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 3600_000 + 1000);
     expect(result.outputs['expires-at']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
-    // The request is the Hub's documented contract.
-    expect(services.issuer.requestedAudiences).toEqual(['https://huggingface.co']);
+    // The request is the Hub's documented contract, with the ID token for the hub that receives it.
+    expect(services.issuer.requestedAudiences).toEqual([services.hub.url]);
+    expect(services.hub.receivedAudiences).toEqual([services.hub.url]);
+    expect(result.warnings).toEqual([]);
     const [exchange] = services.hub.exchangeRequests;
     expect(exchange?.headers['content-type']).toBe('application/json');
     expect(exchange?.headers['user-agent']).toMatch(/^hf-oidc-token-action\/\d+\.\d+\.\d+ /);
@@ -141,6 +143,9 @@ describe.each(RUNTIMES)('the action on $name', ({ node }) => {
     const result = await run(options);
     expectSuccess(result, 'acme/awesome-model');
     expect(services.issuer.requestedAudiences).toEqual(['https://broker.example.test']);
+    // Honoured, but the token endpoint is another host than the audience names: one warning.
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toContain('but sent to 127.0.0.1');
   });
 
   it('without id-token: write, fails before any network call and says how to fix it', async () => {
@@ -210,12 +215,12 @@ describe.each(RUNTIMES)('the action on $name', ({ node }) => {
     expect(result.stdout).toContain('job_workflow_ref the called file (hf-publish.yml)');
   });
 
-  it('says so when the audience is not the one the Hub requires', async () => {
+  it("says so when the audience is not the hub's URL", async () => {
     const result = await run(services.runOptions({ resource: 'acme/awesome-model', audience: 'https://example.test' }));
     const error = expectFailureWithNothingExported(result);
     expect(error).toContain('invalid_grant');
     expect(result.stdout).toContain(
-      "The ID token's audience is https://example.test; the Hugging Face Hub requires https://huggingface.co.",
+      `The ID token's audience is https://example.test (input \`audience\`), but a hub accepts only ID tokens for its own URL, here ${services.hub.url}. Remove the \`audience\` input`,
     );
   });
 

@@ -95,3 +95,67 @@ describe('endpoints', () => {
     },
   );
 });
+
+describe('the audience of the ID token', () => {
+  let services: LocalServices;
+  beforeEach(async () => {
+    services = await startLocalServices();
+  });
+  afterEach(async () => {
+    await services.stop();
+  });
+
+  const HUGGING_FACE = 'https://huggingface.co';
+
+  function expectIssued(result: RunResult): void {
+    expect(result.errors, result.stdout).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(findLeaks(result, services.secrets())).toEqual([]);
+  }
+
+  it('with HF_ENDPOINT set to another host (a mirror), is that host: it never gets a huggingface.co token', async () => {
+    const options = services.runOptions({ resource: 'acme/awesome-model' });
+    delete options.inputs['hub-url'];
+    const result = await runAction({ ...options, env: { HF_ENDPOINT: services.hub.url } });
+    expectIssued(result);
+    expect(services.issuer.requestedAudiences).toEqual([services.hub.url]);
+    expect(services.hub.receivedAudiences).toEqual([services.hub.url]);
+    expect(services.hub.receivedAudiences).not.toContain(HUGGING_FACE);
+    expect(result.warnings).toEqual([]);
+    expect(result.stdout).toContain(`Requesting a GitHub OIDC ID token (audience ${services.hub.url}).`);
+  });
+
+  it('with token-endpoint on another host and hub-url unset, is that endpoint, not huggingface.co', async () => {
+    const options = services.runOptions({
+      resource: 'acme/awesome-model',
+      'token-endpoint': `${services.hub.url}/oauth/token`,
+    });
+    delete options.inputs['hub-url'];
+    const result = await runAction(options);
+    expectIssued(result);
+    expect(services.hub.receivedAudiences).toEqual([services.hub.url]);
+  });
+
+  it('an explicit https://huggingface.co sent to another host is honoured, with one warning that says what to do', async () => {
+    services.hub.audience = HUGGING_FACE;
+    const options = services.runOptions({ resource: 'acme/awesome-model', audience: HUGGING_FACE });
+    delete options.inputs['hub-url'];
+    const result = await runAction({ ...options, env: { HF_ENDPOINT: services.hub.url } });
+    expectIssued(result);
+    expect(services.hub.receivedAudiences).toEqual([HUGGING_FACE]);
+    expect(result.warnings).toHaveLength(1);
+    const host = new URL(services.hub.url).host;
+    expect(result.warnings[0]).toBe(
+      `The ID token is requested for the audience ${HUGGING_FACE} (input \`audience\`) but sent to ${host}, another host: ` +
+        `${host} could present it to huggingface.co as this workflow for as long as it is valid. ` +
+        `Remove \`audience\` (it then defaults to the receiving hub's URL, ${services.hub.url}), ` +
+        'or point `hub-url`/`token-endpoint` at huggingface.co itself.',
+    );
+  });
+
+  it('an explicit audience naming the receiving host itself gets no warning', async () => {
+    const result = await runAction(services.runOptions({ resource: 'acme/awesome-model', audience: services.hub.url }));
+    expectIssued(result);
+    expect(result.warnings).toEqual([]);
+  });
+});

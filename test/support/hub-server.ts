@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { applyFault, FaultQueue, sendJson } from './faults.js';
 import { GITHUB_ISSUER } from './oidc-issuer.js';
 
@@ -48,7 +48,13 @@ export class HubServer {
   readonly requestIds: string[] = [];
   /** Every request on any path, in order: how a test proves a wrong endpoint was called once. */
   readonly requests: Array<{ method: string; path: string; query?: string }> = [];
-  audience = 'https://huggingface.co';
+  /**
+   * The `aud` this hub accepts. A real hub accepts ID tokens for its own URL only, so by default
+   * this is the hub's own URL (`https://<publicHost>:<port>` with the `publicHost` option).
+   */
+  audience: string | undefined;
+  /** The `aud` of every ID token presented to the exchange, verified or not: who was handed what. */
+  readonly receivedAudiences: string[] = [];
   expiresInSeconds = 3600;
   /** When true, the Hub issues tokens as usual but its read endpoints and git refuse them (401). */
   refuseIssuedTokens = false;
@@ -61,10 +67,13 @@ export class HubServer {
   #server: Server | undefined;
   #jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
-  /** With `tls`, the hub serves https (for the proxy tests, under a name only the tests resolve). */
+  /**
+   * With `tls`, the hub serves https (for the proxy tests, under `publicHost`, a name only the
+   * tests resolve, which is also the URL it accepts as audience).
+   */
   constructor(
     private readonly jwksUrl: string,
-    private readonly options: { tls?: { key: string; cert: string } } = {},
+    private readonly options: { tls?: { key: string; cert: string }; publicHost?: string } = {},
   ) {}
 
   get port(): number {
@@ -75,6 +84,11 @@ export class HubServer {
 
   get url(): string {
     return `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${this.port}`;
+  }
+
+  /** The URL the hub knows itself by, and so the audience it accepts unless told otherwise. */
+  get publicUrl(): string {
+    return `${this.options.tls ? 'https' : 'http'}://${this.options.publicHost ?? '127.0.0.1'}:${this.port}`;
   }
 
   get exchangeCount(): number {
@@ -146,6 +160,16 @@ export class HubServer {
       body = undefined;
     }
     this.exchangeRequests.push({ headers: request.headers, body });
+    const subjectToken =
+      typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['subject_token'] : undefined;
+    if (typeof subjectToken === 'string') {
+      try {
+        const { aud } = decodeJwt(subjectToken);
+        this.receivedAudiences.push(...(Array.isArray(aud) ? aud : [aud ?? '']));
+      } catch {
+        this.receivedAudiences.push('(not a JWT)');
+      }
+    }
     const fault = this.faults.take();
     if (fault && applyFault(fault, request, response, headers)) return;
 
@@ -182,7 +206,7 @@ export class HubServer {
       if (!this.#jwks) throw new Error('not started');
       ({ payload: claims } = await jwtVerify(String(fields['subject_token']), this.#jwks, {
         issuer: GITHUB_ISSUER,
-        audience: this.audience,
+        audience: this.audience ?? this.publicUrl,
         algorithms: ['RS256'],
       }));
     } catch (error: unknown) {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { parseHelperArguments } from '../../src/git/helper-command.js';
-import { hubBaseOf, hubEndpoint, hubPathOf, parseHubUrl } from '../../src/hub/hub-url.js';
+import { defaultAudienceFor, hubBaseOf, hubEndpoint, hubPathOf, parseHubUrl } from '../../src/hub/hub-url.js';
 
 const LABEL = 'Input `hub-url`';
 
@@ -78,5 +78,26 @@ describe("the helper's --hub-url", () => {
       'https://hub.example/mirror/',
     );
     expect(() => parseHelperArguments(argumentsWith('https://hub.example/?x=1'))).toThrow(/--hub-url must be/);
+  });
+});
+
+describe('defaultAudienceFor: the URL of the hub that receives the ID token', () => {
+  it.each([
+    ['https://huggingface.co/oauth/token', 'https://huggingface.co'],
+    ['https://hub.example/mirror/oauth/token', 'https://hub.example/mirror'],
+    ['https://hub.example:8443/a/b/oauth/token?code=x', 'https://hub.example:8443/a/b'],
+    ['https://broker.example/exchange?code=secret', 'https://broker.example'],
+    ['https://broker.example/oauth/token/', 'https://broker.example'],
+    ['http://127.0.0.1:8080/oauth/token', 'http://127.0.0.1:8080'],
+  ])('%s → %s', (endpoint, audience) => {
+    expect(defaultAudienceFor(new URL(endpoint))).toBe(audience);
+  });
+
+  it("is the hub's base for every hub-url, as huggingface_hub's default (HF_ENDPOINT without trailing slashes)", () => {
+    for (const raw of ['https://huggingface.co', 'https://hub.example/mirror/', 'https://hub-ci.huggingface.co//']) {
+      const hub = parseHubUrl(raw, LABEL);
+      expect(defaultAudienceFor(hubEndpoint(hub, 'oauth/token'))).toBe(hubBaseOf(hub));
+      expect(defaultAudienceFor(hubEndpoint(hub, 'oauth/token'))).toBe(raw.replace(/\/+$/, ''));
+    }
   });
 });
