@@ -254,3 +254,15 @@ export function headerValue(headers: http.IncomingHttpHeaders, name: string): st
   const value = headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
 }
+
+/**
+ * The id that names this answer to the server's operators, sanitised: x-request-id, else the trace
+ * ids huggingface_hub falls back to (utils/_http.py), x-amzn-trace-id then x-amz-cf-id.
+ */
+export function requestIdOf(headers: http.IncomingHttpHeaders): string | undefined {
+  for (const name of ['x-request-id', 'x-amzn-trace-id', 'x-amz-cf-id']) {
+    const value = headerValue(headers, name);
+    if (value !== undefined && value.trim() !== '') return sanitizeServerText(value, 100);
+  }
+  return undefined;
+}

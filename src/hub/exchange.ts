@@ -4,7 +4,7 @@
 
 import { ExchangeRefusedError, RemoteError, wrapRemoteError } from '../errors.js';
 import { displayEndpoint } from '../http/endpoint-url.js';
-import { headerValue, sendRequest } from '../http/request.js';
+import { headerValue, requestIdOf, sendRequest } from '../http/request.js';
 import type { Resource } from './resource.js';
 import { parseRetryAfter } from '../http/retry.js';
 import { isTransientOAuthError, isTransientStatus } from '../http/transient.js';
@@ -57,8 +57,7 @@ export async function exchangeToken(
   for (const credential of credentials) onToken(credential);
   const body = redactSecrets(response.body, [idToken, ...credentials]);
 
-  const requestIdHeader = headerValue(response.headers, 'x-request-id');
-  const requestId = requestIdHeader === undefined ? undefined : sanitizeServerText(requestIdHeader, 100);
+  const requestId = requestIdOf(response.headers);
   const requestIdNote = requestId ? ` (x-request-id: ${requestId})` : '';
 
   if (response.status >= 300 && response.status < 400) {
