@@ -33,6 +33,8 @@ export interface Settings {
    * ignores HF_TOKEN, which the action warns about. Read here because this is where settings are read.
    */
   readonly pythonOidcResource: string | undefined;
+  /** GITHUB_EVENT_NAME, for the warning about triggers that may run a fork's code (the ID token's event_name wins). */
+  readonly eventName: string | undefined;
 }
 
 /** Reads, defaults and validates every input. Throws InputError on the first problem. */
@@ -63,6 +65,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Settings {
     gitCredentials: readBoolean('git-credentials', false),
     verify: readBoolean('verify', false),
     pythonOidcResource: env['HF_OIDC_RESOURCE']?.trim() || undefined,
+    eventName: env['GITHUB_EVENT_NAME']?.trim() || undefined,
   };
 }
 

@@ -2,7 +2,7 @@
 // with retries → mask → [verify] → [configure git] → publish → summary. The one place that fails the step.
 // The optional stages come before publishing, so nothing is exported unless everything succeeded.
 
-import { warnAboutForeignAudience, warnAboutPythonOidcResource } from './report/warnings.js';
+import { warnAboutForeignAudience, warnAboutForkCodeTrigger, warnAboutPythonOidcResource } from './report/warnings.js';
 import { describeFailure, ExchangeRefusedError } from './errors.js';
 import { failStep, logDebug, logInfo } from './runner/log.js';
 import { readInputs, type Settings } from './inputs.js';
@@ -28,6 +28,7 @@ export async function run(): Promise<void> {
     const source = await findIdTokenSource();
     const deadline = new Deadline(settings.deadlineMs);
     const { token, claims } = await obtainTokenForStep(settings, source, deadline);
+    warnAboutForkCodeTrigger(settings, claims);
     if (settings.verify) {
       // Loaded only when asked for: keeps @huggingface/hub off the default path (see verify.ts).
       const { verifyToken } = await import('./hub/verify.js');

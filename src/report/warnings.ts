@@ -2,6 +2,7 @@
 // that hand a credential to more parties than they need to. Each is one `::warning::` line that
 // says what to do.
 
+import type { IdentityClaims } from '../github/claims.js';
 import { logWarning } from '../runner/log.js';
 import type { Settings } from '../inputs.js';
 import { toInertLine } from '../runner/sanitize.js';
@@ -31,6 +32,41 @@ export function warnAboutForeignAudience(
       `${receiver} could present it to ${audienceUrl.host} as this workflow for as long as it is valid. ` +
       `Remove \`audience\` (it then defaults to the receiving hub's URL, ${defaultAudienceFor(settings.tokenEndpoint)}), ` +
       `or point \`hub-url\`/\`token-endpoint\` at ${audienceUrl.host} itself.`,
+  );
+}
+
+/**
+ * Triggers whose runs get an ID token and the repository's permissions while they may be running
+ * code from a fork: a pinned branch does not exclude them (the run is on the base branch).
+ */
+const FORK_CODE_TRIGGERS: ReadonlyMap<string, string> = new Map([
+  [
+    'pull_request_target',
+    "runs for pull requests from forks too, in the context of the base branch, with this repository's permissions and an ID token",
+  ],
+  [
+    'workflow_run',
+    "runs after another workflow, which a pull request from a fork may have started, with this repository's permissions and an ID token",
+  ],
+]);
+
+/**
+ * A write token minted in a run that may be running a fork's code: any step of the job that runs
+ * that code can publish with it. A read-only user token is not warned about.
+ */
+export function warnAboutForkCodeTrigger(
+  settings: Pick<Settings, 'resource' | 'eventName'>,
+  claims: Pick<IdentityClaims, 'event_name'>,
+): void {
+  if (settings.resource.kind === 'user') return;
+  const event = claims.event_name ?? settings.eventName;
+  const why = event === undefined ? undefined : FORK_CODE_TRIGGERS.get(event);
+  if (event === undefined || why === undefined) return;
+  logWarning(
+    `This run was triggered by ${event}, which ${why}. A write token for ${settings.resource.value} was issued to it: ` +
+      "any step of this job that checks out, builds or runs the pull request's code (its head, its scripts, its " +
+      'dependencies, the artifacts of the run that triggered this one) can publish with it. Run that code in a job ' +
+      'without `id-token: write`, or publish from a push, release or workflow_dispatch workflow (see SECURITY.md).',
   );
 }
 
