@@ -11,7 +11,10 @@ export interface IdentityClaims {
   readonly aud?: string;
   readonly sub?: string;
   readonly repository?: string;
+  /** Numeric ids: they never change, unlike names, and the immutable `sub` names them. */
+  readonly repository_id?: string;
   readonly repository_owner?: string;
+  readonly repository_owner_id?: string;
   readonly ref?: string;
   readonly ref_type?: string;
   readonly workflow?: string;
@@ -28,7 +31,9 @@ const CLAIM_NAMES = [
   'aud',
   'sub',
   'repository',
+  'repository_id',
   'repository_owner',
+  'repository_owner_id',
   'ref',
   'ref_type',
   'workflow',

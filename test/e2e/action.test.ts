@@ -215,6 +215,47 @@ describe.each(RUNTIMES)('the action on $name', ({ node }) => {
     expect(result.stdout).toContain('job_workflow_ref the called file (hf-publish.yml)');
   });
 
+  it('shows both workflow candidates of a reusable workflow, in the log and the summary, and that which one counts is unverified', async () => {
+    services.issuer.identity = {
+      ...services.issuer.identity,
+      jobWorkflowRef: 'acme/shared-workflows/.github/workflows/hf-publish.yml@refs/tags/v1',
+    };
+    services.hub.publishers.clear();
+    services.hub.addPublisher('acme/awesome-model', { repository: 'acme/awesome-model', workflow: 'other.yml' });
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model' }));
+    expectFailureWithNothingExported(result);
+    expect(result.stdout).toMatch(/\n {2}workflow {4}publish\.yml {3}\(the caller, from workflow_ref\)\n/);
+    expect(result.stdout).toMatch(
+      /\n {10}or {2}hf-publish\.yml {3}\(the reusable workflow, from job_workflow_ref, in acme\/shared-workflows\)\n/,
+    );
+    expect(result.stdout).toContain('Which of the two the Hub compares with its Workflow field is not documented');
+    expect(result.summary).toContain(
+      '<code>publish.yml</code> (the caller, from workflow_ref) or <code>hf-publish.yml</code>',
+    );
+  });
+
+  it('shows the repository and owner ids, and explains an immutable subject', async () => {
+    services.issuer.identity = { ...services.issuer.identity, immutableSubject: true, ref: 'refs/heads/dev' };
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model' }));
+    expectFailureWithNothingExported(result);
+    expect(result.stdout).toMatch(/\n {2}repository_id {22}123456789\n/);
+    expect(result.stdout).toMatch(/\n {2}repository_owner_id {16}987654\n/);
+    expect(result.stdout).toContain('GitHub identity: repo:acme@987654/awesome-model@123456789:ref:refs/heads/dev');
+    expect(result.stdout).toContain(
+      'GitHub gave this run an immutable subject (repo:acme@987654/awesome-model@123456789:ref:refs/heads/dev)',
+    );
+    expect(result.summary).toContain('<code>123456789</code>');
+    expect(result.summary).toContain('<code>987654</code>');
+  });
+
+  it('does not explain an immutable subject the run does not have', async () => {
+    services.issuer.identity = { ...services.issuer.identity, ref: 'refs/heads/dev' };
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model' }));
+    expectFailureWithNothingExported(result);
+    expect(result.stdout).toContain('repository_id');
+    expect(result.stdout).not.toContain('immutable subject');
+  });
+
   it("says so when the audience is not the hub's URL", async () => {
     const result = await run(services.runOptions({ resource: 'acme/awesome-model', audience: 'https://example.test' }));
     const error = expectFailureWithNothingExported(result);
