@@ -51,9 +51,12 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Settings {
     : hubEndpoint(hubUrl, 'oauth/token');
 
   const audienceInput = core.getInput('audience');
+  const resource = parseResource(core.getInput('resource', { required: false }), hubUrl.host);
+  const gitCredentials = readBoolean('git-credentials', false);
+  if (gitCredentials) refuseGitCredentialsWithoutRepository(resource);
 
   return {
-    resource: parseResource(core.getInput('resource', { required: false }), hubUrl.host),
+    resource,
     audience: audienceInput ? parseAudience(audienceInput) : defaultAudienceFor(tokenEndpoint),
     audienceFromInput: audienceInput !== '',
     hubUrl,
@@ -62,11 +65,27 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Settings {
     maxAttempts: readInteger('max-attempts', 4, 1, 10),
     requestTimeoutMs: readInteger('timeout-seconds', 15, 1, 300) * 1000,
     deadlineMs: readInteger('deadline-seconds', 90, 1, 900) * 1000,
-    gitCredentials: readBoolean('git-credentials', false),
+    gitCredentials,
     verify: readBoolean('verify', false),
     pythonOidcResource: env['HF_OIDC_RESOURCE']?.trim() || undefined,
     eventName: env['GITHUB_EVENT_NAME']?.trim() || undefined,
   };
+}
+
+/**
+ * `git-credentials` configures git for the resource's repository on the hub; buckets and users
+ * have none (a bare username gives a read-only user token, not a repository), so the helper would
+ * never answer. Refused before any call rather than configured for nothing.
+ */
+function refuseGitCredentialsWithoutRepository(resource: Resource): void {
+  if (resource.kind !== 'bucket' && resource.kind !== 'user') return;
+  const what = resource.kind === 'bucket' ? 'is a bucket' : 'is a user (a read-only user token)';
+  throw new InputError(
+    `\`git-credentials: true\` needs a resource with a git repository, but ${resource.value} ${what}, which git cannot clone or push.`,
+    {
+      hint: 'Remove it, or set `git-credentials: false`: the exported HF_TOKEN is what the `hf` CLI and huggingface_hub use for buckets and for reading as a user.',
+    },
+  );
 }
 
 function parseAudience(raw: string): string {

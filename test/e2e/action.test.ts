@@ -371,6 +371,21 @@ describe.each(RUNTIMES)('the action on $name', ({ node }) => {
   });
 
   it.each([
+    ['buckets/acme/shared-cache', 'is a bucket'],
+    ['acme', 'is a user (a read-only user token)'],
+  ])('refuses git-credentials with %j, which has no git repository, before any call', async (resource, what) => {
+    const result = await run(services.runOptions({ resource, 'git-credentials': 'true' }));
+    const error = expectFailureWithNothingExported(result);
+    expect(error).toContain(
+      `\`git-credentials: true\` needs a resource with a git repository, but ${resource} ${what}`,
+    );
+    expect(error).toContain('set `git-credentials: false`');
+    expect(result.state).toEqual({});
+    expect(services.issuer.callCount).toBe(0);
+    expect(services.hub.requests).toEqual([]);
+  });
+
+  it.each([
     ['hub-url', 'http://hub.example.test', 'plain http:// for hub.example.test, which is not a loopback host'],
     ['token-endpoint', 'http://10.0.0.1/oauth/token', 'plain http:// for 10.0.0.1'],
     ['hub-url', 'not a url', 'is not a valid URL'],
