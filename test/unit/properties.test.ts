@@ -11,6 +11,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError, RemoteError } from '../../src/errors.js';
+import { defaultAudienceFor, hubBaseOf, hubEndpoint, parseHubUrl } from '../../src/hub/hub-url.js';
 import { parseResource } from '../../src/hub/resource.js';
 import { neutralizeCommands, redactSecrets, sanitizeServerText } from '../../src/runner/sanitize.js';
 import { explainInvalidToken, parseOAuthError, parseTokenResponse } from '../../src/hub/token-response.js';
@@ -177,6 +178,38 @@ describe('parseResource, for any input', () => {
       RUNS,
     );
     refused.atLeast(100);
+  });
+});
+
+/** Hub URLs people write, with hostile pieces where a query, a fragment or a path may hide. */
+const hubUrlLike = fc
+  .tuple(
+    fc.constantFrom('https://', 'http://', 'HTTPS://', 'ftp://', ''),
+    fc.constantFrom('huggingface.co', 'hub.example', '127.0.0.1:8080', 'localhost', 'user:pw@hub.example'),
+    fc.constantFrom('', '/', '/mirror', '/mirror/', '//a/../b/', '/%3F', '/a b'),
+    fc.oneof(fc.constantFrom('', '', '', '?', '#', '?x=1', '#top', '?#', '/./'), hostileText),
+  )
+  .map((parts) => parts.join(''));
+
+describe('parseHubUrl, for any input', () => {
+  it("returns the hub's address alone, on which endpoints and the audience stay below it, or throws an InputError", () => {
+    const accepted = counter();
+    fc.assert(
+      fc.property(hubUrlLike, (raw) => {
+        const outcome = outcomeOf(() => parseHubUrl(raw, 'Input `hub-url`'), InputError);
+        if (outcome instanceof Error) return;
+        accepted.count();
+        expect(outcome.href).not.toMatch(/[?#]/);
+        expect(outcome.pathname.endsWith('/')).toBe(true);
+        expect(outcome.pathname).not.toMatch(/\/\/$/);
+        const tokenEndpoint = hubEndpoint(outcome, 'oauth/token');
+        expect(tokenEndpoint.href).toBe(`${outcome.href}oauth/token`);
+        expect(defaultAudienceFor(tokenEndpoint)).toBe(hubBaseOf(outcome));
+        expect(hubBaseOf(outcome)).not.toMatch(/[?#]|\/$/);
+      }),
+      RUNS,
+    );
+    accepted.atLeast(200);
   });
 });
 
