@@ -96,10 +96,6 @@ export function likelyCauses(claims: IdentityClaims, settings: Settings): string
     causes.push(
       `The ID token's audience is ${claims.aud} (input \`audience\`), but a hub accepts only ID tokens for its own URL, here ${receiverUrl}. Remove the \`audience\` input: the audience is then that URL.`,
     );
-  } else if (claims.aud && settings.tokenEndpoint.hostname !== 'huggingface.co') {
-    causes.push(
-      `The ID token's audience is ${claims.aud}, the URL of the hub that received it (from \`hub-url\`, HF_ENDPOINT or \`token-endpoint\`). If that hub expects another audience, for example the URL it is known by, set \`audience\` to it.`,
-    );
   }
   if (claims.ref?.startsWith('refs/tags/')) {
     causes.push('This run is for a tag: a publisher pinned to a branch does not match it.');
@@ -123,6 +119,12 @@ export function likelyCauses(claims: IdentityClaims, settings: Settings): string
   if (claims.environment) {
     causes.push(
       `The job uses the environment "${claims.environment}", which changes the token's subject to ${claims.sub ?? '?'}.`,
+    );
+  }
+  if (claims.aud === receiverUrl && settings.tokenEndpoint.hostname !== 'huggingface.co') {
+    // Possible rather than likely, so after the causes this run's claims show.
+    causes.push(
+      `The ID token's audience is ${claims.aud}, the URL of the hub that received it (from \`hub-url\`, HF_ENDPOINT or \`token-endpoint\`). If that hub expects another audience, for example the URL it is known by, set \`audience\` to it.`,
     );
   }
   causes.push(
