@@ -48,11 +48,17 @@ export class HubServer {
   readonly requestIds: string[] = [];
   /** Every request on any path, in order: how a test proves a wrong endpoint was called once. */
   readonly requests: Array<{ method: string; path: string; query?: string }> = [];
+  #audience: string | undefined;
   /**
-   * The `aud` this hub accepts. A real hub accepts ID tokens for its own URL only, so by default
-   * this is the hub's own URL (`https://<publicHost>:<port>` with the `publicHost` option).
+   * The `aud` this hub accepts. A real hub accepts ID tokens for its own URL only, so unless a test
+   * sets another, this is the hub's own URL (publicUrl).
    */
-  audience: string | undefined;
+  get audience(): string {
+    return this.#audience ?? this.publicUrl;
+  }
+  set audience(value: string) {
+    this.#audience = value;
+  }
   /** The `aud` of every ID token presented to the exchange, verified or not: who was handed what. */
   readonly receivedAudiences: string[] = [];
   expiresInSeconds = 3600;
@@ -206,7 +212,7 @@ export class HubServer {
       if (!this.#jwks) throw new Error('not started');
       ({ payload: claims } = await jwtVerify(String(fields['subject_token']), this.#jwks, {
         issuer: GITHUB_ISSUER,
-        audience: this.audience ?? this.publicUrl,
+        audience: this.audience,
         algorithms: ['RS256'],
       }));
     } catch (error: unknown) {
