@@ -33,7 +33,7 @@ export async function run(): Promise<void> {
       core.info(await verifyToken(token.accessToken, settings, deadline, (message) => core.info(message)));
     }
     if (settings.gitCredentials) {
-      const { configureGitCredentials } = await import('./git/credentials.js');
+      const { configureGitCredentials } = await import('./git/configure.js');
       await configureGitCredentials(settings);
     }
     const expiresAt = publishToken(token, settings, new Date());

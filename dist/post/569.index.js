@@ -1,5 +1,5 @@
-export const id = 109;
-export const ids = [109];
+export const id = 569;
+export const ids = [569];
 export const modules = {
 
 /***/ 227:
@@ -29,7 +29,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 203:
+/***/ 127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -38,16 +38,10 @@ __webpack_require__.d(__webpack_exports__, {
   cleanUpGitCredentials: () => (/* binding */ cleanUpGitCredentials)
 });
 
-// UNUSED EXPORTS: configureGitCredentials, isActionHelperCommand, needsHelperReset, readGitCredentialsState, removeGitCredentials, repositoryUrlsOf
+// UNUSED EXPORTS: removeGitCredentials
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(24);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(136);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var lib_core = __webpack_require__(421);
 ;// CONCATENATED MODULE: ./package.json
@@ -67,7 +61,7 @@ const USER_AGENT = (/* unused pure expression or super */ null && (`${ACTION_NAM
 // context to a lower-level failure, that failure as its `cause`. main.ts fails the step with the
 // message and the hint of whatever reaches it.
 /** An expected failure: a message for the user and, optionally, a remedy. */
-class errors_ActionError extends Error {
+class ActionError extends Error {
     name = 'ActionError';
     code;
     hint;
@@ -78,21 +72,21 @@ class errors_ActionError extends Error {
     }
 }
 /** An input is missing or malformed. Raised before any network call. */
-class errors_InputError extends errors_ActionError {
+class errors_InputError extends ActionError {
     name = 'InputError';
     constructor(message, options = {}) {
         super(message, { ...options, code: 'INPUT_INVALID' });
     }
 }
 /** The job cannot get a GitHub OIDC ID token at all (no permission, fork pull request, Dependabot). */
-class IdTokenUnavailableError extends errors_ActionError {
+class IdTokenUnavailableError extends ActionError {
     name = 'IdTokenUnavailableError';
     constructor(message, options = {}) {
         super(message, { ...options, code: 'ID_TOKEN_UNAVAILABLE' });
     }
 }
 /** A request to a remote service failed, or its answer was refused. */
-class RemoteError extends errors_ActionError {
+class RemoteError extends ActionError {
     name = 'RemoteError';
     transient;
     retryAfterMs;
@@ -166,29 +160,116 @@ function errors_messageOf(error) {
 }
 /** Renders any thrown value as one line for `core.setFailed`, with the hint appended. */
 function describeFailure(error) {
-    if (error instanceof errors_ActionError) {
+    if (error instanceof ActionError) {
         return error.hint ? `${endSentence(error.message)} ${error.hint}` : error.message;
     }
     return `Unexpected error: ${errors_messageOf(error)}. This is a bug in the action; please report it with this log.`;
 }
 
-;// CONCATENATED MODULE: ./src/http/json.ts
-// Network JSON is `unknown` until checked. This is the one place that parses a body and checks it
-// is a JSON object; callers then narrow each field they read.
-/** Parses `text` as a JSON object (not an array, not null), or says which of the two it is not. */
-function parseJsonObject(text) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        return { problem: 'is not valid JSON' };
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        return { problem: 'is not a JSON object' };
-    return { object: parsed };
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(802);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+;// CONCATENATED MODULE: ./src/git/config.ts
+// The few `git config --global` operations the credential setup and its cleanup need. Global,
+// because that is what every later step's git reads (checkout-style actions do the same); the
+// runner gives each job a fresh HOME on hosted runners, and the post step undoes what was added.
+
+
+
+
+
+/** `git config --unset` exits 5 when no value matches: the entry is already gone. */
+const EXIT_NOTHING_TO_UNSET = 5;
+/** `git config --get-all` exits 1 when the key has no value. */
+const EXIT_KEY_NOT_FOUND = 1;
+function runGit(args) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_.execFile)('git', [...args], { encoding: 'utf8', timeout: 30_000, windowsHide: true }, (error, stdout, stderr) => {
+            if (error && typeof error.code === 'string') {
+                // A string code (ENOENT, EACCES) means git itself could not be started.
+                reject(new ActionError(`git could not be run (${error.code}); is git installed and on PATH?`, {
+                    code: 'GIT_UNAVAILABLE',
+                }));
+                return;
+            }
+            resolve({ exitCode: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+        });
+    });
+}
+function failure(what, result) {
+    const firstLine = result.stderr.trim().split('\n')[0] ?? '';
+    return new ActionError(`${what} failed: git exited ${result.exitCode}${firstLine ? ` (${firstLine})` : ''}`, {
+        code: 'GIT_FAILED',
+    });
+}
+/**
+ * Every value of `key` in the global config, in order; empty when unset. Empty values are kept
+ * (`helper =` means something to git), so values are read NUL-terminated (`-z`).
+ */
+async function getGlobalValues(key) {
+    const result = await runGit(['config', '--global', '-z', '--get-all', key]);
+    if (result.exitCode === EXIT_KEY_NOT_FOUND)
+        return [];
+    if (result.exitCode !== 0)
+        throw failure(`git config --get-all ${key}`, result);
+    return result.stdout.split('\0').slice(0, -1);
+}
+/** Adds a value to `key` after any existing ones (`--add`: never replaces what the user configured). */
+async function addGlobalValue(key, value) {
+    const result = await runGit(['config', '--global', '--add', key, value]);
+    if (result.exitCode !== 0)
+        throw failure(`git config --add ${key}`, result);
+}
+/**
+ * Removes the one value of `key` that equals `value` exactly (`--fixed-value`, git 2.30+; an empty
+ * value matches too), leaving every other value alone. Returns false when no such value was there,
+ * and also when several were (git exits 5 for both): callers that care count first.
+ */
+async function unsetGlobalValue(key, value) {
+    const result = await runGit(['config', '--global', '--fixed-value', '--unset', key, value]);
+    if (result.exitCode === EXIT_NOTHING_TO_UNSET)
+        return false;
+    if (result.exitCode !== 0)
+        throw failure(`git config --unset ${key}`, result);
+    return true;
+}
+/** The names of all keys in the global config (subsections keep their case). */
+async function listGlobalKeys() {
+    const result = await runGit(['config', '--global', '--name-only', '--list']);
+    // No global config file at all: git exits non-zero with "unable to read config file".
+    if (result.exitCode !== 0)
+        return [];
+    return result.stdout.split('\n').filter((line) => line !== '');
+}
+/** Removes a whole section, e.g. `credential.https://huggingface.co` (left empty by --unset). */
+async function removeGlobalSection(section) {
+    const result = await runGit(['config', '--global', '--remove-section', section]);
+    if (result.exitCode !== 0)
+        throw failure(`git config --remove-section ${section}`, result);
+}
+/**
+ * The file `git config --global` writes to, as git chooses it: GIT_CONFIG_GLOBAL, else ~/.gitconfig
+ * unless only the XDG file exists. Used to remove a file the setup created and the cleanup emptied.
+ */
+function globalConfigWritePath(env = process.env) {
+    const explicit = env['GIT_CONFIG_GLOBAL'];
+    if (explicit)
+        return explicit;
+    const home = env['HOME'] || homedir();
+    const userConfig = join(home, '.gitconfig');
+    const xdgConfig = join(env['XDG_CONFIG_HOME'] || join(home, '.config'), 'git', 'config');
+    return !existsSync(userConfig) && existsSync(xdgConfig) ? xdgConfig : userConfig;
+}
+/** Whether `error` says git itself cannot be run (not installed, not on PATH). */
+function isGitUnavailable(error) {
+    return error instanceof ActionError && error.code === 'GIT_UNAVAILABLE';
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(975);
 ;// CONCATENATED MODULE: ./src/http/endpoint-url.ts
 // Which URLs the action sends a credential to. Every endpoint (the hub, a token endpoint, the
 // helper's copies of both) is checked here before any request is made.
@@ -251,11 +332,11 @@ function hub_url_parseHubUrl(raw, label) {
     return url;
 }
 /** The hub's URL without its trailing slash: the form @huggingface/hub's `hubUrl` and git config URL keys take. */
-function hub_url_hubBaseOf(hubUrl) {
+function hubBaseOf(hubUrl) {
     return hubUrl.href.slice(0, -1);
 }
 /** The hub's own path, without slashes at either end: '' for a hub at the root of its host. */
-function hub_url_hubPathOf(hubUrl) {
+function hubPathOf(hubUrl) {
     return hubUrl.pathname.slice(1, -1);
 }
 /** `{hub}/{path}` for a relative `path` such as `oauth/token`. */
@@ -263,104 +344,6 @@ function hubEndpoint(hubUrl, path) {
     return new URL(path, hubUrl);
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(802);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(161);
-;// CONCATENATED MODULE: ./src/git/config.ts
-// The few `git config --global` operations the credential setup and its cleanup need. Global,
-// because that is what every later step's git reads (checkout-style actions do the same); the
-// runner gives each job a fresh HOME on hosted runners, and the post step undoes what was added.
-
-
-
-
-
-/** `git config --unset` exits 5 when no value matches: the entry is already gone. */
-const EXIT_NOTHING_TO_UNSET = 5;
-/** `git config --get-all` exits 1 when the key has no value. */
-const EXIT_KEY_NOT_FOUND = 1;
-function runGit(args) {
-    return new Promise((resolve, reject) => {
-        (0,external_node_child_process_.execFile)('git', [...args], { encoding: 'utf8', timeout: 30_000, windowsHide: true }, (error, stdout, stderr) => {
-            if (error && typeof error.code === 'string') {
-                // A string code (ENOENT, EACCES) means git itself could not be started.
-                reject(new errors_ActionError(`git could not be run (${error.code}); is git installed and on PATH?`, {
-                    code: 'GIT_UNAVAILABLE',
-                }));
-                return;
-            }
-            resolve({ exitCode: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-        });
-    });
-}
-function failure(what, result) {
-    const firstLine = result.stderr.trim().split('\n')[0] ?? '';
-    return new errors_ActionError(`${what} failed: git exited ${result.exitCode}${firstLine ? ` (${firstLine})` : ''}`, {
-        code: 'GIT_FAILED',
-    });
-}
-/**
- * Every value of `key` in the global config, in order; empty when unset. Empty values are kept
- * (`helper =` means something to git), so values are read NUL-terminated (`-z`).
- */
-async function config_getGlobalValues(key) {
-    const result = await runGit(['config', '--global', '-z', '--get-all', key]);
-    if (result.exitCode === EXIT_KEY_NOT_FOUND)
-        return [];
-    if (result.exitCode !== 0)
-        throw failure(`git config --get-all ${key}`, result);
-    return result.stdout.split('\0').slice(0, -1);
-}
-/** Adds a value to `key` after any existing ones (`--add`: never replaces what the user configured). */
-async function config_addGlobalValue(key, value) {
-    const result = await runGit(['config', '--global', '--add', key, value]);
-    if (result.exitCode !== 0)
-        throw failure(`git config --add ${key}`, result);
-}
-/**
- * Removes the one value of `key` that equals `value` exactly (`--fixed-value`, git 2.30+; an empty
- * value matches too), leaving every other value alone. Returns false when no such value was there,
- * and also when several were (git exits 5 for both): callers that care count first.
- */
-async function unsetGlobalValue(key, value) {
-    const result = await runGit(['config', '--global', '--fixed-value', '--unset', key, value]);
-    if (result.exitCode === EXIT_NOTHING_TO_UNSET)
-        return false;
-    if (result.exitCode !== 0)
-        throw failure(`git config --unset ${key}`, result);
-    return true;
-}
-/** The names of all keys in the global config (subsections keep their case). */
-async function config_listGlobalKeys() {
-    const result = await runGit(['config', '--global', '--name-only', '--list']);
-    // No global config file at all: git exits non-zero with "unable to read config file".
-    if (result.exitCode !== 0)
-        return [];
-    return result.stdout.split('\n').filter((line) => line !== '');
-}
-/** Removes a whole section, e.g. `credential.https://huggingface.co` (left empty by --unset). */
-async function removeGlobalSection(section) {
-    const result = await runGit(['config', '--global', '--remove-section', section]);
-    if (result.exitCode !== 0)
-        throw failure(`git config --remove-section ${section}`, result);
-}
-/**
- * The file `git config --global` writes to, as git chooses it: GIT_CONFIG_GLOBAL, else ~/.gitconfig
- * unless only the XDG file exists. Used to remove a file the setup created and the cleanup emptied.
- */
-function config_globalConfigWritePath(env = process.env) {
-    const explicit = env['GIT_CONFIG_GLOBAL'];
-    if (explicit)
-        return explicit;
-    const home = env['HOME'] || homedir();
-    const userConfig = join(home, '.gitconfig');
-    const xdgConfig = join(env['XDG_CONFIG_HOME'] || join(home, '.config'), 'git', 'config');
-    return !existsSync(userConfig) && existsSync(xdgConfig) ? xdgConfig : userConfig;
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(975);
 ;// CONCATENATED MODULE: ./src/hub/resource.ts
 // The Hub's `resource` grammar for Trusted Publishers: what the exchanged token is for.
 // https://huggingface.co/docs/hub/trusted-publishers — `namespace/name` (a model),
@@ -557,7 +540,7 @@ function buildHelperArguments(settings) {
  * The git config value: `!'<node>' '<helper.js>' --hub-url '…' …`. `node` is the Node that runs the
  * action (process.execPath): it stays on the runner for the whole job, whatever `node` is on PATH.
  */
-function helper_command_buildHelperCommand(nodePath, helperPath, settings) {
+function buildHelperCommand(nodePath, helperPath, settings) {
     return `!${[nodePath, helperPath, ...buildHelperArguments(settings)].map(quoteForShell).join(' ')}`;
 }
 /** Reads the helper's command line (as git runs it: our arguments, then the operation). */
@@ -599,232 +582,6 @@ function parseHelperArguments(argv) {
         },
     };
 }
-
-;// CONCATENATED MODULE: ./src/git/credential-protocol.ts
-// git's credential-helper protocol, the pure parts: read what git asks, decide whether the question
-// is ours to answer, and write the answer. https://git-scm.com/docs/git-credential#IOFMT
-//
-// Scope. git sends `protocol` and `host` always, and `path` only when `credential.<url>.useHttpPath`
-// is true for the URL. The action configures its helper, and turns useHttpPath on, for the
-// configured resource's URLs only (`{hub}/{resource}` and `{hub}/{resource}.git`, which also covers
-// git-lfs's `….git/info/lfs`; see credentials.ts). The helper answers only when the path names the
-// configured resource; without a path it cannot know which repository git is talking to, and stays
-// silent.
-//
-// The path check follows git's own matching of `credential.<url>.*` keys, so the helper never
-// answers for a URL its configuration does not cover (git's urlmatch.c, credential.c):
-// - scheme and host compare case-insensitively, a default port (`:443`, `:0443`) is the same as none;
-// - the path compares case-sensitively, as a prefix that ends on a `/` boundary
-//   (`acme/model` covers `acme/model/info/lfs`, not `acme/model-2` or `acme/MODEL`);
-// - before comparing, escapes of unreserved characters are decoded (`%2e` is `.`), and `.` and `..`
-//   segments are resolved; a `..` above the root makes the URL invalid.
-// git hands the helper the path once percent-decoded (credential_from_url), and curl resolves dot
-// segments before it sends the request: `acme/model/../other` reaches acme/other. So the helper
-// resolves them too, and reads the path both as git matched it (its `%` literal) and as a server
-// that decodes once more would (`%2e%2e` is `..`): it answers only when both name the repository.
-
-/**
- * The username the helper answers when git did not bring one. The Hub authenticates git over HTTP
- * by the token in the password; huggingface_hub's own git credential setup uses this same name.
- */
-const DEFAULT_USERNAME = 'hf_user';
-/** Parses git's `key=value` lines, up to a blank line or the end. Unknown and repeated keys are ignored. */
-function parseCredentialRequest(text) {
-    const fields = new Map();
-    for (const line of text.split('\n')) {
-        const trimmed = line.replace(/\r$/, '');
-        if (trimmed === '')
-            break;
-        const separator = trimmed.indexOf('=');
-        if (separator <= 0)
-            continue;
-        const key = trimmed.slice(0, separator);
-        if (!fields.has(key))
-            fields.set(key, trimmed.slice(separator + 1));
-    }
-    return {
-        protocol: fields.get('protocol'),
-        host: fields.get('host'),
-        path: fields.get('path'),
-        username: fields.get('username'),
-    };
-}
-/** The repository path of `resource` on the hub's git server, below the hub's own path (if any). */
-function credential_protocol_repositoryPathOf(hubUrl, resource) {
-    const base = hubPathOf(hubUrl);
-    return base ? `${base}/${resource.value}` : resource.value;
-}
-/** RFC 3986 unreserved characters: the only ones whose escapes git's URL normalisation decodes. */
-const UNRESERVED = /^[A-Za-z0-9._~-]$/;
-/** Reserved characters git's URL normalisation leaves as they are, escaped or not (urlmatch.c URL_RESERVED). */
-const RESERVED = /^[:/?#[\]@!$&'()*+,;=]$/;
-/** The default port of each scheme the helper can be asked about; git drops it before matching. */
-const DEFAULT_PORTS = { http: '80', https: '443' };
-/**
- * One path segment as git's url_normalize writes it: escapes of unreserved characters decoded,
- * other escapes upper-cased, characters that need escaping escaped. Undefined for a malformed escape.
- */
-function normalizeSegment(segment) {
-    let normalized = '';
-    for (let index = 0; index < segment.length; index++) {
-        const character = segment[index] ?? '';
-        if (character === '%') {
-            const hex = segment.slice(index + 1, index + 3);
-            if (!/^[0-9A-Fa-f]{2}$/.test(hex))
-                return undefined;
-            const decoded = String.fromCharCode(Number.parseInt(hex, 16));
-            normalized += UNRESERVED.test(decoded) ? decoded : `%${hex.toUpperCase()}`;
-            index += 2;
-        }
-        else if (UNRESERVED.test(character) || RESERVED.test(character)) {
-            normalized += character;
-        }
-        else {
-            for (const byte of Buffer.from(character, 'utf8'))
-                normalized += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-        }
-    }
-    return normalized;
-}
-/**
- * The segments of a URL path (without its leading `/`) after git's URL normalisation (urlmatch.c,
- * url_normalize): each segment normalised, `.` dropped, `..` dropping the segment before it.
- * Undefined where git gives up on the URL: a malformed escape, or a `..` above the root.
- */
-function normalizePathSegments(path) {
-    const segments = [];
-    for (const raw of path.split('/')) {
-        const segment = normalizeSegment(raw);
-        if (segment === undefined)
-            return undefined;
-        if (segment === '.')
-            continue;
-        if (segment === '..') {
-            if (segments.length === 0)
-                return undefined;
-            segments.pop();
-            continue;
-        }
-        segments.push(segment);
-    }
-    return segments;
-}
-/** `host` (with an optional port) as git compares it: lower case, without the scheme's default port. */
-function normalizeHost(protocol, host) {
-    const match = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(host.toLowerCase());
-    if (!match)
-        return undefined;
-    const [, name = '', digits = ''] = match;
-    const port = digits.replace(/^0+(?=.)/, '');
-    if (port === '0')
-        return undefined;
-    return port === '' || port === DEFAULT_PORTS[protocol] ? name : `${name}:${port}`;
-}
-/**
- * Whether a path's segments start with the repository's: the same segments, the last one with or
- * without `.git`, and a prefix only on a segment boundary (git's url_match_prefix).
- */
-function isWithinRepository(segments, repository) {
-    if (segments === undefined || segments.length < repository.length)
-        return false;
-    return repository.every((expected, index) => index === repository.length - 1
-        ? segments[index] === expected || segments[index] === `${expected}.git`
-        : segments[index] === expected);
-}
-/**
- * Whether a request is for the configured hub and resource: the hub's scheme and host, and a path
- * that is the resource's repository, with or without `.git`, or something below it (git-lfs asks for
- * `….git/info/lfs`), compared the way git matches `credential.<url>` keys (see the top of this file).
- */
-function isRequestInScope(request, hubUrl, resource) {
-    const protocol = hubUrl.protocol.replace(/:$/, '');
-    if (request.protocol?.toLowerCase() !== protocol)
-        return false;
-    if (request.host === undefined || normalizeHost(protocol, request.host) !== normalizeHost(protocol, hubUrl.host)) {
-        return false;
-    }
-    const path = request.path;
-    // A query or fragment ends a URL's path; git appends its own after the repository URL, never in it.
-    if (path === undefined || /[?#\p{Cc}]/u.test(path))
-        return false;
-    const repository = normalizePathSegments(credential_protocol_repositoryPathOf(hubUrl, resource));
-    if (repository === undefined)
-        return false;
-    // As git matched it (git decoded the URL once; a `%` left in the path is a character), and as a
-    // server that decodes once more would read it.
-    return [path.replace(/%/g, '%25'), path].every((reading) => isWithinRepository(normalizePathSegments(reading), repository));
-}
-/**
- * The answer to a `get`. `password_expiry_utc` (git 2.40+, ignored by older gits) keeps a caching
- * helper later in the list from keeping the token past its hour.
- */
-function formatCredentialAnswer(answer) {
-    for (const value of [answer.username, answer.password]) {
-        // git reads one attribute per line; a value with a line break would forge attributes.
-        if (/[\r\n\0]/.test(value))
-            throw new Error('a credential value contains a line break or NUL');
-    }
-    const lines = [`username=${answer.username}`, `password=${answer.password}`];
-    if (answer.expiresAtSeconds !== undefined)
-        lines.push(`password_expiry_utc=${Math.floor(answer.expiresAtSeconds)}`);
-    return `${lines.join('\n')}\n`;
-}
-
-// EXTERNAL MODULE: ./src/runner/state.ts
-var state = __webpack_require__(3);
-;// CONCATENATED MODULE: ./src/git/credentials.ts
-// `git-credentials: true`: configure git, for the rest of the job, to get a fresh Hub token from the
-// credential helper each time it talks to the configured resource on the hub; and, in the post step,
-// remove exactly what was added.
-//
-// What is added to the global git config (never a token, only the helper's command line), for each
-// of the resource's two URLs, `{hub}/{resource}` and `{hub}/{resource}.git`:
-//   [credential "<hub>/<resource>"]
-//     helper =                 (empty: git resets its helper list here; not added if already reset, see below)
-//     helper = !'<node>' '<dist>/git-credential-helper/index.js' --hub-url … --id <random>
-//     useHttpPath = true       (only if not set already)
-//
-// Why the empty value. git collects `credential.helper` and every matching `credential.<url>.helper`
-// in config order (system, global, local, command line; credential.c with urlmatch.c's select_all:
-// a URL-specific value does not outrank a generic one, it is simply read later), asks each for `get`
-// until one answers, and after a successful request sends `store` to every one of them. Git for
-// Windows installs a system `credential.helper=manager` (GCM) and macOS gits often `osxkeychain`:
-// asked first, they would answer with the 60-minute token they were handed to store an hour earlier,
-// and a late push would fail. An empty value resets the list collected so far (git 2.9+), so for
-// these two URLs only the action's helper is asked, stored to and erased from. The sections name the
-// repository's URLs, never the host: git matches them as a path prefix on a segment boundary, so
-// every other repository on the hub, and every other host, keeps the user's helpers. Helpers added
-// after ours (a repository's own config, `git -c`) still come after it: ours answers first.
-//
-// Several invocations in one job: the first to configure a URL adds the reset; a later one whose
-// URL section already ends with a reset followed only by this action's helpers adds just its helper
-// (git asks the first; all of them answer alike). Post steps run in reverse order, so the reset goes
-// with the invocation that added it, last. Each entry carries its invocation's random `--id`.
-//
-// useHttpPath makes git (and git-lfs) tell the helper which repository it wants, so the helper can
-// check it (credential-protocol.ts). What was added is saved with core.saveState before anything is
-// written, so the post step can remove it even if this step dies half-way; removing what is not
-// there is harmless.
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Where the build puts the helper, relative to dist/index.js (see the `build` script). */
-const HELPER_DIRECTORY = 'git-credential-helper';
-/** The URLs whose git requests should carry the path: the resource's repository, with and without `.git`. */
-function repositoryUrlsOf(settings) {
-    const repository = `${settings.hubUrl.origin}/${repositoryPathOf(settings.hubUrl, settings.resource)}`;
-    return [repository, `${repository}.git`];
-}
 /**
  * Whether a helper command is one this action configures (any invocation, any version that builds
  * its command with buildHelperCommand): `!'<node>' '<…>/git-credential-helper/index.js' '--hub-url' …`.
@@ -832,80 +589,35 @@ function repositoryUrlsOf(settings) {
 function isActionHelperCommand(value) {
     return /^!'.*[\\/]git-credential-helper[\\/]index\.js' '--hub-url' '/.test(value);
 }
-/**
- * Whether our helper needs an empty `helper` value before it in a URL section holding `values`
- * (the global config's values of that key, in order): unless the section's last reset is followed
- * only by this action's helpers, an earlier invocation's reset that already does the job.
- */
-function needsHelperReset(values) {
-    const lastReset = values.lastIndexOf('');
-    return lastReset === -1 || !values.slice(lastReset + 1).every(isActionHelperCommand);
-}
-/** Adds the credential helper to the global git config and records what was added for the post step. */
-async function configureGitCredentials(settings, env = process.env) {
-    // dist/index.js and dist/git-credential-helper/index.js are built side by side; the helper runs
-    // from the same checkout of the action, so its path is stable for the rest of the job.
-    const helperPath = join(dirname(fileURLToPath(import.meta.url)), HELPER_DIRECTORY, 'index.js');
-    if (!existsSync(helperPath)) {
-        throw new ActionError(`The git credential helper is missing at ${helperPath}.`, {
-            code: 'PACKAGING',
-            hint: 'This is a packaging bug in the action; please report it.',
-        });
-    }
-    const helperCommand = buildHelperCommand(process.execPath, helperPath, {
-        ...settings,
-        id: randomBytes(8).toString('hex'),
-    });
+
+;// CONCATENATED MODULE: ./src/http/json.ts
+// Network JSON is `unknown` until checked. This is the one place that parses a body and checks it
+// is a JSON object; callers then narrow each field they read.
+/** Parses `text` as a JSON object (not an array, not null), or says which of the two it is not. */
+function parseJsonObject(text) {
+    let parsed;
     try {
-        const entries = [];
-        for (const url of repositoryUrlsOf(settings)) {
-            const helperKey = `credential.${url}.helper`;
-            if (needsHelperReset(await getGlobalValues(helperKey)))
-                entries.push({ key: helperKey, value: '' });
-            entries.push({ key: helperKey, value: helperCommand });
-            const useHttpPathKey = `credential.${url}.useHttpPath`;
-            if ((await getGlobalValues(useHttpPathKey)).length === 0)
-                entries.push({ key: useHttpPathKey, value: 'true' });
-        }
-        const existingKeys = await listGlobalKeys();
-        const sections = [...new Set(entries.map((entry) => entry.key.slice(0, entry.key.lastIndexOf('.'))))];
-        const configFile = globalConfigWritePath(env);
-        const state = {
-            entries,
-            createdSections: sections.filter((section) => !existingKeys.some((key) => key.startsWith(`${section}.`))),
-            createdConfigFile: existsSync(configFile) ? undefined : configFile,
-        };
-        core.saveState(GIT_CREDENTIALS_STATE, JSON.stringify(state));
-        // In order: each URL's reset before its helper.
-        for (const entry of entries)
-            await addGlobalValue(entry.key, entry.value);
+        parsed = JSON.parse(text);
     }
-    catch (error) {
-        const gitUnavailable = isGitUnavailable(error);
-        throw new ActionError(`Configuring git for \`git-credentials\` failed: ${messageOf(error)}.`, {
-            code: gitUnavailable ? 'GIT_UNAVAILABLE' : 'GIT_FAILED',
-            cause: error,
-            hint: gitUnavailable
-                ? 'Install git before this step, or set `git-credentials: false`.'
-                : 'Anything already added is removed by the post step.',
-        });
+    catch {
+        return { problem: 'is not valid JSON' };
     }
-    const [repositoryUrl = hubBaseOf(settings.hubUrl)] = repositoryUrlsOf(settings);
-    core.info(`Configured git for the rest of the job: \`git clone\`, \`fetch\` and \`push\` (LFS included) to ${repositoryUrl} ` +
-        'get a fresh token from a credential helper each time, the only helper git asks for that repository; no token is stored. ' +
-        'The post step removes this configuration.');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return { problem: 'is not a JSON object' };
+    return { object: parsed };
 }
-/** The post step's work: read what the main step added, remove it. Never throws; problems become warnings. */
-async function cleanUpGitCredentials() {
-    try {
-        const state = readGitCredentialsState();
-        if (state !== undefined)
-            await removeGitCredentials(state);
-    }
-    catch (error) {
-        lib_core/* warning */.$e(`The post step could not clean up the git configuration: ${errors_messageOf(error)}. ` +
-            `On a self-hosted runner, check the global git config for a credential helper of ${ACTION_NAME}.`);
-    }
+
+// EXTERNAL MODULE: ./src/runner/state.ts
+var state = __webpack_require__(3);
+;// CONCATENATED MODULE: ./src/git/saved-state.ts
+// What `git-credentials` added to the global git config, saved by the main step (core.saveState)
+// before anything is written, so the post step can remove exactly that, even after a failure half-way.
+
+
+
+/** Saves what is about to be added, for the post step. */
+function saveGitCredentialsState(state) {
+    core.saveState(GIT_CREDENTIALS_STATE, JSON.stringify(state));
 }
 /** The state saved by configureGitCredentials, or undefined when this step added nothing. */
 function readGitCredentialsState() {
@@ -919,15 +631,6 @@ function readGitCredentialsState() {
         throw new Error('the saved state does not have the expected shape');
     return object;
 }
-/** `key = value` for a message; the helper's long command line shortened, the empty reset named. */
-function describeEntry(entry) {
-    if (entry.value === '')
-        return `the empty ${entry.key} (which resets git's helper list)`;
-    return isActionHelperCommand(entry.value) ? `this step's ${entry.key}` : `${entry.key} = ${entry.value}`;
-}
-function isGitUnavailable(error) {
-    return error instanceof errors_ActionError && error.code === 'GIT_UNAVAILABLE';
-}
 function isGitCredentialsState(value) {
     const { entries, createdSections, createdConfigFile } = value;
     const isEntry = (entry) => typeof entry === 'object' &&
@@ -940,6 +643,36 @@ function isGitCredentialsState(value) {
         createdSections.every((section) => typeof section === 'string') &&
         (createdConfigFile === undefined || typeof createdConfigFile === 'string'));
 }
+
+;// CONCATENATED MODULE: ./src/git/clean-up.ts
+// The post step's half of `git-credentials`: remove exactly the entries the main step added (as
+// saved-state.ts recorded them), and nothing the user has. A clean-up never fails the job: every
+// problem becomes a warning.
+
+
+
+
+
+
+
+/** The post step's work: read what the main step added, remove it. Never throws; problems become warnings. */
+async function cleanUpGitCredentials() {
+    try {
+        const state = readGitCredentialsState();
+        if (state !== undefined)
+            await removeGitCredentials(state);
+    }
+    catch (error) {
+        lib_core/* warning */.$e(`The post step could not clean up the git configuration: ${errors_messageOf(error)}. ` +
+            `On a self-hosted runner, check the global git config for a credential helper of ${ACTION_NAME}.`);
+    }
+}
+/** `key = value` for a message; the helper's long command line shortened, the empty reset named. */
+function describeEntry(entry) {
+    if (entry.value === '')
+        return `the empty ${entry.key} (which resets git's helper list)`;
+    return isActionHelperCommand(entry.value) ? `this step's ${entry.key}` : `${entry.key} = ${entry.value}`;
+}
 /**
  * Removes what configureGitCredentials added, and only that. Never throws: every problem becomes a
  * warning, because a cleanup must not fail a job whose real work is done.
@@ -950,7 +683,7 @@ async function removeGitCredentials(state) {
         try {
             // `git config --unset` cannot pick one of several equal values (an empty `helper` the user
             // also has in this very section): leave it rather than remove the user's.
-            const equal = (await config_getGlobalValues(entry.key)).filter((value) => value === entry.value).length;
+            const equal = (await getGlobalValues(entry.key)).filter((value) => value === entry.value).length;
             if (equal > 1) {
                 lib_core/* warning */.$e(`Did not remove ${describeEntry(entry)} from the global git config: the same value is there ${equal} times ` +
                     'and git cannot tell which one this step added. Later jobs on this runner may still see it.');
@@ -967,7 +700,7 @@ async function removeGitCredentials(state) {
     }
     if (state.createdSections.length > 0) {
         try {
-            const remainingKeys = await config_listGlobalKeys();
+            const remainingKeys = await listGlobalKeys();
             for (const section of state.createdSections) {
                 if (!remainingKeys.some((key) => key.startsWith(`${section}.`)))
                     await removeGlobalSection(section);
