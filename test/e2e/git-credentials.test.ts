@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runGit, type StepEnvironment } from '../support/git.js';
+import { escapeForGitConfig } from '../support/platform.js';
 import { GitServer } from '../support/git-server.js';
 import { startLocalServices, type LocalServices } from '../support/local-services.js';
 import { createJob, HELPER_ENTRY, POST_ENTRY, runAction, type Job, type RunResult } from '../support/run-action.js';
@@ -96,7 +97,8 @@ describe.each(RUNTIMES)('git-credentials on $name', ({ node }) => {
     expect(configured).toContain(`[credential "${services.hub.url}/${RESOURCE}"]\n\tuseHttpPath = true`);
     expectNoSecretIn(configured);
     // The helper runs from dist/ with the Node that ran the action, whatever `node` is on PATH.
-    expect(configured).toContain(`helper = !'${node}' '${HELPER_ENTRY}' '--hub-url'`);
+    // (The file holds the value as git writes it: on Windows the paths' backslashes are doubled.)
+    expect(configured).toContain(`helper = ${escapeForGitConfig(`!'${node}' '${HELPER_ENTRY}' '--hub-url'`)}`);
     expect(services.hub.exchangeCount).toBe(1);
 
     const clone = await runGit(['clone', '--quiet', `${services.hub.url}/${RESOURCE}`, 'model'], step());

@@ -3,6 +3,7 @@
 
 import { spawn } from 'node:child_process';
 import { QUIET_GIT_ENV } from './git-server.js';
+import { systemEnvironment } from './platform.js';
 import type { Job } from './run-action.js';
 
 export interface GitRun {
@@ -21,6 +22,7 @@ export interface StepEnvironment {
 
 export function stepEnvironment(step: StepEnvironment): Record<string, string> {
   return {
+    ...systemEnvironment(),
     PATH: process.env['PATH'] ?? '',
     HOME: step.job.home,
     ...QUIET_GIT_ENV,

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sandboxEnvironment, systemEnvironment } from './platform.js';
 
 /** The folder holding action.yml, found upwards so this also works when compiled into .build/. */
 function findRepositoryRoot(): string {
@@ -150,9 +151,9 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
   writeFileSync(files.event, JSON.stringify(options.event ?? { ref: 'refs/heads/main' }));
 
   const env: Record<string, string> = {
+    ...systemEnvironment(),
     PATH: process.env['PATH'] ?? '',
-    HOME: join(sandbox, 'home'),
-    TMPDIR: join(sandbox, 'tmp'),
+    ...sandboxEnvironment(join(sandbox, 'home'), join(sandbox, 'tmp')),
     RUNNER_TEMP: join(sandbox, 'runner-temp'),
     GITHUB_ACTIONS: 'true',
     CI: 'true',
