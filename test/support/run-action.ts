@@ -97,7 +97,7 @@ export interface RunResult {
 /** Parses the `NAME<<DELIMITER\nvalue\nDELIMITER` format the toolkit writes to GITHUB_ENV/GITHUB_OUTPUT. */
 export function parseFileCommands(text: string): Record<string, string> {
   const values: Record<string, string> = {};
-  const lines = text.split('\n');
+  const lines = text.split(/\r?\n/); // the toolkit ends lines with os.EOL: CRLF on Windows
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? '';
     const heredoc = /^([^<=]+)<<(.+)$/.exec(line);
@@ -202,6 +202,9 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
   clearTimeout(killer);
   const durationMs = performance.now() - started;
 
+  // The toolkit ends each line with os.EOL; the runner reads CRLF as LF, and so do the tests.
+  stdout = stdout.replace(/\r\n/g, '\n');
+  stderr = stderr.replace(/\r\n/g, '\n');
   const result: RunResult = {
     exitCode,
     stdout,
