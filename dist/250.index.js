@@ -2,19 +2,19 @@ export const id = 250;
 export const ids = [250];
 export const modules = {
 
-/***/ 250:
+/***/ 7250:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   verifyToken: () => (/* binding */ verifyToken)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
-/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(876);
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(902);
-/* harmony import */ var _http_transient_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(106);
-/* harmony import */ var _hub_url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(644);
-/* harmony import */ var _runner_sanitize_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(63);
-/* harmony import */ var _about_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(543);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6876);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8902);
+/* harmony import */ var _http_transient_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3106);
+/* harmony import */ var _hub_url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7644);
+/* harmony import */ var _runner_sanitize_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9063);
+/* harmony import */ var _about_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4543);
 // `verify: true`: prove the new token works before the job goes on (and before anything is exported),
 // with the same client library a later JavaScript step would use, `@huggingface/hub`, against the
 // configured hub: repository access for a repo resource (GET /api/{type}s/{ns}/{name}), whoAmI for a
@@ -34,7 +34,7 @@ export const modules = {
 const MAX_VERIFY_RESPONSE_BYTES = 256 * 1024;
 /** Checks that `token` works for `settings.resource` at the hub. Returns a line for the log. Throws ActionError. */
 async function verifyToken(token, settings, deadline, log) {
-    const hub = await __webpack_require__.e(/* import() */ 429).then(__webpack_require__.bind(__webpack_require__, 429));
+    const hub = await __webpack_require__.e(/* import() */ 429).then(__webpack_require__.bind(__webpack_require__, 1429));
     const hubUrl = (0,_hub_url_js__WEBPACK_IMPORTED_MODULE_3__/* .hubBaseOf */ .Ax)(settings.hubUrl);
     const fetchThroughAction = createFetch(settings, deadline);
     const resource = settings.resource;

@@ -2,7 +2,7 @@ export const id = 269;
 export const ids = [269];
 export const modules = {
 
-/***/ 269:
+/***/ 1269:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createSHA256: () => (/* binding */ createSHA256),
 /* harmony export */   createSHA256WorkerCode: () => (/* binding */ createSHA256WorkerCode)
 /* harmony export */ });
-/* harmony import */ var _chunk_FFYIGW52_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(590);
+/* harmony import */ var _chunk_FFYIGW52_mjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8590);
 
 
 // src/vendor/hash-wasm/sha256.js

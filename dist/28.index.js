@@ -2,7 +2,7 @@ export const id = 28;
 export const ids = [28];
 export const modules = {
 
-/***/ 28:
+/***/ 9028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,23 +14,23 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: needsHelperReset, repositoryUrlsOf
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(136);
+var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var lib_core = __webpack_require__(476);
+var lib_core = __webpack_require__(8476);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/hub/hub-url.ts
-var hub_url = __webpack_require__(644);
+var hub_url = __webpack_require__(7644);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(421);
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(161);
+var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/git/config.ts
 // The few `git config --global` operations the credential setup and its cleanup need. Global,
 // because that is what every later step's git reads (checkout-style actions do the same); the
@@ -298,11 +298,11 @@ function formatCredentialAnswer(answer) {
 }
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(975);
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/http/endpoint-url.ts
-var endpoint_url = __webpack_require__(767);
+var endpoint_url = __webpack_require__(2767);
 // EXTERNAL MODULE: ./src/hub/resource.ts
-var resource = __webpack_require__(987);
+var resource = __webpack_require__(3987);
 ;// CONCATENATED MODULE: ./src/git/helper-command.ts
 // The git credential helper's command line, both ways: the action writes it into git config, the
 // helper reads it back. Everything the helper needs travels here, and none of it is secret (the ID

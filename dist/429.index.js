@@ -2,7 +2,7 @@ export const id = 429;
 export const ids = [429];
 export const modules = {
 
-/***/ 590:
+/***/ 8590:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* unused harmony exports __require, __commonJS */
@@ -23,7 +23,7 @@ var __commonJS = (cb, mod) => function __require2() {
 
 /***/ }),
 
-/***/ 429:
+/***/ 1429:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -140,9 +140,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "os"
 var external_os_ = __webpack_require__(857);
 // EXTERNAL MODULE: external "path"
-var external_path_ = __webpack_require__(928);
+var external_path_ = __webpack_require__(6928);
 // EXTERNAL MODULE: external "fs/promises"
-var promises_ = __webpack_require__(943);
+var promises_ = __webpack_require__(1943);
 ;// CONCATENATED MODULE: ./node_modules/gearhash-jit/dist/esm/table.js
 /* eslint-disable */
 // prettier-ignore
@@ -4822,11 +4822,11 @@ function computeOffsets(levels) {
 
 
 // EXTERNAL MODULE: external "stream"
-var external_stream_ = __webpack_require__(203);
+var external_stream_ = __webpack_require__(2203);
 // EXTERNAL MODULE: external "stream/promises"
-var external_stream_promises_ = __webpack_require__(786);
+var external_stream_promises_ = __webpack_require__(9786);
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __webpack_require__(896);
+var external_fs_ = __webpack_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@huggingface/hub/dist/chunk-AXSL4LYE.mjs
 // src/lib/cache-management.ts
 
@@ -5211,7 +5211,7 @@ var isFrontend = !isBackend;
 
 // src/utils/sha256.ts
 async function getWebWorkerCode() {
-  const sha256Module = await __webpack_require__.e(/* import() */ 269).then(__webpack_require__.bind(__webpack_require__, 269));
+  const sha256Module = await __webpack_require__.e(/* import() */ 269).then(__webpack_require__.bind(__webpack_require__, 1269));
   return URL.createObjectURL(new Blob([sha256Module.createSHA256WorkerCode()]));
 }
 var pendingWorkers = [];
@@ -5342,7 +5342,7 @@ async function* sha256(buffer, opts) {
       }
     }
     if (!wasmModule) {
-      wasmModule = await __webpack_require__.e(/* import() */ 269).then(__webpack_require__.bind(__webpack_require__, 269));
+      wasmModule = await __webpack_require__.e(/* import() */ 269).then(__webpack_require__.bind(__webpack_require__, 1269));
     }
     const sha2562 = await wasmModule.createSHA256();
     sha2562.init();
@@ -5362,7 +5362,7 @@ async function* sha256(buffer, opts) {
     return sha2562.digest("hex");
   }
   if (!cryptoModule) {
-    cryptoModule = await __webpack_require__.e(/* import() */ 109).then(__webpack_require__.bind(__webpack_require__, 109));
+    cryptoModule = await __webpack_require__.e(/* import() */ 109).then(__webpack_require__.bind(__webpack_require__, 3109));
   }
   return yield* cryptoModule.sha256Node(buffer, { abortSignal: opts?.abortSignal });
 }
@@ -7363,8 +7363,8 @@ async function createBlobs(url, destPath, opts) {
     throw new TypeError(`Unsupported URL protocol "${url.protocol}"`);
   }
   if (url.protocol === "file:") {
-    const { FileBlob } = await __webpack_require__.e(/* import() */ 825).then(__webpack_require__.bind(__webpack_require__, 825));
-    const { subPaths } = await __webpack_require__.e(/* import() */ 930).then(__webpack_require__.bind(__webpack_require__, 930));
+    const { FileBlob } = await __webpack_require__.e(/* import() */ 825).then(__webpack_require__.bind(__webpack_require__, 7825));
+    const { subPaths } = await __webpack_require__.e(/* import() */ 930).then(__webpack_require__.bind(__webpack_require__, 2930));
     const paths = await subPaths(url, opts?.maxFolderDepth);
     if (paths.length === 1 && paths[0].relativePath === ".") {
       const blob = await FileBlob.create(url);
@@ -13305,7 +13305,7 @@ async function whoAmI(params) {
 
 
 // EXTERNAL MODULE: ./node_modules/@huggingface/hub/dist/chunk-FFYIGW52.mjs
-var chunk_FFYIGW52 = __webpack_require__(590);
+var chunk_FFYIGW52 = __webpack_require__(8590);
 ;// CONCATENATED MODULE: ./node_modules/@huggingface/hub/dist/index.mjs
 
 

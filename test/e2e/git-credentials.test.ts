@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runGit, StoringSystemHelper, type StepEnvironment } from '../support/git.js';
+import { escapeForGitConfig } from '../support/platform.js';
 import { GitServer } from '../support/git-server.js';
 import { startLocalServices, type LocalServices } from '../support/local-services.js';
 import { createJob, HELPER_ENTRY, POST_ENTRY, runAction, type Job, type RunResult } from '../support/run-action.js';
@@ -97,7 +98,8 @@ describe.each(RUNTIMES)('git-credentials on $name', ({ node }) => {
     expectNoSecretIn(configured);
     // The helper runs from dist/ with the Node that ran the action, whatever `node` is on PATH.
     const helperCommand = /^\thelper = (!'.*)$/m.exec(configured)?.[1] ?? '';
-    expect(helperCommand.startsWith(`!'${node}' '${HELPER_ENTRY}' '--hub-url'`)).toBe(true);
+    // (The file holds the value as git writes it: on Windows the paths' backslashes are doubled.)
+    expect(helperCommand.startsWith(escapeForGitConfig(`!'${node}' '${HELPER_ENTRY}' '--hub-url'`))).toBe(true);
     // For the repository's two URLs only: an empty helper (git resets its list), then ours.
     expect(configured.slice(USER_GITCONFIG.length)).toBe(
       [`${services.hub.url}/${RESOURCE}`, `${services.hub.url}/${RESOURCE}.git`]
