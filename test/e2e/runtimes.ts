@@ -1,5 +1,5 @@
 // The runtimes every end-to-end scenario runs on: the Node running the tests, and Node 24 (the
-// runtime action.yml declares) when it is another Node and is available (test/global-setup.ts says
+// runtime action.yml declares) when it is another Node and is available (test/e2e/global-setup.ts says
 // so when it is not).
 import { inject } from 'vitest';
 

@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { findNode24 } from './support/node-runtimes.js';
-import { ACTION_ENTRY } from './support/run-action.js';
+import { findNode24 } from '../support/node-runtimes.js';
+import { ACTION_ENTRY } from '../support/run-action.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
