@@ -35,7 +35,7 @@ export async function run(): Promise<void> {
       logInfo(await verifyToken(token.accessToken, settings, deadline, (message) => logInfo(message)));
     }
     if (settings.gitCredentials) {
-      const { configureGitCredentials } = await import('./git/credentials.js');
+      const { configureGitCredentials } = await import('./git/configure.js');
       await configureGitCredentials(settings);
     }
     const expiresAt = publishToken(token, settings, new Date());

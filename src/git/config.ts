@@ -43,12 +43,15 @@ function failure(what: string, result: GitResult): ActionError {
   });
 }
 
-/** Every value of `key` in the global config, in order; empty when unset. */
+/**
+ * Every value of `key` in the global config, in order; empty when unset. Empty values are kept
+ * (`helper =` means something to git), so values are read NUL-terminated (`-z`).
+ */
 export async function getGlobalValues(key: string): Promise<string[]> {
-  const result = await runGit(['config', '--global', '--get-all', key]);
+  const result = await runGit(['config', '--global', '-z', '--get-all', key]);
   if (result.exitCode === EXIT_KEY_NOT_FOUND) return [];
   if (result.exitCode !== 0) throw failure(`git config --get-all ${key}`, result);
-  return result.stdout.split('\n').filter((line) => line !== '');
+  return result.stdout.split('\0').slice(0, -1);
 }
 
 /** Adds a value to `key` after any existing ones (`--add`: never replaces what the user configured). */
@@ -58,8 +61,9 @@ export async function addGlobalValue(key: string, value: string): Promise<void> 
 }
 
 /**
- * Removes the one value of `key` that equals `value` exactly (`--fixed-value`, git 2.30+), leaving
- * every other value alone. Returns false when no such value was there.
+ * Removes the one value of `key` that equals `value` exactly (`--fixed-value`, git 2.30+; an empty
+ * value matches too), leaving every other value alone. Returns false when no such value was there,
+ * and also when several were (git exits 5 for both): callers that care count first.
  */
 export async function unsetGlobalValue(key: string, value: string): Promise<boolean> {
   const result = await runGit(['config', '--global', '--fixed-value', '--unset', key, value]);
@@ -93,4 +97,9 @@ export function globalConfigWritePath(env: NodeJS.ProcessEnv = process.env): str
   const userConfig = join(home, '.gitconfig');
   const xdgConfig = join(env['XDG_CONFIG_HOME'] || join(home, '.config'), 'git', 'config');
   return !existsSync(userConfig) && existsSync(xdgConfig) ? xdgConfig : userConfig;
+}
+
+/** Whether `error` says git itself cannot be run (not installed, not on PATH). */
+export function isGitUnavailable(error: unknown): boolean {
+  return error instanceof ActionError && error.code === 'GIT_UNAVAILABLE';
 }

@@ -5,6 +5,18 @@
 // git runs a helper value that starts with `!` as a shell command and appends the operation
 // (`get`, `store`, `erase`): https://git-scm.com/docs/gitcredentials#_custom_helpers. Every word is
 // single-quoted for that shell, so paths with spaces or quotes survive.
+//
+// Windows (reasoned from the sources; not run on Windows here). Git for Windows runs the command
+// with the `sh` it finds on PATH, its bundled MSYS2 bash (run-command.c: git_shell_path,
+// prepare_shell_cmd). Inside single quotes a backslash is literal, so `'C:\…\node.exe'` and
+// `'D:\a\_actions\…\index.js'` reach the program as written (gh writes its Windows helper the same
+// way, `!'C:\…\gh.exe' auth git-credential`); unquoted, bash would eat the backslashes. When bash
+// starts a native program (node.exe) the MSYS2 runtime rewrites arguments that look like POSIX
+// paths (msys2_path_conv.cc): our arguments are a drive path (`X:\…`, left as is), URLs
+// (`scheme://…`, left as is), a resource `namespace/name` (no leading `/` or `:`, left as is), and
+// numbers and a hex id (no `/`, not looked at). Only an `--audience` starting with `/` would be
+// rewritten; audiences are URLs. test/unit/helper-command.test.ts runs the command built from
+// Windows paths through sh, bash and git on Linux.
 
 import { parseArgs } from 'node:util';
 import { InputError, messageOf } from '../errors.js';
@@ -37,7 +49,11 @@ const OPTIONS = {
   id: { type: 'string' },
 } as const;
 
-/** Quotes one word for a POSIX shell (git runs `!` helpers with `sh -c`, Git for Windows included). */
+/**
+ * Quotes one word for a POSIX shell (git runs `!` helpers with `sh -c`, Git for Windows included),
+ * as git's own sq_quote_buf does (quote.c; git also escapes `!` for interactive csh, which a
+ * non-interactive `sh -c` does not need).
+ */
 export function quoteForShell(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
@@ -112,4 +128,12 @@ export function parseHelperArguments(argv: readonly string[]): {
       id: required('id'),
     },
   };
+}
+
+/**
+ * Whether a helper command is one this action configures (any invocation, any version that builds
+ * its command with buildHelperCommand): `!'<node>' '<…>/git-credential-helper/index.js' '--hub-url' …`.
+ */
+export function isActionHelperCommand(value: string): boolean {
+  return /^!'.*[\\/]git-credential-helper[\\/]index\.js' '--hub-url' '/.test(value);
 }

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findHygieneProblems } from '../support/leaks.js';
+import { systemEnvironment } from '../support/platform.js';
 import { startLocalServices, type LocalServices } from '../support/local-services.js';
 import { REPOSITORY_ROOT, runAction } from '../support/run-action.js';
 
@@ -24,7 +25,7 @@ function runLaterStep(
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--input-type=module', '--eval', LATER_STEP], {
       cwd: REPOSITORY_ROOT,
-      env: { PATH: process.env['PATH'] ?? '', ...env },
+      env: { ...systemEnvironment(), PATH: process.env['PATH'] ?? '', ...env },
     });
     let stdout = '';
     let stderr = '';

@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runGit, type StepEnvironment } from '../support/git.js';
+import { runGit, StoringSystemHelper, type StepEnvironment } from '../support/git.js';
+import { escapeForGitConfig } from '../support/platform.js';
 import { GitServer } from '../support/git-server.js';
 import { startLocalServices, type LocalServices } from '../support/local-services.js';
 import { createJob, HELPER_ENTRY, POST_ENTRY, runAction, type Job, type RunResult } from '../support/run-action.js';
@@ -66,11 +67,11 @@ function expectNoSecretIn(...texts: string[]): void {
     for (const text of texts) expect(text.includes(secret), 'a secret leaked').toBe(false);
 }
 
-async function commitAndPush(clone: string, message: string): Promise<void> {
+async function commitAndPush(clone: string, message: string, environment: StepEnvironment = step()): Promise<void> {
   writeFileSync(join(clone, `${message.replace(/\W+/g, '-')}.txt`), `${message}\n`);
-  expect((await runGit(['add', '.'], step(), { cwd: clone })).exitCode).toBe(0);
-  expect((await runGit(['commit', '--quiet', '-m', message], step(), { cwd: clone })).exitCode).toBe(0);
-  const push = await runGit(['push', 'origin', 'main'], step(), { cwd: clone });
+  expect((await runGit(['add', '.'], environment, { cwd: clone })).exitCode).toBe(0);
+  expect((await runGit(['commit', '--quiet', '-m', message], environment, { cwd: clone })).exitCode).toBe(0);
+  const push = await runGit(['push', 'origin', 'main'], environment, { cwd: clone });
   expect(push.exitCode, push.stderr).toBe(0);
   expectNoSecretIn(push.stdout, push.stderr);
 }
@@ -94,11 +95,17 @@ describe.each(RUNTIMES)('git-credentials on $name', ({ node }) => {
     // Added after the user's config, which is untouched; no token in it, only the helper's command line.
     const configured = gitConfigText() ?? '';
     expect(configured.startsWith(USER_GITCONFIG)).toBe(true);
-    expect(configured).toContain(`[credential "${services.hub.url}"]`);
-    expect(configured).toContain(`[credential "${services.hub.url}/${RESOURCE}"]\n\tuseHttpPath = true`);
     expectNoSecretIn(configured);
     // The helper runs from dist/ with the Node that ran the action, whatever `node` is on PATH.
-    expect(configured).toContain(`helper = !'${node}' '${HELPER_ENTRY}' '--hub-url'`);
+    const helperCommand = /^\thelper = (!'.*)$/m.exec(configured)?.[1] ?? '';
+    // (The file holds the value as git writes it: on Windows the paths' backslashes are doubled.)
+    expect(helperCommand.startsWith(escapeForGitConfig(`!'${node}' '${HELPER_ENTRY}' '--hub-url'`))).toBe(true);
+    // For the repository's two URLs only: an empty helper (git resets its list), then ours.
+    expect(configured.slice(USER_GITCONFIG.length)).toBe(
+      [`${services.hub.url}/${RESOURCE}`, `${services.hub.url}/${RESOURCE}.git`]
+        .map((url) => `[credential "${url}"]\n\thelper = \n\thelper = ${helperCommand}\n\tuseHttpPath = true\n`)
+        .join(''),
+    );
     expect(services.hub.exchangeCount).toBe(1);
 
     const clone = await runGit(['clone', '--quiet', `${services.hub.url}/${RESOURCE}`, 'model'], step());
@@ -181,6 +188,22 @@ describe('git-credentials: scope, several invocations, and a post step that neve
       expect(other.stdout).toBe('');
       expect(other.stderr).not.toContain('hf-oidc-token-action');
     }
+    // With useHttpPath on for every URL (a user's global choice), git hands helpers every path. A
+    // remote URL that walks out of the repository gets no token, however its dot segments are
+    // spelled: git decodes %252e to %2e, matches that as a name inside the repository and asks the
+    // helper, which must resolve it as a server decoding once more would.
+    expect((await runGit(['config', '--global', 'credential.useHttpPath', 'true'], step())).exitCode).toBe(0);
+    for (const url of [
+      `${services.hub.url}/${RESOURCE}/../other-model`,
+      `${services.hub.url}/${RESOURCE}/%2e%2e/other-model`,
+      `${services.hub.url}/${RESOURCE}/%252e%252e/other-model`,
+      `${services.hub.url}/${RESOURCE}.git/%252E%252E/%252e%252e/acme/other-model.git`,
+    ]) {
+      const escaped = await fill(url);
+      expect(escaped.exitCode, url).not.toBe(0);
+      expect(escaped.stdout).toBe('');
+    }
+    expect((await runGit(['config', '--global', '--unset', 'credential.useHttpPath'], step())).exitCode).toBe(0);
     // store and erase (git approve/reject) are not the helper's business.
     for (const command of ['approve', 'reject']) {
       const result = await runGit(['credential', command], step(), {
@@ -192,7 +215,73 @@ describe('git-credentials: scope, several invocations, and a post step that neve
     expect(services.hub.exchangeCount).toBe(exchanges + 1);
   });
 
-  it('explains a refused exchange in one line on stderr, without a secret, and git falls back', async () => {
+  it('is the only helper git asks for the resource: a storing system helper (GCM on Windows) never gets its tokens, so a push after the hour works', async () => {
+    const system = new StoringSystemHelper();
+    try {
+      const withSystemHelper: StepEnvironment = { ...step(), systemConfig: system.configPath };
+      const hubHost = new URL(services.hub.url).host;
+      // Credentials the user's own helper holds for another host and for another repository on the
+      // hub: they must keep working through it.
+      for (const [url, password] of [
+        ['https://git.example.test/owner/repo', 'kept-for-another-host'],
+        [`${services.hub.url}/acme/other-model`, 'kept-for-another-repository'],
+      ] as const) {
+        const approve = await runGit(['credential', 'approve'], withSystemHelper, {
+          input: `url=${url}\nusername=someone\npassword=${password}\n\n`,
+        });
+        expect(approve.exitCode, approve.stderr).toBe(0);
+      }
+
+      const main = await runMain();
+      expect(main.exitCode, main.stdout).toBe(0);
+      const clone = await runGit(['clone', '--quiet', `${services.hub.url}/${RESOURCE}`, 'model'], withSystemHelper);
+      expect(clone.exitCode, clone.stderr).toBe(0);
+      await commitAndPush(join(job.workspace, 'model'), 'First push', withSystemHelper);
+
+      // The hour is up for every token issued so far. A storing helper asked before the action's
+      // (git asks system helpers first) would hand back the stale token it was given to store.
+      services.hub.expireAllTokens();
+      await commitAndPush(join(job.workspace, 'model'), 'Push after the hour', withSystemHelper);
+      expect(git.log(RESOURCE).slice(0, 2)).toEqual(['Push after the hour', 'First push']);
+      const pushToken = git.authAttempts.filter((attempt) => attempt.accepted).at(-1)?.password;
+      expect(services.hub.findValidToken(pushToken)).toBeDefined();
+      // Both URL forms, and git-lfs's endpoint (git-lfs asks `git credential fill` for this URL).
+      const lsRemote = await runGit(['ls-remote', `${services.hub.url}/${RESOURCE}.git`], withSystemHelper);
+      expect(lsRemote.exitCode, lsRemote.stderr).toBe(0);
+      const lfs = await runGit(['credential', 'fill'], withSystemHelper, {
+        input: `url=${services.hub.url}/${RESOURCE}.git/info/lfs\n\n`,
+      });
+      expect(lfs.exitCode, lfs.stderr).toBe(0);
+      expect(services.hub.findValidToken(/^password=(.+)$/m.exec(lfs.stdout)?.[1])?.resource).toBe(RESOURCE);
+
+      // For the resource's URLs git never asked the system helper, not even to store or erase:
+      // it holds no Hub token.
+      expect(system.calls().filter((call) => call.includes(`host=${hubHost} path=${RESOURCE}`))).toEqual([]);
+      expect(allSecrets().filter((secret) => system.stored().includes(secret))).toEqual([]);
+
+      // Everything else still goes to the user's helper.
+      for (const [url, password] of [
+        ['https://git.example.test/owner/repo', 'kept-for-another-host'],
+        [`${services.hub.url}/acme/other-model`, 'kept-for-another-repository'],
+      ] as const) {
+        const other = await runGit(['credential', 'fill'], withSystemHelper, { input: `url=${url}\n\n` });
+        expect(other.exitCode, other.stderr).toBe(0);
+        expect(other.stdout).toContain(`password=${password}\n`);
+      }
+      expect(system.calls().filter((call) => call.startsWith('get '))).toEqual([
+        'get host=git.example.test',
+        `get host=${hubHost}`,
+      ]);
+
+      const post = await runPost(main);
+      expect([post.exitCode, ...post.warnings]).toEqual([0]);
+      expect(gitConfigText()).toBeUndefined();
+    } finally {
+      system.remove();
+    }
+  });
+
+  it('explains a refused exchange in one line on stderr, without a secret', async () => {
     await runMain();
     services.issuer.identity = { ...services.issuer.identity, ref: 'refs/tags/v1.0.0' };
     const refused = await fill(`${services.hub.url}/${RESOURCE}`);
@@ -212,26 +301,51 @@ describe('git-credentials: scope, several invocations, and a post step that neve
     const second = await runMain(); // the same resource again
     const third = await runMain({ resource: 'datasets/acme/awesome-data' });
     for (const main of [first, second, third]) expect(main.exitCode, main.stdout).toBe(0);
-    const helperKey = `credential.${services.hub.url}.helper`;
-    const helpers = async (): Promise<string[]> =>
-      (await runGit(['config', '--global', '--get-all', helperKey], step())).stdout.split('\n').filter(Boolean);
-    expect(await helpers()).toHaveLength(3);
+    const helperOf = (main: RunResult): string =>
+      (JSON.parse(main.state['git-credentials'] ?? '{}') as { entries: Array<{ key: string; value: string }> }).entries
+        .map((entry) => entry.value)
+        .find((value) => value.startsWith('!')) ?? '';
+    const helpers = async (url: string): Promise<string[]> => {
+      const key = `credential.${services.hub.url}/${url}.helper`;
+      const result = await runGit(['config', '--global', '-z', '--get-all', key], step());
+      return result.stdout.split('\0').slice(0, -1);
+    };
+    // One reset per URL, added by the first invocation; the second adds its helper after the first's.
+    expect(await helpers(RESOURCE)).toEqual(['', helperOf(first), helperOf(second)]);
+    expect(await helpers(`${RESOURCE}.git`)).toEqual(['', helperOf(first), helperOf(second)]);
+    expect(await helpers('datasets/acme/awesome-data')).toEqual(['', helperOf(third)]);
 
     // Post steps run in reverse order. After the dataset's, the model still works through the others.
     expect((await runPost(third)).warnings).toEqual([]);
-    expect(await helpers()).toHaveLength(2);
     expect(gitConfigText()).not.toContain('datasets/acme/awesome-data');
     expect((await fill(`${services.hub.url}/${RESOURCE}`)).exitCode).toBe(0);
     expect((await fill(`${services.hub.url}/datasets/acme/awesome-data`)).exitCode).not.toBe(0);
 
     expect((await runPost(second)).warnings).toEqual([]);
-    const firstHelper = (JSON.parse(first.state['git-credentials'] ?? '{}') as { entries: Array<{ value: string }> })
-      .entries[0]?.value;
-    expect(await helpers()).toEqual([firstHelper]);
+    expect(await helpers(RESOURCE)).toEqual(['', helperOf(first)]);
     expect((await fill(`${services.hub.url}/${RESOURCE}`)).exitCode).toBe(0);
 
     expect((await runPost(first)).warnings).toEqual([]);
     expect(gitConfigText()).toBeUndefined();
+  });
+
+  it("resets after the user's own helper for the same URL, and says so when it cannot tell its reset from the user's", async () => {
+    // The user's own section for this very URL: a reset and a helper of theirs.
+    const own = `[credential "${services.hub.url}/${RESOURCE}"]\n\thelper = \n\thelper = !true\n`;
+    writeFileSync(join(job.home, '.gitconfig'), own);
+    const main = await runMain();
+    expect(main.exitCode, main.stdout).toBe(0);
+    // Theirs is reset too: git asks only the action's helper for the resource.
+    expect(gitConfigText()).toContain(`${own}\thelper = \n\thelper = !'`);
+    const ours = await fill(`${services.hub.url}/${RESOURCE}`);
+    expect(services.hub.findValidToken(/^password=(.+)$/m.exec(ours.stdout)?.[1])).toBeDefined();
+
+    // git config cannot remove one of two equal values: the post step leaves the second reset, and warns.
+    const post = await runPost(main);
+    expect(post.exitCode).toBe(0);
+    expect(post.warnings).toHaveLength(1);
+    expect(post.warnings[0]).toContain('the same value is there 2 times');
+    expect(gitConfigText()).toBe(`${own}\thelper = \n`);
   });
 
   it('cleans up after a main step that failed after configuring git', async () => {

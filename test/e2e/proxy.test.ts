@@ -16,7 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCertificates, type TestCertificates } from '../support/certificates.js';
+import { createTestCertificates, findOpenssl, type TestCertificates } from '../support/certificates.js';
 import { ForwardProxy } from '../support/forward-proxy.js';
 import { HubServer } from '../support/hub-server.js';
 import { findLeaks } from '../support/leaks.js';
@@ -40,7 +40,13 @@ dns.lookup = function (hostname, options, callback) {
 };
 `;
 
-describe('proxies and TLS', () => {
+/** The test CA and certificate are made with openssl; without one these tests cannot run here. */
+const OPENSSL = findOpenssl();
+const SKIP_REASON =
+  OPENSSL === undefined ? ' (SKIPPED: no openssl on this machine to make the test CA; set OPENSSL to one)' : '';
+if (SKIP_REASON) console.warn(`proxy.test.ts${SKIP_REASON}`);
+
+describe.skipIf(OPENSSL === undefined)(`proxies and TLS${SKIP_REASON}`, () => {
   let certificates: TestCertificates;
   let preload: string;
   let issuer: OidcIssuer;
@@ -48,7 +54,7 @@ describe('proxies and TLS', () => {
   let proxy: ForwardProxy;
 
   beforeAll(() => {
-    certificates = createTestCertificates([HUB_NAME]);
+    certificates = createTestCertificates([HUB_NAME], OPENSSL);
     const file = join(certificates.directory, 'resolve-test-hosts.mjs');
     writeFileSync(file, RESOLVER_PRELOAD);
     preload = `--import=${pathToFileURL(file).href}`;

@@ -1,10 +1,12 @@
 // Checks that the documentation says what action.yml declares: the README's Inputs and Outputs
 // tables (names, order, defaults, required, descriptions modulo Markdown backticks), every `with:`
 // key given to this action in the README's YAML blocks and in examples/, and that every example is a
-// workflow whose jobs can get an ID token. Also that what the workflows tell users works as written:
-// an example is saved under its own name (the Trusted Publisher names that file), every `hf`
-// command comes after a step that installs it, no stale `huggingface_hub[cli]`, and JavaScript that
-// uses @huggingface/hub passes the token as `accessToken` (the library does not read HF_TOKEN).
+// workflow whose jobs can get an ID token. Also what the Marketplace requires of action.yml's
+// metadata (description length, branding icon and colour), which actionlint does not check, and
+// that what the workflows tell users works as written: an example is saved under its own name (the
+// Trusted Publisher names that file), every `hf` command comes after a step that installs it, no
+// stale `huggingface_hub[cli]`, and JavaScript that uses @huggingface/hub passes the token as
+// `accessToken` (the library does not read HF_TOKEN).
 // Pure functions over file contents, so a test can feed them a mutated copy and prove that drift is
 // caught.
 
@@ -45,6 +47,37 @@ export interface DocsToCheck {
 }
 
 type Mapping = Record<string, unknown>;
+
+/** The Marketplace refuses an action whose description is this long or longer. */
+export const MARKETPLACE_DESCRIPTION_LIMIT = 125;
+/** Feather icons the Marketplace does not offer for `branding.icon`. */
+export const OMITTED_FEATHER_ICONS: readonly string[] = [
+  'coffee',
+  'columns',
+  'divide-circle',
+  'divide-square',
+  'divide',
+  'frown',
+  'hexagon',
+  'key',
+  'meh',
+  'mouse-pointer',
+  'smile',
+  'tool',
+  'x-octagon',
+];
+/** The colours the Marketplace offers for `branding.color`. */
+export const BRANDING_COLORS: readonly string[] = [
+  'white',
+  'black',
+  'yellow',
+  'blue',
+  'green',
+  'orange',
+  'red',
+  'purple',
+  'gray-dark',
+];
 
 function isMapping(value: unknown): value is Mapping {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -400,10 +433,49 @@ function checkReadmeBlocks(readme: string, manifest: ActionManifest, majorVersio
   return problems;
 }
 
-/** Every way the documentation disagrees with action.yml; empty when they agree. */
+/**
+ * What the Marketplace checks when a release is published to it: a name, a description under 125
+ * characters, and branding with a Feather icon it offers and one of its colours. (Only the omitted
+ * icons are listed here, not the whole Feather set: a misspelt icon name is not caught.)
+ */
+export function checkMarketplaceMetadata(actionYml: string): string[] {
+  const document: unknown = parse(actionYml);
+  if (!isMapping(document)) return ['action.yml: not a mapping'];
+  const problems: string[] = [];
+  if (typeof document['name'] !== 'string' || document['name'].trim() === '')
+    problems.push('action.yml: the Marketplace needs a name');
+  const description = document['description'];
+  if (typeof description !== 'string' || description.trim() === '') {
+    problems.push('action.yml: the Marketplace needs a description');
+  } else if (description.length >= MARKETPLACE_DESCRIPTION_LIMIT) {
+    problems.push(
+      `action.yml: the description is ${String(description.length)} characters; the Marketplace needs fewer than ${String(MARKETPLACE_DESCRIPTION_LIMIT)}`,
+    );
+  }
+  const branding = document['branding'];
+  if (!isMapping(branding)) return [...problems, 'action.yml: the Marketplace needs branding (icon and color)'];
+  const icon = branding['icon'];
+  if (typeof icon !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(icon)) {
+    problems.push(`action.yml: branding.icon ${JSON.stringify(icon)} is not a Feather icon name`);
+  } else if (OMITTED_FEATHER_ICONS.includes(icon)) {
+    problems.push(
+      `action.yml: branding.icon "${icon}" is a Feather icon the Marketplace omits (${OMITTED_FEATHER_ICONS.join(', ')})`,
+    );
+  }
+  const color = branding['color'];
+  if (typeof color !== 'string' || !BRANDING_COLORS.includes(color)) {
+    problems.push(
+      `action.yml: branding.color ${JSON.stringify(color)} is not one the Marketplace offers (${BRANDING_COLORS.join(', ')})`,
+    );
+  }
+  return problems;
+}
+
+/** Every way the documentation disagrees with action.yml, or action.yml with the Marketplace; empty when all agree. */
 export function checkDocs(docs: DocsToCheck): string[] {
   const manifest = parseActionManifest(docs.actionYml);
   const problems = [
+    ...checkMarketplaceMetadata(docs.actionYml),
     ...checkReadmeTables(docs.readme, manifest),
     ...checkReadmeBlocks(docs.readme, manifest, docs.majorVersion),
   ];

@@ -18,17 +18,24 @@ export type Fault =
   /** Send a 200 body of `bytes` bytes (streamed, not buffered). */
   | { kind: 'huge-body'; bytes: number }
   /** Behave normally, but let `transform` rewrite the normal JSON body before it is sent. */
-  | { kind: 'transform'; transform: (body: Record<string, unknown>) => unknown };
+  | { kind: 'transform'; transform: (body: Record<string, unknown>) => unknown }
+  /** Read `afterBytes` bytes of the request body (default: half its Content-Length), then destroy the connection. */
+  | { kind: 'reset-mid-request-body'; afterBytes?: number }
+  /**
+   * Accept the request headers, read `afterBytes` bytes of the body (default 0), then stop reading it
+   * (the client's writes back up) for `ms` milliseconds (default 10 minutes), then destroy the connection.
+   */
+  | { kind: 'stall-request-body'; afterBytes?: number; ms?: number };
 
-/** A FIFO of faults, one per call. */
-export class FaultQueue {
-  readonly #faults: Fault[] = [];
+/** A FIFO of faults, one per call. A server with faults of its own kinds can widen `F`. */
+export class FaultQueue<F = Fault> {
+  readonly #faults: F[] = [];
 
-  push(...faults: Fault[]): void {
+  push(...faults: F[]): void {
     this.#faults.push(...faults);
   }
 
-  take(): Fault | undefined {
+  take(): F | undefined {
     return this.#faults.shift();
   }
 
@@ -113,5 +120,37 @@ export function applyFault(
     }
     case 'transform':
       return false;
+    case 'reset-mid-request-body': {
+      const limit = fault.afterBytes ?? Math.floor(Number(request.headers['content-length'] ?? 0) / 2);
+      let read = 0;
+      const onData = (chunk: Buffer): void => {
+        read += chunk.length;
+        if (read >= limit) request.socket.destroy();
+      };
+      if (limit <= 0) request.socket.destroy();
+      else request.on('data', onData);
+      return true;
+    }
+    case 'stall-request-body': {
+      const limit = fault.afterBytes ?? 0;
+      let read = 0;
+      const stall = (): void => {
+        request.pause();
+        const timer = setTimeout(() => request.socket.destroy(), fault.ms ?? 600_000);
+        request.socket.once('close', () => clearTimeout(timer));
+      };
+      if (limit <= 0) {
+        stall();
+        return true;
+      }
+      const onData = (chunk: Buffer): void => {
+        read += chunk.length;
+        if (read < limit) return;
+        request.off('data', onData);
+        stall();
+      };
+      request.on('data', onData);
+      return true;
+    }
   }
 }

@@ -70,6 +70,10 @@ export class HubServer {
   git:
     | { handle(request: IncomingMessage, response: ServerResponse, url: URL, headers: Record<string, string>): boolean }
     | undefined;
+  /** The commit API and LFS batch endpoint (hub-commit-api.ts), when a test attaches one. */
+  commitApi:
+    | { handle(request: IncomingMessage, response: ServerResponse, url: URL, headers: Record<string, string>): boolean }
+    | undefined;
   #server: Server | undefined;
   #jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
@@ -142,6 +146,7 @@ export class HubServer {
       ...(url.search ? { query: url.search } : {}),
     });
     try {
+      if (this.commitApi?.handle(request, response, url, headers)) return;
       if (this.git?.handle(request, response, url, headers)) return;
       if (url.pathname === '/oauth/token' && request.method === 'POST') {
         await this.#exchange(request, response, headers);

@@ -7,12 +7,16 @@
 import type { RunResult } from './run-action.js';
 import { findForgedCommands, renderRunnerLog } from './runner-log.js';
 
-export function findLeaks(
-  result: RunResult,
-  secrets: { idTokens: readonly string[]; hubTokens: readonly string[] },
-): string[] {
+/** The secrets a run may have seen: ID tokens, issued Hub tokens, and any other credential (e.g. the runner's request token). */
+export interface Secrets {
+  readonly idTokens: readonly string[];
+  readonly hubTokens: readonly string[];
+  readonly others?: readonly string[];
+}
+
+export function findLeaks(result: RunResult, secrets: Secrets): string[] {
   const leaks: string[] = [];
-  const all = [...secrets.idTokens, ...secrets.hubTokens];
+  const all = [...secrets.idTokens, ...secrets.hubTokens, ...(secrets.others ?? [])];
   for (const secret of all) {
     for (const line of result.stdout.split('\n')) {
       if (line.includes(secret) && !line.startsWith('::add-mask::')) leaks.push(`stdout: ${line.slice(0, 120)}`);
@@ -39,9 +43,6 @@ export function findLeaks(
 }
 
 /** What every end-to-end run must leave clean: no leaked secret, and no file besides the runner's own. */
-export function findHygieneProblems(
-  result: RunResult,
-  secrets: { idTokens: readonly string[]; hubTokens: readonly string[] },
-): string[] {
+export function findHygieneProblems(result: RunResult, secrets: Secrets): string[] {
   return [...findLeaks(result, secrets), ...result.strayFiles.map((file) => `stray file: ${file}`)];
 }

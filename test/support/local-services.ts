@@ -3,6 +3,7 @@
 
 import { HubServer } from './hub-server.js';
 import { OidcIssuer } from './oidc-issuer.js';
+import type { Secrets } from './leaks.js';
 import type { RunOptions } from './run-action.js';
 
 export interface LocalServices {
@@ -10,8 +11,8 @@ export interface LocalServices {
   hub: HubServer;
   /** Options for runAction that point the action at these services. */
   runOptions(inputs?: Record<string, string>): RunOptions & { inputs: Record<string, string> };
-  /** Every secret these services handed out, for leak checks. */
-  secrets(): { idTokens: string[]; hubTokens: string[] };
+  /** Every secret these services handed out (and the runner's ID-token request credential), for leak checks. */
+  secrets(): Secrets;
   stop(): Promise<void>;
 }
 
@@ -26,7 +27,11 @@ export async function startLocalServices(): Promise<LocalServices> {
       idToken: { requestUrl: issuer.requestUrl, requestToken: issuer.requestToken },
       inputs: { 'hub-url': hub.url, ...inputs },
     }),
-    secrets: () => ({ idTokens: [...issuer.issuedTokens], hubTokens: hub.issuedTokens.map((issued) => issued.token) }),
+    secrets: () => ({
+      idTokens: [...issuer.issuedTokens],
+      hubTokens: hub.issuedTokens.map((issued) => issued.token),
+      others: [issuer.requestToken],
+    }),
     stop: async () => {
       await hub.stop();
       await issuer.stop();

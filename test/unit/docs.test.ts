@@ -1,5 +1,6 @@
 // The documentation cannot drift from action.yml: the README's tables, every `with:` key in the
-// README and examples/, and the examples' permissions. The second half feeds the checker mutated
+// README and examples/, and the examples' permissions; and action.yml keeps to the Marketplace's
+// rules (description length, branding). The second half feeds the checker mutated
 // copies of the real files, so a checker that stopped seeing anything would fail here too.
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,8 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   checkDocs,
+  checkMarketplaceMetadata,
   countActionSteps,
   findSectionTable,
+  MARKETPLACE_DESCRIPTION_LIMIT,
   normaliseDescription,
   parseActionManifest,
   type DocsToCheck,
@@ -53,6 +56,10 @@ describe('the documentation matches action.yml', () => {
     expect(findSectionTable(docs.readme, 'Outputs')?.rows).toHaveLength(manifest.outputs.length);
     expect(docs.examples.length).toBeGreaterThanOrEqual(7);
     expect(countActionSteps(docs)).toBeGreaterThanOrEqual(docs.examples.length);
+  });
+
+  it('meets the Marketplace rules: description under 125 characters, an icon and a colour it offers', () => {
+    expect(checkMarketplaceMetadata(read('action.yml'))).toEqual([]);
   });
 
   it('CHANGELOG.md has a section for the version in package.json (the release notes come from it)', () => {
@@ -156,6 +163,38 @@ describe('the drift check fails on drift', () => {
       name: 'an example that is not valid YAML',
       mutate: (d) => ({ ...d, examples: [{ ...firstExample, text: `${firstExample.text}\n  bad: [unclosed\n` }] }),
       expected: [/not valid YAML/],
+    },
+    {
+      name: 'a description of 125 characters (the Marketplace needs fewer)',
+      mutate: (d) => ({
+        ...d,
+        actionYml: replacePattern(
+          d.actionYml,
+          /^description: .*$/m,
+          `description: '${'x'.repeat(MARKETPLACE_DESCRIPTION_LIMIT)}'`,
+        ),
+      }),
+      expected: [/the description is 125 characters; the Marketplace needs fewer than 125/],
+    },
+    {
+      name: 'no description',
+      mutate: (d) => ({ ...d, actionYml: replacePattern(d.actionYml, /^description: .*\n/m, '') }),
+      expected: [/the Marketplace needs a description/],
+    },
+    {
+      name: 'the key icon, which the Marketplace omits',
+      mutate: (d) => ({ ...d, actionYml: replacePattern(d.actionYml, /^( {2}icon: )'[^']*'/m, "$1'key'") }),
+      expected: [/branding\.icon "key" is a Feather icon the Marketplace omits/],
+    },
+    {
+      name: 'a colour the Marketplace does not offer',
+      mutate: (d) => ({ ...d, actionYml: replacePattern(d.actionYml, /^( {2}color: )'[^']*'/m, "$1'pink'") }),
+      expected: [/branding\.color "pink" is not one the Marketplace offers/],
+    },
+    {
+      name: 'no branding',
+      mutate: (d) => ({ ...d, actionYml: replacePattern(d.actionYml, /^branding:\n(?: {2}.*\n)+/m, '') }),
+      expected: [/the Marketplace needs branding/],
     },
     {
       name: 'an example pinned to another major version',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeFailure, ExchangeRefusedError, InputError } from '../../src/errors.js';
+import {
+  describeFailure,
+  ExchangeRefusedError,
+  IdTokenUnavailableError,
+  InputError,
+  RemoteError,
+  wrapRemoteError,
+} from '../../src/errors.js';
 
 describe('describeFailure', () => {
   it('joins the message and the hint of an expected failure', () => {
@@ -27,5 +34,38 @@ describe('describeFailure', () => {
       /^Unexpected error: x is undefined\. This is a bug/,
     );
     expect(describeFailure('a string')).toMatch(/^Unexpected error: a string\./);
+  });
+});
+
+describe('wrapRemoteError', () => {
+  it('adds context in front and keeps what decides a retry, with the original as the cause', () => {
+    const original = new RemoteError('connection to hub.test reset', {
+      code: 'NETWORK',
+      transient: true,
+      retryAfterMs: 2_000,
+      requestId: 'r-2',
+      hint: 'Check the network.',
+    });
+    const wrapped = wrapRemoteError('The token exchange at hub.test failed', original);
+    expect(wrapped).not.toBe(original);
+    expect(wrapped).toMatchObject({
+      message: 'The token exchange at hub.test failed: connection to hub.test reset',
+      code: 'NETWORK',
+      transient: true,
+      retryAfterMs: 2_000,
+      requestId: 'r-2',
+      hint: 'Check the network.',
+      cause: original,
+    });
+    expect(original.message).toBe('connection to hub.test reset');
+  });
+
+  it('gives every error class its stable code', () => {
+    expect(new InputError('x').code).toBe('INPUT_INVALID');
+    expect(new IdTokenUnavailableError('x').code).toBe('ID_TOKEN_UNAVAILABLE');
+    expect(
+      new ExchangeRefusedError('x', { status: 400, oauthError: undefined, description: undefined, transient: false })
+        .code,
+    ).toBe('EXCHANGE_REFUSED');
   });
 });

@@ -12,6 +12,7 @@ describe('parseHubUrl', () => {
     ['https://huggingface.co', 'https://huggingface.co/', 'https://huggingface.co', ''],
     ['https://huggingface.co/', 'https://huggingface.co/', 'https://huggingface.co', ''],
     ['  https://HuggingFace.co:443  ', 'https://huggingface.co/', 'https://huggingface.co', ''],
+    ['  https://huggingface.co//  ', 'https://huggingface.co/', 'https://huggingface.co', ''],
     ['https://hub.example/mirror', 'https://hub.example/mirror/', 'https://hub.example/mirror', 'mirror'],
     ['https://hub.example/mirror///', 'https://hub.example/mirror/', 'https://hub.example/mirror', 'mirror'],
     ['https://hub.example/a/../hf/./x/', 'https://hub.example/hf/x/', 'https://hub.example/hf/x', 'hf/x'],
@@ -51,6 +52,7 @@ describe('parseHubUrl', () => {
     ['http://hub.example', 'plain http://'],
     ['ftp://hub.example', 'must be an https:// URL'],
     ['https://user:pw@hub.example', 'must not contain credentials'],
+    ['huggingface.co', 'is not a valid URL'],
   ])('refuses %j (%s)', (raw, message) => {
     expect(() => parseHubUrl(raw, LABEL)).toThrow(message);
   });

@@ -14,10 +14,12 @@ const DIRECT_OUTPUT =
 /** Files allowed to print directly, and why. */
 const ALLOWED: Readonly<Record<string, string>> = {
   'src/runner/log.ts': 'the funnel itself',
-  'src/cleanup.ts': 'a hand-written warning for a broken bundle, when even the toolkit may be missing; no server text',
+  'src/post-step.ts':
+    'a hand-written warning for a broken bundle, when even the toolkit may be missing; no server text',
   'src/git/helper.ts':
     "git's credential protocol on stdout and the one failure line on stderr, which is neutralised where it is written",
-  'src/git/credentials.ts': "git's own local messages (config paths, git's stderr); maintained with the git helper",
+  'src/git/configure.ts': "git's own local messages (config paths, git's stderr), no server text",
+  'src/git/clean-up.ts': "the post step's messages about git config (paths, git's stderr), no server text",
 };
 
 function sourceFiles(directory: string): string[] {

@@ -7,6 +7,7 @@ import {
   MAX_RETRY_AFTER_MS,
   requestBounds,
   parseRetryAfter,
+  RetryBudget,
   withRetries,
   type Clock,
 } from '../../src/http/retry.js';
@@ -159,6 +160,43 @@ describe('withRetries', () => {
       onRetry: (_error, next, delay) => seen.push([next, delay]),
     });
     expect(seen).toEqual([[2, 0]]);
+  });
+});
+
+describe('RetryBudget', () => {
+  it('counts failures per request: each request gets its own max-attempts', async () => {
+    const clock = fakeClock();
+    const budget = new RetryBudget({ maxAttempts: 3, deadline: new Deadline(90_000, clock), clock });
+    const seen: string[] = [];
+    for (const request of ['id-token', 'exchange', 'id-token', 'exchange']) {
+      await budget.waitBeforeRetry(transient(`${request} failed`), request);
+      seen.push(request);
+    }
+    expect(seen).toHaveLength(4);
+    // The third failure of either request is the last one allowed.
+    const failure = await budget
+      .waitBeforeRetry(transient('exchange failed'), 'exchange')
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RetriesExhaustedError);
+    expect(failure).toMatchObject({ code: 'RETRIES_EXHAUSTED', transient: false });
+    expect((failure as Error).message).toContain('gave up after 3 attempts');
+  });
+
+  it('keeps the last failure as the cause, with its code', async () => {
+    const clock = fakeClock();
+    const budget = new RetryBudget({ maxAttempts: 1, deadline: new Deadline(90_000, clock), clock });
+    const last = transient('HTTP 503');
+    const failure = await budget.waitBeforeRetry(last).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'RETRIES_EXHAUSTED', cause: last });
+    expect((failure as { cause: RemoteError }).cause.code).toBe('NETWORK');
+  });
+
+  it('the deadline error is final and keeps the cause', async () => {
+    const clock = fakeClock();
+    const budget = new RetryBudget({ maxAttempts: 5, deadline: new Deadline(100, clock), clock });
+    const last = transient('HTTP 503', 5_000);
+    const failure = await budget.waitBeforeRetry(last).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'DEADLINE', transient: false, cause: last });
   });
 });
 

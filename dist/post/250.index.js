@@ -1,5 +1,5 @@
-export const id = 137;
-export const ids = [137];
+export const id = 250;
+export const ids = [250];
 export const modules = {
 
 /***/ 227:
@@ -14,7 +14,7 @@ function unused(name) {
   return function () {
     throw new Error(
       `undici.${name} was called, but this bundle replaces undici with a stub (stubs/undici): ` +
-        'the action makes its requests with node:http/https and tunnel agents. Remove the override in package.json if undici is needed.',
+        'the action makes its requests with node:http/https and tunnel agents. Drop the undici alias in tsconfig.json if it is needed.',
     );
   };
 }
@@ -29,7 +29,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 171:
+/***/ 220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -38,16 +38,10 @@ __webpack_require__.d(__webpack_exports__, {
   cleanUpGitCredentials: () => (/* binding */ cleanUpGitCredentials)
 });
 
-// UNUSED EXPORTS: configureGitCredentials, readGitCredentialsState, removeGitCredentials, repositoryUrlsOf
+// UNUSED EXPORTS: removeGitCredentials
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(24);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(136);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var lib_core = __webpack_require__(421);
 ;// CONCATENATED MODULE: ./package.json
@@ -67,7 +61,7 @@ const USER_AGENT = (/* unused pure expression or super */ null && (`${ACTION_NAM
 // context to a lower-level failure, that failure as its `cause`. main.ts fails the step with the
 // message and the hint of whatever reaches it.
 /** An expected failure: a message for the user and, optionally, a remedy. */
-class errors_ActionError extends Error {
+class ActionError extends Error {
     name = 'ActionError';
     code;
     hint;
@@ -78,21 +72,21 @@ class errors_ActionError extends Error {
     }
 }
 /** An input is missing or malformed. Raised before any network call. */
-class errors_InputError extends errors_ActionError {
+class errors_InputError extends ActionError {
     name = 'InputError';
     constructor(message, options = {}) {
         super(message, { ...options, code: 'INPUT_INVALID' });
     }
 }
 /** The job cannot get a GitHub OIDC ID token at all (no permission, fork pull request, Dependabot). */
-class IdTokenUnavailableError extends errors_ActionError {
+class IdTokenUnavailableError extends ActionError {
     name = 'IdTokenUnavailableError';
     constructor(message, options = {}) {
         super(message, { ...options, code: 'ID_TOKEN_UNAVAILABLE' });
     }
 }
 /** A request to a remote service failed, or its answer was refused. */
-class RemoteError extends errors_ActionError {
+class RemoteError extends ActionError {
     name = 'RemoteError';
     transient;
     retryAfterMs;
@@ -166,60 +160,116 @@ function errors_messageOf(error) {
 }
 /** Renders any thrown value as one line for `core.setFailed`, with the hint appended. */
 function describeFailure(error) {
-    if (error instanceof errors_ActionError) {
+    if (error instanceof ActionError) {
         return error.hint ? `${endSentence(error.message)} ${error.hint}` : error.message;
     }
     return `Unexpected error: ${errors_messageOf(error)}. This is a bug in the action; please report it with this log.`;
 }
 
-;// CONCATENATED MODULE: ./src/http/json.ts
-// Network JSON is `unknown` until checked. This is the one place that parses a body and checks it
-// is a JSON object; callers then narrow each field they read.
-/** Parses `text` as a JSON object (not an array, not null), or says which of the two it is not. */
-function parseJsonObject(text) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        return { problem: 'is not valid JSON' };
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        return { problem: 'is not a JSON object' };
-    return { object: parsed };
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(802);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+;// CONCATENATED MODULE: ./src/git/config.ts
+// The few `git config --global` operations the credential setup and its cleanup need. Global,
+// because that is what every later step's git reads (checkout-style actions do the same); the
+// runner gives each job a fresh HOME on hosted runners, and the post step undoes what was added.
+
+
+
+
+
+/** `git config --unset` exits 5 when no value matches: the entry is already gone. */
+const EXIT_NOTHING_TO_UNSET = 5;
+/** `git config --get-all` exits 1 when the key has no value. */
+const EXIT_KEY_NOT_FOUND = 1;
+function runGit(args) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_.execFile)('git', [...args], { encoding: 'utf8', timeout: 30_000, windowsHide: true }, (error, stdout, stderr) => {
+            if (error && typeof error.code === 'string') {
+                // A string code (ENOENT, EACCES) means git itself could not be started.
+                reject(new ActionError(`git could not be run (${error.code}); is git installed and on PATH?`, {
+                    code: 'GIT_UNAVAILABLE',
+                }));
+                return;
+            }
+            resolve({ exitCode: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+        });
+    });
 }
-/** How deep collectStringFields looks: a hostile body can nest thousands of levels within its size cap. */
-const MAX_DEPTH = 8;
-/**
- * Every non-empty string held under one of `names` (compared case-insensitively), at any depth up
- * to MAX_DEPTH, in objects and arrays alike: how a caller finds every credential in an answer,
- * wherever the server put it.
- */
-function collectStringFields(value, names, depth = 0) {
-    if (depth > MAX_DEPTH || typeof value !== 'object' || value === null)
-        return [];
-    return Object.entries(value).flatMap(([key, field]) => names.has(key.toLowerCase()) && typeof field === 'string'
-        ? field === ''
-            ? []
-            : [field]
-        : collectStringFields(field, names, depth + 1));
+function failure(what, result) {
+    const firstLine = result.stderr.trim().split('\n')[0] ?? '';
+    return new ActionError(`${what} failed: git exited ${result.exitCode}${firstLine ? ` (${firstLine})` : ''}`, {
+        code: 'GIT_FAILED',
+    });
 }
 /**
- * The credentials in a body that may not be JSON at all (then there are none): collectStringFields,
- * without values too short to be a credential. Those are no secret, and masking a word such as
- * `invalid` would blank it out of the whole log.
+ * Every value of `key` in the global config, in order; empty when unset. Empty values are kept
+ * (`helper =` means something to git), so values are read NUL-terminated (`-z`).
  */
-function collectCredentialsOfBody(body, names) {
-    let parsed;
-    try {
-        parsed = JSON.parse(body);
-    }
-    catch {
+async function getGlobalValues(key) {
+    const result = await runGit(['config', '--global', '-z', '--get-all', key]);
+    if (result.exitCode === EXIT_KEY_NOT_FOUND)
         return [];
-    }
-    return collectStringFields(parsed, names).filter((value) => value.length >= 8);
+    if (result.exitCode !== 0)
+        throw failure(`git config --get-all ${key}`, result);
+    return result.stdout.split('\0').slice(0, -1);
+}
+/** Adds a value to `key` after any existing ones (`--add`: never replaces what the user configured). */
+async function addGlobalValue(key, value) {
+    const result = await runGit(['config', '--global', '--add', key, value]);
+    if (result.exitCode !== 0)
+        throw failure(`git config --add ${key}`, result);
+}
+/**
+ * Removes the one value of `key` that equals `value` exactly (`--fixed-value`, git 2.30+; an empty
+ * value matches too), leaving every other value alone. Returns false when no such value was there,
+ * and also when several were (git exits 5 for both): callers that care count first.
+ */
+async function unsetGlobalValue(key, value) {
+    const result = await runGit(['config', '--global', '--fixed-value', '--unset', key, value]);
+    if (result.exitCode === EXIT_NOTHING_TO_UNSET)
+        return false;
+    if (result.exitCode !== 0)
+        throw failure(`git config --unset ${key}`, result);
+    return true;
+}
+/** The names of all keys in the global config (subsections keep their case). */
+async function listGlobalKeys() {
+    const result = await runGit(['config', '--global', '--name-only', '--list']);
+    // No global config file at all: git exits non-zero with "unable to read config file".
+    if (result.exitCode !== 0)
+        return [];
+    return result.stdout.split('\n').filter((line) => line !== '');
+}
+/** Removes a whole section, e.g. `credential.https://huggingface.co` (left empty by --unset). */
+async function removeGlobalSection(section) {
+    const result = await runGit(['config', '--global', '--remove-section', section]);
+    if (result.exitCode !== 0)
+        throw failure(`git config --remove-section ${section}`, result);
+}
+/**
+ * The file `git config --global` writes to, as git chooses it: GIT_CONFIG_GLOBAL, else ~/.gitconfig
+ * unless only the XDG file exists. Used to remove a file the setup created and the cleanup emptied.
+ */
+function globalConfigWritePath(env = process.env) {
+    const explicit = env['GIT_CONFIG_GLOBAL'];
+    if (explicit)
+        return explicit;
+    const home = env['HOME'] || homedir();
+    const userConfig = join(home, '.gitconfig');
+    const xdgConfig = join(env['XDG_CONFIG_HOME'] || join(home, '.config'), 'git', 'config');
+    return !existsSync(userConfig) && existsSync(xdgConfig) ? xdgConfig : userConfig;
+}
+/** Whether `error` says git itself cannot be run (not installed, not on PATH). */
+function isGitUnavailable(error) {
+    return error instanceof ActionError && error.code === 'GIT_UNAVAILABLE';
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(975);
 ;// CONCATENATED MODULE: ./src/runner/sanitize.ts
 // Text the action does not control (a server's error text, headers, bodies; the ID token's claims;
 // quoted inputs) is made safe here before it reaches the step log, an error, the git helper's stderr
@@ -429,11 +479,11 @@ function hub_url_parseHubUrl(raw, label) {
     return url;
 }
 /** The hub's URL without its trailing slash: the form @huggingface/hub's `hubUrl` and git config URL keys take. */
-function hub_url_hubBaseOf(hubUrl) {
+function hubBaseOf(hubUrl) {
     return hubUrl.href.slice(0, -1);
 }
 /** The hub's own path, without slashes at either end: '' for a hub at the root of its host. */
-function hub_url_hubPathOf(hubUrl) {
+function hubPathOf(hubUrl) {
     return hubUrl.pathname.slice(1, -1);
 }
 /** `{hub}/{path}` for a relative `path` such as `oauth/token`. */
@@ -468,100 +518,6 @@ function defaultAudienceFor(endpoint) {
     return endpoint.origin;
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(802);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(161);
-;// CONCATENATED MODULE: ./src/git/config.ts
-// The few `git config --global` operations the credential setup and its cleanup need. Global,
-// because that is what every later step's git reads (checkout-style actions do the same); the
-// runner gives each job a fresh HOME on hosted runners, and the post step undoes what was added.
-
-
-
-
-
-/** `git config --unset` exits 5 when no value matches: the entry is already gone. */
-const EXIT_NOTHING_TO_UNSET = 5;
-/** `git config --get-all` exits 1 when the key has no value. */
-const EXIT_KEY_NOT_FOUND = 1;
-function runGit(args) {
-    return new Promise((resolve, reject) => {
-        (0,external_node_child_process_.execFile)('git', [...args], { encoding: 'utf8', timeout: 30_000, windowsHide: true }, (error, stdout, stderr) => {
-            if (error && typeof error.code === 'string') {
-                // A string code (ENOENT, EACCES) means git itself could not be started.
-                reject(new errors_ActionError(`git could not be run (${error.code}); is git installed and on PATH?`, {
-                    code: 'GIT_UNAVAILABLE',
-                }));
-                return;
-            }
-            resolve({ exitCode: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-        });
-    });
-}
-function failure(what, result) {
-    const firstLine = result.stderr.trim().split('\n')[0] ?? '';
-    return new errors_ActionError(`${what} failed: git exited ${result.exitCode}${firstLine ? ` (${firstLine})` : ''}`, {
-        code: 'GIT_FAILED',
-    });
-}
-/** Every value of `key` in the global config, in order; empty when unset. */
-async function config_getGlobalValues(key) {
-    const result = await runGit(['config', '--global', '--get-all', key]);
-    if (result.exitCode === EXIT_KEY_NOT_FOUND)
-        return [];
-    if (result.exitCode !== 0)
-        throw failure(`git config --get-all ${key}`, result);
-    return result.stdout.split('\n').filter((line) => line !== '');
-}
-/** Adds a value to `key` after any existing ones (`--add`: never replaces what the user configured). */
-async function config_addGlobalValue(key, value) {
-    const result = await runGit(['config', '--global', '--add', key, value]);
-    if (result.exitCode !== 0)
-        throw failure(`git config --add ${key}`, result);
-}
-/**
- * Removes the one value of `key` that equals `value` exactly (`--fixed-value`, git 2.30+), leaving
- * every other value alone. Returns false when no such value was there.
- */
-async function unsetGlobalValue(key, value) {
-    const result = await runGit(['config', '--global', '--fixed-value', '--unset', key, value]);
-    if (result.exitCode === EXIT_NOTHING_TO_UNSET)
-        return false;
-    if (result.exitCode !== 0)
-        throw failure(`git config --unset ${key}`, result);
-    return true;
-}
-/** The names of all keys in the global config (subsections keep their case). */
-async function config_listGlobalKeys() {
-    const result = await runGit(['config', '--global', '--name-only', '--list']);
-    // No global config file at all: git exits non-zero with "unable to read config file".
-    if (result.exitCode !== 0)
-        return [];
-    return result.stdout.split('\n').filter((line) => line !== '');
-}
-/** Removes a whole section, e.g. `credential.https://huggingface.co` (left empty by --unset). */
-async function removeGlobalSection(section) {
-    const result = await runGit(['config', '--global', '--remove-section', section]);
-    if (result.exitCode !== 0)
-        throw failure(`git config --remove-section ${section}`, result);
-}
-/**
- * The file `git config --global` writes to, as git chooses it: GIT_CONFIG_GLOBAL, else ~/.gitconfig
- * unless only the XDG file exists. Used to remove a file the setup created and the cleanup emptied.
- */
-function config_globalConfigWritePath(env = process.env) {
-    const explicit = env['GIT_CONFIG_GLOBAL'];
-    if (explicit)
-        return explicit;
-    const home = env['HOME'] || homedir();
-    const userConfig = join(home, '.gitconfig');
-    const xdgConfig = join(env['XDG_CONFIG_HOME'] || join(home, '.config'), 'git', 'config');
-    return !existsSync(userConfig) && existsSync(xdgConfig) ? xdgConfig : userConfig;
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(975);
 ;// CONCATENATED MODULE: ./src/hub/resource.ts
 // The Hub's `resource` grammar for Trusted Publishers: what the exchanged token is for.
 // https://huggingface.co/docs/hub/trusted-publishers — `namespace/name` (a model),
@@ -698,6 +654,18 @@ function describeAccess(resource) {
 // git runs a helper value that starts with `!` as a shell command and appends the operation
 // (`get`, `store`, `erase`): https://git-scm.com/docs/gitcredentials#_custom_helpers. Every word is
 // single-quoted for that shell, so paths with spaces or quotes survive.
+//
+// Windows (reasoned from the sources; not run on Windows here). Git for Windows runs the command
+// with the `sh` it finds on PATH, its bundled MSYS2 bash (run-command.c: git_shell_path,
+// prepare_shell_cmd). Inside single quotes a backslash is literal, so `'C:\…\node.exe'` and
+// `'D:\a\_actions\…\index.js'` reach the program as written (gh writes its Windows helper the same
+// way, `!'C:\…\gh.exe' auth git-credential`); unquoted, bash would eat the backslashes. When bash
+// starts a native program (node.exe) the MSYS2 runtime rewrites arguments that look like POSIX
+// paths (msys2_path_conv.cc): our arguments are a drive path (`X:\…`, left as is), URLs
+// (`scheme://…`, left as is), a resource `namespace/name` (no leading `/` or `:`, left as is), and
+// numbers and a hex id (no `/`, not looked at). Only an `--audience` starting with `/` would be
+// rewritten; audiences are URLs. test/unit/helper-command.test.ts runs the command built from
+// Windows paths through sh, bash and git on Linux.
 
 
 
@@ -713,7 +681,11 @@ const OPTIONS = {
     'deadline-seconds': { type: 'string' },
     id: { type: 'string' },
 };
-/** Quotes one word for a POSIX shell (git runs `!` helpers with `sh -c`, Git for Windows included). */
+/**
+ * Quotes one word for a POSIX shell (git runs `!` helpers with `sh -c`, Git for Windows included),
+ * as git's own sq_quote_buf does (quote.c; git also escapes `!` for interactive csh, which a
+ * non-interactive `sh -c` does not need).
+ */
 function quoteForShell(word) {
     return `'${word.replace(/'/g, `'\\''`)}'`;
 }
@@ -742,7 +714,7 @@ function buildHelperArguments(settings) {
  * The git config value: `!'<node>' '<helper.js>' --hub-url '…' …`. `node` is the Node that runs the
  * action (process.execPath): it stays on the runner for the whole job, whatever `node` is on PATH.
  */
-function helper_command_buildHelperCommand(nodePath, helperPath, settings) {
+function buildHelperCommand(nodePath, helperPath, settings) {
     return `!${[nodePath, helperPath, ...buildHelperArguments(settings)].map(quoteForShell).join(' ')}`;
 }
 /** Reads the helper's command line (as git runs it: our arguments, then the operation). */
@@ -784,176 +756,73 @@ function parseHelperArguments(argv) {
         },
     };
 }
+/**
+ * Whether a helper command is one this action configures (any invocation, any version that builds
+ * its command with buildHelperCommand): `!'<node>' '<…>/git-credential-helper/index.js' '--hub-url' …`.
+ */
+function isActionHelperCommand(value) {
+    return /^!'.*[\\/]git-credential-helper[\\/]index\.js' '--hub-url' '/.test(value);
+}
 
-;// CONCATENATED MODULE: ./src/git/credential-protocol.ts
-// git's credential-helper protocol, the pure parts: read what git asks, decide whether the question
-// is ours to answer, and write the answer. https://git-scm.com/docs/git-credential#IOFMT
-//
-// Scope. git sends `protocol` and `host` always, and `path` only when `credential.<url>.useHttpPath`
-// is true for the URL. The action turns useHttpPath on for the configured resource's URLs only
-// (`{hub}/{resource}` and `{hub}/{resource}.git`, which also covers git-lfs's `….git/info/lfs`), so
-// other helpers keep host-wide answers for every other repository on the hub. The helper answers
-// only when the path names the configured resource; without a path it cannot know which repository
-// git is talking to, and stays silent so git asks its other helpers.
-
-/**
- * The username the helper answers when git did not bring one. The Hub authenticates git over HTTP
- * by the token in the password; huggingface_hub's own git credential setup uses this same name.
- */
-const DEFAULT_USERNAME = 'hf_user';
-/** Parses git's `key=value` lines, up to a blank line or the end. Unknown and repeated keys are ignored. */
-function parseCredentialRequest(text) {
-    const fields = new Map();
-    for (const line of text.split('\n')) {
-        const trimmed = line.replace(/\r$/, '');
-        if (trimmed === '')
-            break;
-        const separator = trimmed.indexOf('=');
-        if (separator <= 0)
-            continue;
-        const key = trimmed.slice(0, separator);
-        if (!fields.has(key))
-            fields.set(key, trimmed.slice(separator + 1));
+;// CONCATENATED MODULE: ./src/http/json.ts
+// Network JSON is `unknown` until checked. This is the one place that parses a body and checks it
+// is a JSON object; callers then narrow each field they read.
+/** Parses `text` as a JSON object (not an array, not null), or says which of the two it is not. */
+function parseJsonObject(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
     }
-    return {
-        protocol: fields.get('protocol'),
-        host: fields.get('host'),
-        path: fields.get('path'),
-        username: fields.get('username'),
-    };
-}
-/** The repository path of `resource` on the hub's git server, below the hub's own path (if any). */
-function credential_protocol_repositoryPathOf(hubUrl, resource) {
-    const base = hubPathOf(hubUrl);
-    return base ? `${base}/${resource.value}` : resource.value;
-}
-/**
- * Whether a request is for the configured hub and resource: same protocol and host as `hubUrl`, and
- * a path that is the resource's repository, with or without `.git`, or something below it (git-lfs
- * asks for `….git/info/lfs`). Names compare case-insensitively, as the Hub's do.
- */
-function isRequestInScope(request, hubUrl, resource) {
-    if (request.protocol?.toLowerCase() !== hubUrl.protocol.replace(/:$/, ''))
-        return false;
-    if (request.host?.toLowerCase() !== hubUrl.host.toLowerCase())
-        return false;
-    if (request.path === undefined)
-        return false;
-    const path = request.path.replace(/^\/+|\/+$/g, '').toLowerCase();
-    const repository = credential_protocol_repositoryPathOf(hubUrl, resource).toLowerCase();
-    return [repository, `${repository}.git`].some((root) => path === root || path.startsWith(`${root}/`));
-}
-/**
- * The answer to a `get`. `password_expiry_utc` (git 2.41+, ignored by older gits) keeps a caching
- * helper later in the list from keeping the token past its hour.
- */
-function formatCredentialAnswer(answer) {
-    for (const value of [answer.username, answer.password]) {
-        // git reads one attribute per line; a value with a line break would forge attributes.
-        if (/[\r\n\0]/.test(value))
-            throw new Error('a credential value contains a line break or NUL');
+    catch {
+        return { problem: 'is not valid JSON' };
     }
-    const lines = [`username=${answer.username}`, `password=${answer.password}`];
-    if (answer.expiresAtSeconds !== undefined)
-        lines.push(`password_expiry_utc=${Math.floor(answer.expiresAtSeconds)}`);
-    return `${lines.join('\n')}\n`;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return { problem: 'is not a JSON object' };
+    return { object: parsed };
+}
+/** How deep collectStringFields looks: a hostile body can nest thousands of levels within its size cap. */
+const MAX_DEPTH = 8;
+/**
+ * Every non-empty string held under one of `names` (compared case-insensitively), at any depth up
+ * to MAX_DEPTH, in objects and arrays alike: how a caller finds every credential in an answer,
+ * wherever the server put it.
+ */
+function collectStringFields(value, names, depth = 0) {
+    if (depth > MAX_DEPTH || typeof value !== 'object' || value === null)
+        return [];
+    return Object.entries(value).flatMap(([key, field]) => names.has(key.toLowerCase()) && typeof field === 'string'
+        ? field === ''
+            ? []
+            : [field]
+        : collectStringFields(field, names, depth + 1));
+}
+/**
+ * The credentials in a body that may not be JSON at all (then there are none): collectStringFields,
+ * without values too short to be a credential. Those are no secret, and masking a word such as
+ * `invalid` would blank it out of the whole log.
+ */
+function collectCredentialsOfBody(body, names) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return [];
+    }
+    return collectStringFields(parsed, names).filter((value) => value.length >= 8);
 }
 
 // EXTERNAL MODULE: ./src/runner/state.ts
 var state = __webpack_require__(3);
-;// CONCATENATED MODULE: ./src/git/credentials.ts
-// `git-credentials: true`: configure git, for the rest of the job, to get a fresh Hub token from the
-// credential helper each time it talks to the configured resource on the hub; and, in the post step,
-// remove exactly what was added.
-//
-// What is added to the global git config (never a token, only the helper's command line):
-//   credential.<hub>.helper = !'<node>' '<dist>/git-credential-helper/index.js' --hub-url … --id <random>
-//   credential.<hub>/<resource>.useHttpPath = true       (only if not set already)
-//   credential.<hub>/<resource>.git.useHttpPath = true   (only if not set already)
-// The helper is added after any helper the user has (`--add`, never an empty value, which would
-// reset git's list), so the user's helpers are asked first. useHttpPath makes git (and git-lfs)
-// tell the helper which repository it wants, for these two URLs only; see credential-protocol.ts.
-// What was added is saved with core.saveState before anything is written, so the post step can
-// remove it even if this step dies half-way; removing what is not there is harmless.
+;// CONCATENATED MODULE: ./src/git/saved-state.ts
+// What `git-credentials` added to the global git config, saved by the main step (core.saveState)
+// before anything is written, so the post step can remove exactly that, even after a failure half-way.
 
 
 
-
-
-
-
-
-
-
-
-
-
-/** Where the build puts the helper, relative to dist/index.js (see the `build` script). */
-const HELPER_DIRECTORY = 'git-credential-helper';
-/** The URLs whose git requests should carry the path: the resource's repository, with and without `.git`. */
-function repositoryUrlsOf(settings) {
-    const repository = `${settings.hubUrl.origin}/${repositoryPathOf(settings.hubUrl, settings.resource)}`;
-    return [repository, `${repository}.git`];
-}
-/** Adds the credential helper to the global git config and records what was added for the post step. */
-async function configureGitCredentials(settings, env = process.env) {
-    // dist/index.js and dist/git-credential-helper/index.js are built side by side; the helper runs
-    // from the same checkout of the action, so its path is stable for the rest of the job.
-    const helperPath = join(dirname(fileURLToPath(import.meta.url)), HELPER_DIRECTORY, 'index.js');
-    if (!existsSync(helperPath)) {
-        throw new ActionError(`The git credential helper is missing at ${helperPath}.`, {
-            code: 'PACKAGING',
-            hint: 'This is a packaging bug in the action; please report it.',
-        });
-    }
-    const hubBase = hubBaseOf(settings.hubUrl);
-    const helperEntry = {
-        key: `credential.${hubBase}.helper`,
-        value: buildHelperCommand(process.execPath, helperPath, { ...settings, id: randomBytes(8).toString('hex') }),
-    };
-    try {
-        const entries = [helperEntry];
-        for (const url of repositoryUrlsOf(settings)) {
-            const key = `credential.${url}.useHttpPath`;
-            if ((await getGlobalValues(key)).length === 0)
-                entries.push({ key, value: 'true' });
-        }
-        const existingKeys = await listGlobalKeys();
-        const sections = [...new Set(entries.map((entry) => entry.key.slice(0, entry.key.lastIndexOf('.'))))];
-        const configFile = globalConfigWritePath(env);
-        const state = {
-            entries,
-            createdSections: sections.filter((section) => !existingKeys.some((key) => key.startsWith(`${section}.`))),
-            createdConfigFile: existsSync(configFile) ? undefined : configFile,
-        };
-        core.saveState(GIT_CREDENTIALS_STATE, JSON.stringify(state));
-        for (const entry of entries)
-            await addGlobalValue(entry.key, entry.value);
-    }
-    catch (error) {
-        const gitUnavailable = isGitUnavailable(error);
-        throw new ActionError(`Configuring git for \`git-credentials\` failed: ${messageOf(error)}.`, {
-            code: gitUnavailable ? 'GIT_UNAVAILABLE' : 'GIT_FAILED',
-            cause: error,
-            hint: gitUnavailable
-                ? 'Install git before this step, or set `git-credentials: false`.'
-                : 'Anything already added is removed by the post step.',
-        });
-    }
-    core.info(`Configured git for the rest of the job: \`git clone\`, \`fetch\` and \`push\` (LFS included) to ${repositoryUrlsOf(settings)[0] ?? hubBase} ` +
-        'get a fresh token from a credential helper each time; no token is stored. The post step removes this configuration.');
-}
-/** The post step's work: read what the main step added, remove it. Never throws; problems become warnings. */
-async function cleanUpGitCredentials() {
-    try {
-        const state = readGitCredentialsState();
-        if (state !== undefined)
-            await removeGitCredentials(state);
-    }
-    catch (error) {
-        lib_core/* warning */.$e(`The post step could not clean up the git configuration: ${errors_messageOf(error)}. ` +
-            `On a self-hosted runner, check the global git config for a credential helper of ${ACTION_NAME}.`);
-    }
+/** Saves what is about to be added, for the post step. */
+function saveGitCredentialsState(state) {
+    core.saveState(GIT_CREDENTIALS_STATE, JSON.stringify(state));
 }
 /** The state saved by configureGitCredentials, or undefined when this step added nothing. */
 function readGitCredentialsState() {
@@ -967,9 +836,6 @@ function readGitCredentialsState() {
         throw new Error('the saved state does not have the expected shape');
     return object;
 }
-function isGitUnavailable(error) {
-    return error instanceof errors_ActionError && error.code === 'GIT_UNAVAILABLE';
-}
 function isGitCredentialsState(value) {
     const { entries, createdSections, createdConfigFile } = value;
     const isEntry = (entry) => typeof entry === 'object' &&
@@ -982,6 +848,36 @@ function isGitCredentialsState(value) {
         createdSections.every((section) => typeof section === 'string') &&
         (createdConfigFile === undefined || typeof createdConfigFile === 'string'));
 }
+
+;// CONCATENATED MODULE: ./src/git/clean-up.ts
+// The post step's half of `git-credentials`: remove exactly the entries the main step added (as
+// saved-state.ts recorded them), and nothing the user has. A clean-up never fails the job: every
+// problem becomes a warning.
+
+
+
+
+
+
+
+/** The post step's work: read what the main step added, remove it. Never throws; problems become warnings. */
+async function cleanUpGitCredentials() {
+    try {
+        const state = readGitCredentialsState();
+        if (state !== undefined)
+            await removeGitCredentials(state);
+    }
+    catch (error) {
+        lib_core/* warning */.$e(`The post step could not clean up the git configuration: ${errors_messageOf(error)}. ` +
+            `On a self-hosted runner, check the global git config for a credential helper of ${ACTION_NAME}.`);
+    }
+}
+/** `key = value` for a message; the helper's long command line shortened, the empty reset named. */
+function describeEntry(entry) {
+    if (entry.value === '')
+        return `the empty ${entry.key} (which resets git's helper list)`;
+    return isActionHelperCommand(entry.value) ? `this step's ${entry.key}` : `${entry.key} = ${entry.value}`;
+}
 /**
  * Removes what configureGitCredentials added, and only that. Never throws: every problem becomes a
  * warning, because a cleanup must not fail a job whose real work is done.
@@ -990,18 +886,26 @@ async function removeGitCredentials(state) {
     let removed = 0;
     for (const entry of state.entries) {
         try {
-            if (await unsetGlobalValue(entry.key, entry.value))
+            // `git config --unset` cannot pick one of several equal values (an empty `helper` the user
+            // also has in this very section): leave it rather than remove the user's.
+            const equal = (await getGlobalValues(entry.key)).filter((value) => value === entry.value).length;
+            if (equal > 1) {
+                lib_core/* warning */.$e(`Did not remove ${describeEntry(entry)} from the global git config: the same value is there ${equal} times ` +
+                    'and git cannot tell which one this step added. Later jobs on this runner may still see it.');
+            }
+            else if (equal === 1 && (await unsetGlobalValue(entry.key, entry.value))) {
                 removed++;
+            }
         }
         catch (error) {
             if (isGitUnavailable(error))
                 throw error; // one warning, not one per entry
-            lib_core/* warning */.$e(`Could not remove ${entry.key} from the global git config: ${errors_messageOf(error)}. Later jobs on this runner may still see it.`);
+            lib_core/* warning */.$e(`Could not remove ${describeEntry(entry)} from the global git config: ${errors_messageOf(error)}. Later jobs on this runner may still see it.`);
         }
     }
     if (state.createdSections.length > 0) {
         try {
-            const remainingKeys = await config_listGlobalKeys();
+            const remainingKeys = await listGlobalKeys();
             for (const section of state.createdSections) {
                 if (!remainingKeys.some((key) => key.startsWith(`${section}.`)))
                     await removeGlobalSection(section);

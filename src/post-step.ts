@@ -9,7 +9,7 @@ import { GIT_CREDENTIALS_STATE, hasSavedState } from './runner/state.js';
 export async function runCleanup(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (!hasSavedState(GIT_CREDENTIALS_STATE, env)) return;
   try {
-    const { cleanUpGitCredentials } = await import('./git/credentials.js');
+    const { cleanUpGitCredentials } = await import('./git/clean-up.js');
     await cleanUpGitCredentials();
   } catch (error: unknown) {
     // Only reached if the bundle itself is broken (cleanUpGitCredentials never throws), so the
