@@ -2,9 +2,9 @@
 // with retries → mask → [verify] → [configure git] → publish → summary. The one place that fails the step.
 // The optional stages come before publishing, so nothing is exported unless everything succeeded.
 
-import * as core from '@actions/core';
-import { warnAboutPythonOidcResource } from './report/warnings.js';
+import { warnAboutForeignAudience, warnAboutForkCodeTrigger, warnAboutPythonOidcResource } from './report/warnings.js';
 import { describeFailure, ExchangeRefusedError } from './errors.js';
+import { failStep, logDebug, logInfo } from './runner/log.js';
 import { readInputs, type Settings } from './inputs.js';
 import { maskSecret } from './runner/mask.js';
 import { obtainToken } from './obtain-token.js';
@@ -23,27 +23,29 @@ export async function run(): Promise<void> {
   try {
     const settings = readInputs();
     warnAboutPythonOidcResource(settings);
-    core.info(`Resource: ${settings.resource.value} (${describeAccess(settings.resource)})`);
+    warnAboutForeignAudience(settings);
+    logInfo(`Resource: ${settings.resource.value} (${describeAccess(settings.resource)})`);
     const source = await findIdTokenSource();
     const deadline = new Deadline(settings.deadlineMs);
     const { token, claims } = await obtainTokenForStep(settings, source, deadline);
+    warnAboutForkCodeTrigger(settings, claims);
     if (settings.verify) {
       // Loaded only when asked for: keeps @huggingface/hub off the default path (see verify.ts).
       const { verifyToken } = await import('./hub/verify.js');
-      core.info(await verifyToken(token.accessToken, settings, deadline, (message) => core.info(message)));
+      logInfo(await verifyToken(token.accessToken, settings, deadline, (message) => logInfo(message)));
     }
     if (settings.gitCredentials) {
       const { configureGitCredentials } = await import('./git/configure.js');
       await configureGitCredentials(settings);
     }
     const expiresAt = publishToken(token, settings, new Date());
-    core.info(
+    logInfo(
       `Issued a Hugging Face token for ${settings.resource.value}${expiresAt ? `, valid until ${expiresAt}` : ''}; ` +
         `${settings.exportEnv ? 'exported as HF_TOKEN and ' : ''}set as the \`token\` output.`,
     );
     await writeSuccessSummary(settings, expiresAt, claims);
   } catch (error: unknown) {
-    core.setFailed(describeFailure(error));
+    failStep(describeFailure(error));
   }
 }
 
@@ -57,11 +59,11 @@ async function obtainTokenForStep(
   try {
     const token = await obtainToken(settings, source, deadline, {
       onSecret: maskSecret,
-      log: (message) => core.info(message),
+      log: (message) => logInfo(message),
       onIdentity: (identity) => {
         claims = identity;
-        core.info(`GitHub identity: ${claims.sub ?? '(no sub claim)'}`);
-        core.debug(`ID token claims: ${JSON.stringify(claims)}`);
+        logInfo(`GitHub identity: ${claims.sub ?? '(no sub claim)'}`);
+        logDebug(`ID token claims: ${JSON.stringify(claims)}`);
       },
     });
     return { token, claims };

@@ -67,8 +67,10 @@ describe.each(RUNTIMES)('the action on $name', ({ node }) => {
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 3600_000 + 1000);
     expect(result.outputs['expires-at']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
-    // The request is the Hub's documented contract.
-    expect(services.issuer.requestedAudiences).toEqual(['https://huggingface.co']);
+    // The request is the Hub's documented contract, with the ID token for the hub that receives it.
+    expect(services.issuer.requestedAudiences).toEqual([services.hub.url]);
+    expect(services.hub.receivedAudiences).toEqual([services.hub.url]);
+    expect(result.warnings).toEqual([]);
     const [exchange] = services.hub.exchangeRequests;
     expect(exchange?.headers['content-type']).toBe('application/json');
     expect(exchange?.headers['user-agent']).toMatch(/^hf-oidc-token-action\/\d+\.\d+\.\d+ /);
@@ -141,6 +143,9 @@ describe.each(RUNTIMES)('the action on $name', ({ node }) => {
     const result = await run(options);
     expectSuccess(result, 'acme/awesome-model');
     expect(services.issuer.requestedAudiences).toEqual(['https://broker.example.test']);
+    // Honoured, but the token endpoint is another host than the audience names: one warning.
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toContain('but sent to 127.0.0.1');
   });
 
   it('without id-token: write, fails before any network call and says how to fix it', async () => {
@@ -210,12 +215,53 @@ describe.each(RUNTIMES)('the action on $name', ({ node }) => {
     expect(result.stdout).toContain('job_workflow_ref the called file (hf-publish.yml)');
   });
 
-  it('says so when the audience is not the one the Hub requires', async () => {
+  it('shows both workflow candidates of a reusable workflow, in the log and the summary, and that which one counts is unverified', async () => {
+    services.issuer.identity = {
+      ...services.issuer.identity,
+      jobWorkflowRef: 'acme/shared-workflows/.github/workflows/hf-publish.yml@refs/tags/v1',
+    };
+    services.hub.publishers.clear();
+    services.hub.addPublisher('acme/awesome-model', { repository: 'acme/awesome-model', workflow: 'other.yml' });
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model' }));
+    expectFailureWithNothingExported(result);
+    expect(result.stdout).toMatch(/\n {2}workflow {4}publish\.yml {3}\(the caller, from workflow_ref\)\n/);
+    expect(result.stdout).toMatch(
+      /\n {10}or {2}hf-publish\.yml {3}\(the reusable workflow, from job_workflow_ref, in acme\/shared-workflows\)\n/,
+    );
+    expect(result.stdout).toContain('Which of the two the Hub compares with its Workflow field is not documented');
+    expect(result.summary).toContain(
+      '<code>publish.yml</code> (the caller, from workflow_ref) or <code>hf-publish.yml</code>',
+    );
+  });
+
+  it('shows the repository and owner ids, and explains an immutable subject', async () => {
+    services.issuer.identity = { ...services.issuer.identity, immutableSubject: true, ref: 'refs/heads/dev' };
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model' }));
+    expectFailureWithNothingExported(result);
+    expect(result.stdout).toMatch(/\n {2}repository_id {22}123456789\n/);
+    expect(result.stdout).toMatch(/\n {2}repository_owner_id {16}987654\n/);
+    expect(result.stdout).toContain('GitHub identity: repo:acme@987654/awesome-model@123456789:ref:refs/heads/dev');
+    expect(result.stdout).toContain(
+      'GitHub gave this run an immutable subject (repo:acme@987654/awesome-model@123456789:ref:refs/heads/dev)',
+    );
+    expect(result.summary).toContain('<code>123456789</code>');
+    expect(result.summary).toContain('<code>987654</code>');
+  });
+
+  it('does not explain an immutable subject the run does not have', async () => {
+    services.issuer.identity = { ...services.issuer.identity, ref: 'refs/heads/dev' };
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model' }));
+    expectFailureWithNothingExported(result);
+    expect(result.stdout).toContain('repository_id');
+    expect(result.stdout).not.toContain('immutable subject');
+  });
+
+  it("says so when the audience is not the hub's URL", async () => {
     const result = await run(services.runOptions({ resource: 'acme/awesome-model', audience: 'https://example.test' }));
     const error = expectFailureWithNothingExported(result);
     expect(error).toContain('invalid_grant');
     expect(result.stdout).toContain(
-      "The ID token's audience is https://example.test; the Hugging Face Hub requires https://huggingface.co.",
+      `The ID token's audience is https://example.test (input \`audience\`), but a hub accepts only ID tokens for its own URL, here ${services.hub.url}. Remove the \`audience\` input`,
     );
   });
 
@@ -322,6 +368,21 @@ describe.each(RUNTIMES)('the action on $name', ({ node }) => {
     expect(error).toContain('Accepted forms:');
     expect(services.issuer.callCount).toBe(0);
     expect(services.hub.exchangeCount).toBe(0);
+  });
+
+  it.each([
+    ['buckets/acme/shared-cache', 'is a bucket'],
+    ['acme', 'is a user (a read-only user token)'],
+  ])('refuses git-credentials with %j, which has no git repository, before any call', async (resource, what) => {
+    const result = await run(services.runOptions({ resource, 'git-credentials': 'true' }));
+    const error = expectFailureWithNothingExported(result);
+    expect(error).toContain(
+      `\`git-credentials: true\` needs a resource with a git repository, but ${resource} ${what}`,
+    );
+    expect(error).toContain('set `git-credentials: false`');
+    expect(result.state).toEqual({});
+    expect(services.issuer.callCount).toBe(0);
+    expect(services.hub.requests).toEqual([]);
   });
 
   it.each([

@@ -63,7 +63,10 @@ describe.skipIf(OPENSSL === undefined)(`proxies and TLS${SKIP_REASON}`, () => {
 
   beforeEach(async () => {
     issuer = await new OidcIssuer().start();
-    hub = await new HubServer(issuer.jwksUrl, { tls: { key: certificates.key, cert: certificates.cert } }).start();
+    hub = await new HubServer(issuer.jwksUrl, {
+      tls: { key: certificates.key, cert: certificates.cert },
+      publicHost: HUB_NAME,
+    }).start();
     hub.addPublisher('acme/awesome-model', {
       repository: 'acme/awesome-model',
       branch: 'main',

@@ -99,3 +99,77 @@ describe('the default path', () => {
     ).toHaveLength(1);
   });
 });
+
+describe("verify reports every odd answer as the hub's answer", () => {
+  let services: LocalServices;
+  beforeEach(async () => {
+    services = await startLocalServices();
+    services.hub.addPublisher('acme', { repository: 'acme/awesome-model' });
+  });
+  afterEach(async () => {
+    await services.stop();
+  });
+
+  const JSON_TYPE = { 'Content-Type': 'application/json' };
+
+  it.each([
+    ['a JSON array', 200, '[]', JSON_TYPE],
+    ['an empty object', 200, '{}', JSON_TYPE],
+    ['a name that is a number', 200, '{"name": 5, "auth": {}}', JSON_TYPE],
+    ['null', 200, 'null', JSON_TYPE],
+    ['text that is not JSON', 200, 'hello ##[stop-commands]x', JSON_TYPE],
+    ['a 404 whose JSON body is null', 404, 'null', JSON_TYPE],
+    ['a 403 whose JSON body is not JSON', 403, '<html>denied</html>', JSON_TYPE],
+    ['a 205 with a body', 205, '{"name": "acme"}', JSON_TYPE],
+  ])('whoami answering %s (HTTP %i)', async (_name, status, body, headers) => {
+    services.hub.readFaults.push({ kind: 'respond', status, body, headers });
+    const result = await runAction({
+      ...services.runOptions({ resource: 'acme', verify: 'true', 'max-attempts': '1' }),
+      killAfterMs: 20_000,
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors, result.stdout).toHaveLength(1);
+    const error = result.errors[0] ?? '';
+    expect(error).not.toContain('Unexpected error');
+    expect(error).not.toContain('bug in the action');
+    expect(error).toContain(`GET /api/whoami-v2 answered HTTP ${status}`);
+    expect(error).toContain(`x-request-id: ${services.hub.requestIds.at(-1) ?? '?'}`);
+    expect(error).toContain('Nothing was exported');
+    expect(result.exported).toEqual({});
+    expect(findHygieneProblems(result, services.secrets())).toEqual([]);
+  });
+
+  it('a token that is not a Hub token (another broker): says so, without calling the hub', async () => {
+    services.hub.faults.push({
+      kind: 'transform',
+      transform: (body) => ({ ...body, access_token: 'opaque-broker-token-0123456789' }),
+    });
+    const result = await runAction(services.runOptions({ resource: 'acme', verify: 'true' }));
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]).toContain('issued a token that does not start with hf_');
+    expect(result.errors[0]).toContain('`verify: false`');
+    expect(result.errors[0]).not.toContain('opaque-broker-token');
+    expect(services.hub.reads).toEqual([]);
+    expect(findHygieneProblems(result, services.secrets())).toEqual([]);
+  });
+
+  it('a repository check answering 500 with a body that is not JSON: retried, then reported', async () => {
+    services.hub.readFaults.push(
+      ...Array.from({ length: 2 }, () => ({
+        kind: 'respond' as const,
+        status: 500,
+        body: 'oops',
+        headers: { ...JSON_TYPE, 'retry-after': '0' },
+      })),
+    );
+    const result = await runAction({
+      ...services.runOptions({ resource: 'acme/awesome-model', verify: 'true', 'max-attempts': '2' }),
+      killAfterMs: 20_000,
+    });
+    expect(result.exitCode).toBe(1);
+    expect(services.hub.reads).toHaveLength(2);
+    expect(result.errors[0]).toContain('GET /api/models/acme/awesome-model answered HTTP 500 "oops"');
+    expect(result.errors[0]).not.toContain('Unexpected error');
+    expect(findHygieneProblems(result, services.secrets())).toEqual([]);
+  });
+});

@@ -78,6 +78,11 @@ describe('the drift check fails on drift', () => {
     return text.replace(pattern, to);
   };
   const firstExample = docs.examples.find((example) => example.text.includes('resource:'))!;
+  const example = (path: string) => docs.examples.find((candidate) => candidate.path === path)!;
+  const withExample = (d: DocsToCheck, path: string, mutate: (text: string) => string): DocsToCheck => ({
+    ...d,
+    examples: [{ ...example(path), text: mutate(example(path).text) }],
+  });
 
   const mutations: { name: string; mutate: (docs: DocsToCheck) => DocsToCheck; expected: RegExp[] }[] = [
     {
@@ -200,6 +205,53 @@ describe('the drift check fails on drift', () => {
         ],
       }),
       expected: [/expected @v1, @v1\.x\.y or a full commit SHA/],
+    },
+    {
+      name: 'an example that says to save it under another name than its own',
+      mutate: (d) =>
+        withExample(d, 'examples/publish-model.yml', (text) =>
+          replaceOnce(
+            replaceOnce(text, 'workflows/publish-model.yml', 'workflows/publish.yml'),
+            'Workflow    publish-model.yml',
+            'Workflow    publish.yml',
+          ),
+        ),
+      expected: [
+        /says to save it as \.github\/workflows\/publish\.yml/,
+        /names the workflow publish\.yml, not publish-model\.yml/,
+      ],
+    },
+    {
+      name: 'an example that runs hf without installing it first',
+      mutate: (d) =>
+        withExample(d, 'examples/publish-model.yml', (text) =>
+          replaceOnce(text, '      - run: pip install -U huggingface_hub\n', ''),
+        ),
+      expected: [/publish-model\.yml: runs `hf upload .*` before any step installs the hf CLI/],
+    },
+    {
+      name: 'the README quick start running hf without installing it',
+      mutate: (d) => ({
+        ...d,
+        readme: replacePattern(d.readme, /\n {3}- run: pip install -U huggingface_hub[^\n]*/, ''),
+      }),
+      expected: [/README line \d+: runs `hf upload .*` before any step installs the hf CLI/],
+    },
+    {
+      name: 'the stale huggingface_hub[cli] extra',
+      mutate: (d) => ({
+        ...d,
+        readme: replaceOnce(d.readme, 'pip install -U huggingface_hub', 'pip install -U "huggingface_hub[cli]"'),
+      }),
+      expected: [/README: installs huggingface_hub\[cli\]/],
+    },
+    {
+      name: 'JavaScript that counts on @huggingface/hub reading HF_TOKEN',
+      mutate: (d) =>
+        withExample(d, 'examples/javascript-hub.yml', (text) =>
+          text.replace(/accessToken: process\.env\.HF_TOKEN/g, 'accessToken'),
+        ),
+      expected: [/javascript-hub\.yml: uses @huggingface\/hub without `accessToken: process\.env\.HF_TOKEN`/],
     },
   ];
 

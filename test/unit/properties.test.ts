@@ -2,16 +2,35 @@
 // resource grammar, the narrowing of the broker's responses, and the sanitiser. The properties are
 // what the rest of the action relies on: nothing throws except the project's own errors, an accepted
 // token cannot break GITHUB_ENV or the log masker, a token is handed to the masker before any
-// refusal, and server text can never become a workflow command.
+// refusal, and server text can never become a workflow command (checked against a model of the
+// runner's own parser, test/support/runner-log.ts).
+//
+// Each property counts the inputs that reached its assertions and checks the count at the end, so a
+// generator that stopped producing interesting inputs fails instead of passing vacuously.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError, RemoteError } from '../../src/errors.js';
+import { defaultAudienceFor, hubBaseOf, hubEndpoint, parseHubUrl } from '../../src/hub/hub-url.js';
 import { parseResource } from '../../src/hub/resource.js';
-import { redactSecrets, sanitizeServerText } from '../../src/runner/sanitize.js';
+import { neutralizeCommands, redactSecrets, sanitizeServerText } from '../../src/runner/sanitize.js';
 import { explainInvalidToken, parseOAuthError, parseTokenResponse } from '../../src/hub/token-response.js';
+import { findWorkflowCommands } from '../support/runner-log.js';
 
 const RUNS = { numRuns: 1_000 };
+
+/** Counts the inputs a property got to check; `atLeast` fails the test when too few did. */
+function counter(): { count: () => void; atLeast: (minimum: number) => void } {
+  let reached = 0;
+  return {
+    count: () => {
+      reached++;
+    },
+    atLeast: (minimum) => {
+      expect(reached, 'inputs that reached the assertions').toBeGreaterThanOrEqual(minimum);
+    },
+  };
+}
 
 /** Characters that have broken parsers, logs and file commands before. */
 const HOSTILE_CHARACTERS = [
@@ -46,6 +65,17 @@ const HOSTILE_CHARACTERS = [
   '#',
   '\ud800',
   '😀',
+  // The runner's legacy command syntax, found anywhere in a line, and what its search skips.
+  '#',
+  '##[',
+  '[',
+  ']',
+  'stop-commands',
+  'ADD-MASK',
+  '\u00ad',
+  '\u034f',
+  '\ufe0f',
+  '\u0301',
 ];
 const hostileText = fc
   .array(
@@ -61,7 +91,16 @@ const hostileText = fc
   .map((pieces) => pieces.join(''));
 /** Mostly valid-looking text with hostile pieces mixed in, so both accepted and refused inputs are reached. */
 const nameCharacters = fc.stringMatching(/^[A-Za-z0-9._-]{1,20}$/);
+/** Resources the Hub's grammar accepts, so the properties about accepted values get many to check. */
+const validResource = fc
+  .tuple(
+    fc.constantFrom('', 'datasets/', 'spaces/', 'kernels/', 'buckets/'),
+    fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9_]{0,8}[A-Za-z0-9])?$/),
+    fc.constantFrom('/', '-', '_'),
+  )
+  .map(([prefix, name, separator]) => (separator === '/' ? `${prefix}${name}/${name}` : `${name}${separator}x`));
 const resourceLike = fc.oneof(
+  validResource,
   hostileText,
   fc
     .tuple(
@@ -99,36 +138,78 @@ function outcomeOf<T>(parse: () => T, allowed: new (...args: never[]) => Error):
 
 describe('parseResource, for any input', () => {
   it('returns a resource that fits the Hub grammar, or throws an InputError', () => {
+    const accepted = counter();
     fc.assert(
       fc.property(resourceLike, fc.constantFrom('hub.test', 'huggingface.co'), (raw, hubHost) => {
         const outcome = outcomeOf(() => parseResource(raw, hubHost), InputError);
         if (outcome instanceof Error) return;
+        accepted.count();
         expect(outcome.value).toMatch(HUB_RESOURCE);
         expect(outcome.value).not.toMatch(/--|\.\.|(^|\/)[-.]|[-.](\/|$)/);
       }),
       RUNS,
     );
+    accepted.atLeast(100);
   });
 
   it('is idempotent: an accepted value parses to itself', () => {
+    const accepted = counter();
     fc.assert(
       fc.property(resourceLike, (raw) => {
         const outcome = outcomeOf(() => parseResource(raw, 'hub.test'), InputError);
         if (outcome instanceof Error) return;
+        accepted.count();
         expect(parseResource(outcome.value, 'hub.test')).toEqual(outcome);
       }),
       RUNS,
     );
+    accepted.atLeast(100);
   });
 
   it('refuses with a message on one line', () => {
+    const refused = counter();
     fc.assert(
       fc.property(resourceLike, (raw) => {
         const outcome = outcomeOf(() => parseResource(raw, 'hub.test'), InputError);
-        if (outcome instanceof Error) expect(outcome.message).not.toMatch(/[\r\n\u2028\u2029]/);
+        if (!(outcome instanceof Error)) return;
+        refused.count();
+        expect(outcome.message).not.toMatch(/[\r\n\u2028\u2029]/);
       }),
       RUNS,
     );
+    refused.atLeast(100);
+  });
+});
+
+/** Hub URLs people write, with hostile pieces where a query, a fragment or a path may hide. */
+const hubUrlLike = fc
+  .tuple(
+    fc.constantFrom('https://', 'http://', 'HTTPS://', 'ftp://', ''),
+    fc.constantFrom('huggingface.co', 'hub.example', '127.0.0.1:8080', 'localhost', 'user:pw@hub.example'),
+    fc.constantFrom('', '/', '/mirror', '/mirror/', '//a/../b/', '/%3F', '/a b'),
+    fc.oneof(fc.constantFrom('', '', '', '?', '#', '?x=1', '#top', '?#', '/./'), hostileText),
+  )
+  .map((parts) => parts.join(''));
+
+describe('parseHubUrl, for any input', () => {
+  it("returns the hub's address alone, on which endpoints and the audience stay below it, or throws an InputError", () => {
+    const accepted = counter();
+    fc.assert(
+      fc.property(hubUrlLike, (raw) => {
+        const outcome = outcomeOf(() => parseHubUrl(raw, 'Input `hub-url`'), InputError);
+        if (outcome instanceof Error) return;
+        accepted.count();
+        expect(outcome.href).not.toMatch(/[?#]/);
+        expect(outcome.pathname.endsWith('/')).toBe(true);
+        expect(outcome.pathname).not.toMatch(/\/\/$/);
+        const tokenEndpoint = hubEndpoint(outcome, 'oauth/token');
+        expect(tokenEndpoint.href).toBe(`${outcome.href}oauth/token`);
+        expect(defaultAudienceFor(tokenEndpoint)).toBe(hubBaseOf(outcome));
+        expect(hubBaseOf(outcome)).not.toMatch(/[?#]|\/$/);
+      }),
+      RUNS,
+    );
+    accepted.atLeast(200);
   });
 });
 
@@ -150,7 +231,14 @@ const successLike = fc.record(
   },
   { requiredKeys: [] },
 );
+/** A well-formed success, so the properties about accepted tokens get many to check. */
+const validSuccess = fc.record({
+  access_token: fc.stringMatching(/^hf_jwt_[A-Za-z0-9_-]{16,60}$/),
+  token_type: fc.constantFrom('bearer', 'Bearer'),
+  expires_in: fc.integer({ min: 1, max: 86_400 }),
+});
 const bodyLike = fc.oneof(
+  validSuccess.map((body) => JSON.stringify(body)),
   successLike.map((body) => JSON.stringify(body)),
   anyJson.map((value) => JSON.stringify(value)),
   hostileText,
@@ -168,10 +256,12 @@ describe('parseTokenResponse, for any body', () => {
   });
 
   it('never accepts a token that could break GITHUB_ENV, a workflow command or the log masker', () => {
+    const accepted = counter();
     fc.assert(
       fc.property(bodyLike, (body) => {
         const outcome = outcomeOf(() => parseTokenResponse(body, () => undefined), RemoteError);
         if (outcome instanceof Error) return;
+        accepted.count();
         // No line break of any kind, no white space, no control or format character, no heredoc marker.
         expect(outcome.accessToken).not.toMatch(/[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
         expect(outcome.accessToken).not.toContain('<<');
@@ -183,6 +273,7 @@ describe('parseTokenResponse, for any body', () => {
       }),
       RUNS,
     );
+    accepted.atLeast(100);
   });
 
   it('hands every string access_token to the masker before it can refuse it', () => {
@@ -197,6 +288,7 @@ describe('parseTokenResponse, for any body', () => {
   });
 
   it('never puts the token in its error message', () => {
+    const refused = counter();
     fc.assert(
       fc.property(
         tokenLike.filter((token) => token.length >= 8),
@@ -205,11 +297,14 @@ describe('parseTokenResponse, for any body', () => {
             () => parseTokenResponse(JSON.stringify({ access_token: token, token_type: 'mac' }), () => undefined),
             RemoteError,
           );
-          if (outcome instanceof Error) expect(outcome.message).not.toContain(token);
+          if (!(outcome instanceof Error)) return;
+          refused.count();
+          expect(outcome.message).not.toContain(token);
         },
       ),
       RUNS,
     );
+    refused.atLeast(500);
   });
 
   it('explainInvalidToken accepts exactly the bearer-token alphabet', () => {
@@ -223,44 +318,107 @@ describe('parseTokenResponse, for any body', () => {
   });
 });
 
+/** Text that the runner would read as a command, in every syntax and disguise, with hostile text around it. */
+const commandLike = fc
+  .tuple(
+    fc.constantFrom('', ' ', '\u00a0', '\t', 'Retrying: ', 'x'),
+    fc.constantFrom('::', '##[', '#\u00ad#[', '#\u200b#[', '#\u034f#[', ':\ufe0f:', '\u200b::'),
+    fc.constantFrom('add-mask', 'STOP-COMMANDS', 'stop-commands', 'error', 'Warning', 'set-env name=A', 'group'),
+    fc.constantFrom('::', ']', ' k=v]', ' k=v::'),
+    hostileText,
+  )
+  .map((parts) => parts.join(''));
+const serverTextLike = fc.oneof({ arbitrary: hostileText, weight: 1 }, { arbitrary: commandLike, weight: 2 });
+
 describe('server text, for any input', () => {
   const cannotFormCommands = (text: string, maxLength: number): void => {
     expect(text).not.toMatch(/[\p{Cc}\p{Cf}\u2028\u2029]/u);
     expect(text).not.toContain('::');
+    expect(text).not.toContain('##');
     expect(text).toBe(text.trim());
     expect(Array.from(text).length).toBeLessThanOrEqual(maxLength);
     expect(text).not.toMatch(/[\ud800-\udfff]/u); // with the u flag, only a lone surrogate matches
+    // What the runner itself would read in it, alone or in the middle of a log line.
+    expect(findWorkflowCommands(text)).toEqual([]);
+    expect(findWorkflowCommands(`The exchange failed: ${text} Retrying in 1 s.`)).toEqual([]);
   };
 
-  it('sanitizeServerText gives one short, printable line without `::`', () => {
+  it('sanitizeServerText gives one short, printable line that the runner reads no command in', () => {
+    const commands = counter();
     fc.assert(
-      fc.property(hostileText, fc.integer({ min: 1, max: 40 }), (text, maxLength) => {
+      fc.property(serverTextLike, fc.integer({ min: 1, max: 80 }), (text, maxLength) => {
+        if (findWorkflowCommands(`${text}\nThe exchange failed: ${text}`).length > 0) commands.count();
         cannotFormCommands(sanitizeServerText(text, maxLength), maxLength);
       }),
       RUNS,
     );
+    // Inputs that were commands before sanitising, legacy syntax mid-line included.
+    commands.atLeast(200);
+  });
+
+  it('neutralizeCommands leaves no command in any line, whatever the text around it', () => {
+    const commands = counter();
+    fc.assert(
+      fc.property(fc.array(serverTextLike, { minLength: 1, maxLength: 4 }), (lines) => {
+        const text = lines.join('\n');
+        if (findWorkflowCommands(text).length > 0) commands.count();
+        expect(findWorkflowCommands(neutralizeCommands(text))).toEqual([]);
+        expect(findWorkflowCommands(`::error::${neutralizeCommands(text).replace(/\r?\n|\r/g, '%0A')}`)).toEqual([
+          expect.objectContaining({ name: 'error' }),
+        ]);
+      }),
+      RUNS,
+    );
+    commands.atLeast(200);
   });
 
   it('parseOAuthError never throws, and its fields are sanitised', () => {
+    const parsedFields = counter();
     fc.assert(
       fc.property(
         fc.oneof(
           hostileText,
           fc
             .record(
-              { error: fc.oneof(hostileText, anyJson), error_description: fc.oneof(hostileText, anyJson) },
+              { error: fc.oneof(serverTextLike, anyJson), error_description: fc.oneof(serverTextLike, anyJson) },
               { requiredKeys: [] },
             )
             .map((body) => JSON.stringify(body)),
         ),
         (body) => {
           const parsed = parseOAuthError(body);
-          if (parsed?.error !== undefined) cannotFormCommands(parsed.error, 64);
-          if (parsed?.description !== undefined) cannotFormCommands(parsed.description, 300);
+          if (parsed === undefined) return;
+          parsedFields.count();
+          if (parsed.error !== undefined) cannotFormCommands(parsed.error, 64);
+          if (parsed.description !== undefined) cannotFormCommands(parsed.description, 300);
         },
       ),
       RUNS,
     );
+    parsedFields.atLeast(200);
+  });
+
+  it('sanitizeServerText shows no issued-token-shaped value, whatever surrounds it and wherever it is cut', () => {
+    const shown = counter();
+    fc.assert(
+      fc.property(
+        hostileText,
+        fc.oneof(
+          fc.stringMatching(/^hf_(?:jwt_|oauth_)?[A-Za-z0-9_-]{30,60}$/),
+          fc.stringMatching(/^eyJ[A-Za-z0-9_-]{10,40}\.eyJ[A-Za-z0-9_-]{10,60}\.[A-Za-z0-9_-]{20,60}$/),
+        ),
+        hostileText,
+        fc.integer({ min: 20, max: 300 }),
+        (before, token, after, maxLength) => {
+          const text = sanitizeServerText(`${before} ${token} ${after}`, maxLength);
+          if (text.includes('***')) shown.count();
+          expect(text).not.toContain(token.slice(0, 12));
+          for (const part of token.split('.')) expect(text).not.toContain(part.slice(0, 12));
+        },
+      ),
+      RUNS,
+    );
+    shown.atLeast(500);
   });
 
   it('redactSecrets leaves no secret in the text, whatever surrounds it', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { RemoteError } from '../../src/errors.js';
-import { explainInvalidToken, parseOAuthError, parseTokenResponse } from '../../src/hub/token-response.js';
+import {
+  explainInvalidToken,
+  findCredentialsInBody,
+  parseOAuthError,
+  parseTokenResponse,
+} from '../../src/hub/token-response.js';
 
 const TOKEN = 'hf_jwt_abcdefghijklmnopqrstuvwxyz012345';
 
@@ -101,5 +106,51 @@ describe('parseOAuthError', () => {
 
   it.each(['<html>502</html>', '[]', '{"message": "x"}', ''])('returns undefined for %j', (body) => {
     expect(parseOAuthError(body)).toBeUndefined();
+  });
+});
+
+describe('credentials in any answer', () => {
+  const REFRESH = 'opaque-refresh-token-0123456789';
+
+  it('parseTokenResponse hands every credential in the body to onToken, the access token first', () => {
+    const seen: string[] = [];
+    parseTokenResponse(
+      JSON.stringify({ access_token: TOKEN, refresh_token: REFRESH, extra: { id_token: 'eyJnested.x.y' } }),
+      (token) => seen.push(token),
+    );
+    expect(seen).toEqual([TOKEN, REFRESH, 'eyJnested.x.y']);
+  });
+
+  it('never quotes a credential of the body in its error', () => {
+    const seen: string[] = [];
+    let message = '';
+    try {
+      parseTokenResponse(
+        JSON.stringify({ access_token: TOKEN, refresh_token: REFRESH, token_type: REFRESH }),
+        (token) => seen.push(token),
+      );
+    } catch (error: unknown) {
+      message = error instanceof Error ? error.message : '';
+    }
+    expect(message).toContain('`token_type` is');
+    expect(message).not.toContain(REFRESH.slice(0, 10));
+    expect(seen).toContain(REFRESH);
+  });
+
+  it('findCredentialsInBody finds them at any depth, in objects and arrays, and ignores non-JSON bodies', () => {
+    expect(
+      findCredentialsInBody(
+        JSON.stringify({ data: [{ Access_Token: TOKEN }], refresh_token: REFRESH, id_token: 'short', token: 'x' }),
+      ),
+    ).toEqual([TOKEN, REFRESH]);
+    expect(findCredentialsInBody(`<html>${TOKEN}</html>`)).toEqual([]);
+    // A hostile body nesting deeper than anyone would: no stack overflow, nothing found that deep.
+    const deep = `${'['.repeat(5000)}{"access_token":"${TOKEN}"}${']'.repeat(5000)}`;
+    expect(findCredentialsInBody(deep)).toEqual([]);
+  });
+
+  it('parseOAuthError cuts given secrets out of its fields, after JSON unescaping', () => {
+    const escaped = '{"error":"invalid_grant","error_description":"token a\\/b-0123456789abcdef rejected"}';
+    expect(parseOAuthError(escaped, ['a/b-0123456789abcdef'])?.description).toBe('token *** rejected');
   });
 });

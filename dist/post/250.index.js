@@ -1,5 +1,5 @@
-export const id = 569;
-export const ids = [569];
+export const id = 250;
+export const ids = [250];
 export const modules = {
 
 /***/ 227:
@@ -29,7 +29,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 127:
+/***/ 220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -270,9 +270,144 @@ function isGitUnavailable(error) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(975);
+;// CONCATENATED MODULE: ./src/runner/sanitize.ts
+// Text the action does not control (a server's error text, headers, bodies; the ID token's claims;
+// quoted inputs) is made safe here before it reaches the step log, an error, the git helper's stderr
+// or the job summary.
+//
+// The runner reads a workflow command from ANY line of a step's stdout or stderr, in two syntaxes
+// (actions/runner src/Runner.Common/ActionCommand.cs, src/Runner.Worker/ActionCommandManager.cs):
+// - `::name …::data` at the start of a line, after leading white space;
+// - the legacy `##[name …]data` ANYWHERE in a line: `##[stop-commands]x` in the middle of a retry
+//   line stops every later command of the step, `::add-mask::` included, so a token printed after
+//   it is shown in clear.
+// Command names compare case-insensitively, and the runner finds `::` and `##[` with .NET's
+// culture-sensitive IndexOf/StartsWith, which skips characters that collate as ignorable: `#` +
+// soft hyphen + `#[` is `##[` to the runner. So invisible characters go first, then every `::` and
+// every `##` is broken up, including across what may still be ignorable (marks, unassigned and
+// private-use code points).
+const DEFAULT_MAX_LENGTH = 300;
+/** A UTF-16 surrogate without its pair: not text, and printed as garbage. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Invisible characters: format characters (zero-width, bidi, soft hyphen, BOM) and the rest of Default_Ignorable_Code_Point. */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+/** Characters that break a line or control a terminal (ANSI escapes start with one). */
+const LINE_BREAKING = /[\p{Cc}\u2028\u2029]/gu;
+/**
+ * What the runner's culture-sensitive search may skip between two characters it looks for: controls,
+ * invisible characters, and (to be safe) marks, unassigned and private-use code points. A space is
+ * never skipped, so a space is what breaks a pair.
+ */
+const SKIPPABLE = '\\p{Cc}\\p{Cf}\\p{Default_Ignorable_Code_Point}\\p{M}\\p{Cn}\\p{Co}';
+/** A `:` or `#` followed, after anything skippable, by the same character. */
+const COMMAND_MARKER_PAIR = new RegExp(`([:#])(?=[${SKIPPABLE}]*\\1)`, 'gu');
+/** A `#` followed, after anything skippable, by another: half of the legacy `##[`, found anywhere in a line. */
+const HASH_PAIR = new RegExp(`#(?=[${SKIPPABLE}]*#)`, 'gu');
+/** `::` as the first visible characters of a line, where the runner reads the current command syntax. */
+const LEADING_COLON_PAIR = new RegExp(`^([\\s${SKIPPABLE}]*):(?=[${SKIPPABLE}]*:)`, 'u');
+/**
+ * Values shaped like a credential that a broker or a hub issues, redacted from every server text
+ * before it is shown, whatever the status it came with: Hub tokens (`hf_…`, `hf_jwt_…`,
+ * `hf_oauth_…`), JWTs and their parts (the base64url of `{"` is `eyJ`), three long dot-separated
+ * base64url segments (a JWS whatever its header), and whatever follows `Bearer`. Only server text is
+ * redacted this way, not claims or inputs: a repository such as `acme/hf_transformers_experiments`
+ * is not a secret.
+ */
+const ISSUED_TOKEN_SHAPES = (/* unused pure expression or super */ null && ([
+    /hf_[A-Za-z0-9._~+/=-]{16,}/g,
+    /eyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*)*/g,
+    /[A-Za-z0-9_-]{16,}(?:\.[A-Za-z0-9_-]{16,}){2,}/g,
+    /(?<=\bBearer\s+)[A-Za-z0-9._~+/=-]+/gi,
+]));
+/**
+ * Server text as one short, inert, printable line: invisible characters removed, line breaks and
+ * controls (ANSI escapes included) made spaces, white space collapsed, issued-token-shaped values
+ * redacted to `***`, every `::` and `##` broken up (so it can form no workflow command, anywhere in
+ * a line), lone surrogates made U+FFFD, and the result capped at `maxLength` characters (code
+ * points, so a pair is never split). For text from a response; for claims and inputs, toInertLine.
+ */
+function sanitizeServerText(text, maxLength = DEFAULT_MAX_LENGTH) {
+    return makeInert(text, maxLength, true);
+}
+/**
+ * sanitizeServerText without the token redaction: for text known to hold no issued credential (the
+ * ID token's claims, the action's own inputs), where a name like `hf_transformers_experiments` must
+ * be shown as it is.
+ */
+function toInertLine(text, maxLength = DEFAULT_MAX_LENGTH) {
+    return makeInert(text, maxLength, false);
+}
+/** `text` with every value shaped like an issued token (see ISSUED_TOKEN_SHAPES) replaced by `***`. */
+function redactIssuedTokens(text) {
+    return ISSUED_TOKEN_SHAPES.reduce((redacted, shape) => redacted.replace(shape, '***'), text);
+}
+function makeInert(text, maxLength, redactTokens) {
+    let line = text.replace(LONE_SURROGATE, '\ufffd').replace(INVISIBLE, '').replace(LINE_BREAKING, ' ');
+    // Before the cap, so that cutting the text short cannot leave the first half of a token behind.
+    if (redactTokens)
+        line = redactIssuedTokens(line);
+    line = line.replace(/\s+/g, ' ').replace(COMMAND_MARKER_PAIR, '$1 ').trim();
+    const characters = Array.from(line); // code points, so a surrogate pair is never split
+    if (characters.length <= maxLength)
+        return line;
+    return `${characters
+        .slice(0, maxLength - 1)
+        .join('')
+        .trimEnd()}…`;
+}
+/**
+ * A line the action is about to print, made inert whatever it quotes: the last line of defence for
+ * text assembled from several pieces or from a path that did not sanitise. Each line of `text`
+ * loses every `##` pair (the legacy syntax is found anywhere), and a line whose first visible
+ * characters are `::` gets them broken up. `::` elsewhere is left alone: it is harmless there, and
+ * the action's own messages contain it (`[::1]`).
+ */
+function neutralizeCommands(text) {
+    // The separators are kept (odd indexes), so the text keeps its line breaks.
+    return text
+        .split(/(\r\n|\r|\n)/)
+        .map((part, index) => (index % 2 === 1 ? part : part.replace(HASH_PAIR, '# ').replace(LEADING_COLON_PAIR, '$1: ')))
+        .join('');
+}
+/**
+ * A value quoted for an error message, as JSON.stringify does, but with the characters it leaves
+ * alone escaped too (U+2028/2029, C1 controls, format characters, lone surrogates), so the message
+ * stays one visible line whatever the value holds.
+ */
+function sanitize_quoteForMessage(value) {
+    return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\p{Cf}]|[\ud800-\udfff]/gu, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * Replaces every occurrence of a secret (and of each long dot-separated part of it, for JWTs a
+ * server might echo in pieces) with `***`. The runner masks the log, but not the job summary, and
+ * a summary is where server text is shown too.
+ */
+function redactSecrets(text, secrets) {
+    const fragments = new Set();
+    for (const secret of secrets) {
+        if (secret.length === 0)
+            continue;
+        fragments.add(secret);
+        for (const part of secret.split('.'))
+            if (part.length >= 16)
+                fragments.add(part);
+    }
+    let redacted = text;
+    // Longest first, so a whole token is replaced before its parts are.
+    for (const fragment of [...fragments].sort((a, b) => b.length - a.length)) {
+        redacted = redacted.split(fragment).join('***');
+    }
+    return redacted;
+}
+/** Escapes text for a Markdown/HTML job summary so server text cannot add links, HTML or tables. */
+function escapeMarkdown(text) {
+    return text.replace(/[&<>"'`|[\]\\*_#]/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
 ;// CONCATENATED MODULE: ./src/http/endpoint-url.ts
 // Which URLs the action sends a credential to. Every endpoint (the hub, a token endpoint, the
-// helper's copies of both) is checked here before any request is made.
+// helper's copies of both) is checked here before any request is made, and shown through here: a
+// query string (brokers keyed by `?code=…` exist) is used, never printed.
 
 
 /** localhost, 127.0.0.0/8 or [::1]: traffic that never leaves the machine. */
@@ -286,12 +421,13 @@ function isLoopbackHost(hostname) {
  */
 function endpoint_url_parseEndpoint(raw, label) {
     const given = raw.trim();
+    const shown = quoteForMessage(withoutQuery(given));
     let url;
     try {
         url = new URL(given);
     }
     catch {
-        throw new InputError(`${label} is not a valid URL: ${quoteForMessage(given)}.`, {
+        throw new InputError(`${label} is not a valid URL: ${shown}.`, {
             hint: 'Give an absolute https:// URL, for example https://huggingface.co.',
         });
     }
@@ -304,10 +440,19 @@ function endpoint_url_parseEndpoint(raw, label) {
         });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new InputError(`${label} must be an https:// URL, got ${quoteForMessage(given)}.`);
+        throw new InputError(`${label} must be an https:// URL, got ${shown}.`);
     }
     url.hash = '';
     return url;
+}
+/** An endpoint as the log shows it: scheme, host and path; a query string only as `?…`. */
+function displayEndpoint(url) {
+    return `${url.origin}${url.pathname}${url.search ? '?… (query string not shown)' : ''}`;
+}
+/** What was given for an endpoint, for an error message: everything from the first `?` or `#` is cut. */
+function withoutQuery(given) {
+    const cut = given.search(/[?#]/);
+    return cut < 0 ? given : `${given.slice(0, cut)}?…`;
 }
 
 ;// CONCATENATED MODULE: ./src/hub/hub-url.ts
@@ -323,6 +468,8 @@ function endpoint_url_parseEndpoint(raw, label) {
  */
 function hub_url_parseHubUrl(raw, label) {
     const url = parseEndpoint(raw, label);
+    // On the given text, not on the URL: an empty query or fragment (`https://hub/?`) leaves
+    // url.search empty but a `?` in url.href, which would end up in the hub's base and its audience.
     if (/[?#]/.test(raw)) {
         throw new InputError(`${label} must be the hub's address alone, without a query string or fragment.`, {
             hint: "Give it as https://huggingface.co (or your hub's base URL); the action adds the paths it calls.",
@@ -342,6 +489,33 @@ function hubPathOf(hubUrl) {
 /** `{hub}/{path}` for a relative `path` such as `oauth/token`. */
 function hubEndpoint(hubUrl, path) {
     return new URL(path, hubUrl);
+}
+/** The path of the Trusted Publishers exchange below a hub's URL. */
+const TOKEN_EXCHANGE_PATH = '/oauth/token';
+/**
+ * The audience to request when the `audience` input is empty: the URL of the hub that receives the
+ * ID token. A hub accepts only ID tokens whose `aud` is its own URL, so an ID token for
+ * https://huggingface.co handed to any other host (a download mirror in HF_ENDPOINT, a staging
+ * hub, a broker) could be replayed at huggingface.co for a write token; one for the receiver's own
+ * URL cannot.
+ *
+ * What "the hub's URL" is, from where the exchange goes (`endpoint`):
+ * - `{hub}/oauth/token` (from hub-url, HF_ENDPOINT or the default, or a token-endpoint of that
+ *   form) → `{hub}`, without a trailing slash and with the hub's path: huggingface_hub does the
+ *   same (`_oidc.py`: the audience defaults to ENDPOINT, which is HF_ENDPOINT with trailing
+ *   slashes stripped, path kept), so https://huggingface.co for the real Hub and
+ *   https://hub.example/mirror for a hub under a path;
+ * - any other token-endpoint (a broker with its own path, maybe a query) → its origin: the party
+ *   that receives the ID token, and nothing narrower that a query string could smuggle in.
+ * Derived from the endpoint, not from hub-url: with `hub-url` a mirror and `token-endpoint` the
+ * real Hub, the ID token goes to the real Hub and must name it.
+ */
+function defaultAudienceFor(endpoint) {
+    const path = endpoint.pathname;
+    if (path.endsWith(TOKEN_EXCHANGE_PATH)) {
+        return `${endpoint.origin}${path.slice(0, -TOKEN_EXCHANGE_PATH.length)}`.replace(/\/+$/, '');
+    }
+    return endpoint.origin;
 }
 
 ;// CONCATENATED MODULE: ./src/hub/resource.ts
@@ -605,6 +779,37 @@ function parseJsonObject(text) {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
         return { problem: 'is not a JSON object' };
     return { object: parsed };
+}
+/** How deep collectStringFields looks: a hostile body can nest thousands of levels within its size cap. */
+const MAX_DEPTH = 8;
+/**
+ * Every non-empty string held under one of `names` (compared case-insensitively), at any depth up
+ * to MAX_DEPTH, in objects and arrays alike: how a caller finds every credential in an answer,
+ * wherever the server put it.
+ */
+function collectStringFields(value, names, depth = 0) {
+    if (depth > MAX_DEPTH || typeof value !== 'object' || value === null)
+        return [];
+    return Object.entries(value).flatMap(([key, field]) => names.has(key.toLowerCase()) && typeof field === 'string'
+        ? field === ''
+            ? []
+            : [field]
+        : collectStringFields(field, names, depth + 1));
+}
+/**
+ * The credentials in a body that may not be JSON at all (then there are none): collectStringFields,
+ * without values too short to be a credential. Those are no secret, and masking a word such as
+ * `invalid` would blank it out of the whole log.
+ */
+function collectCredentialsOfBody(body, names) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return [];
+    }
+    return collectStringFields(parsed, names).filter((value) => value.length >= 8);
 }
 
 // EXTERNAL MODULE: ./src/runner/state.ts
