@@ -42,7 +42,8 @@ const MAX_VERIFY_RESPONSE_BYTES = 256 * 1024;
 async function verifyToken(token, settings, deadline, log) {
     if (!token.startsWith('hf_')) {
         // @huggingface/hub refuses such a token before any request (a TypeError): say what it means.
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi('The token endpoint issued a token that does not start with hf_, so it is not a Hugging Face Hub token, and `verify` cannot check it.', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi('The token endpoint issued a token that does not start with hf_, so it is not a Hugging Face Hub token, ' +
+            'and `verify` cannot check it.', {
             code: 'MALFORMED_RESPONSE',
             transient: false,
             hint: 'Nothing was exported. With a broker that issues other tokens, set `verify: false`.',
@@ -110,11 +111,13 @@ function describeAnswer(answer, token, settings) {
     const idNote = requestId ? ` (x-request-id: ${requestId})` : '';
     const what = `GET ${answer.path} answered HTTP ${answer.status}`;
     if (answer.status >= 200 && answer.status < 300) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`The hub issued a token for ${settings.resource.value}, but verifying it failed: ${what}, an answer @huggingface/hub could not read:${quoted}${idNote}.`, {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`The hub issued a token for ${settings.resource.value}, but verifying it failed: ${what}, an answer ` +
+            `@huggingface/hub could not read:${quoted}${idNote}.`, {
             code: 'MALFORMED_RESPONSE',
             transient: false,
             requestId,
-            hint: 'Nothing was exported. Check that `hub-url` points at a Hugging Face Hub; if it does, report this to Hugging Face with the x-request-id.',
+            hint: 'Nothing was exported. Check that `hub-url` points at a Hugging Face Hub; if it does, report this ' +
+                'to Hugging Face with the x-request-id.',
         });
     }
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`The hub issued a token for ${settings.resource.value}, but refused it when verifying: ${what}${quoted}${idNote}.`, {
@@ -122,7 +125,8 @@ function describeAnswer(answer, token, settings) {
         transient: (0,_http_transient_js__WEBPACK_IMPORTED_MODULE_7__/* .isTransientStatus */ .Dm)(answer.status),
         requestId,
         hint: answer.status === 401 || answer.status === 403 || answer.status === 404
-            ? 'Nothing was exported. Check that `hub-url` is the hub that issued the token and that the repository exists there; if it does, report this to Hugging Face with the x-request-id.'
+            ? 'Nothing was exported. Check that `hub-url` is the hub that issued the token and that the repository ' +
+                'exists there; if it does, report this to Hugging Face with the x-request-id.'
             : 'Nothing was exported. The hub may be having trouble; re-run the job later.',
     });
 }

@@ -32,11 +32,13 @@ try {
   console.log(bold('Local GitHub OIDC issuer and Hugging Face Hub token endpoint started on loopback:'));
   console.log(`  issuer ${services.issuer.url}  (signs RS256 ID tokens as ${services.issuer.issuer})`);
   console.log(
-    `  hub    ${services.hub.url}  (Trusted Publisher for acme/awesome-model: repository acme/awesome-model, branch main, workflow publish.yml)`,
+    `  hub    ${services.hub.url}  (Trusted Publisher for acme/awesome-model: repository acme/awesome-model, ` +
+      `branch main, workflow publish.yml)`,
   );
 
   const step = (extra = ''): string =>
-    `  - uses: hf-oidc/hf-oidc-token-action@v1\n    with:\n      resource: acme/awesome-model\n      hub-url: ${services.hub.url}   # the local hub; omit for huggingface.co${extra}`;
+    `  - uses: hf-oidc/hf-oidc-token-action@v1\n    with:\n      resource: acme/awesome-model\n      hub-url: ` +
+    `${services.hub.url}   # the local hub; omit for huggingface.co${extra}`;
 
   const success = await runAction(services.runOptions({ resource: 'acme/awesome-model' }));
   show('1. A push to main: the Hub trusts the run and issues a token', step(), success, [

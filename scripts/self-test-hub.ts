@@ -62,6 +62,7 @@ setTimeout(() => process.exit(0), LIFETIME_MS);
 const outputFile = process.env['GITHUB_OUTPUT'];
 if (outputFile) appendFileSync(outputFile, `url=${hub.url}\n`);
 console.log(
-  `Local Hub at ${hub.url}: trusts ${required('repository')} (workflow ${required('workflow')}) for ${resource}; audience ${hub.audience}; keys from ${values['jwks-url']}`,
+  `Local Hub at ${hub.url}: trusts ${required('repository')} (workflow ${required('workflow')}) for ${resource}; ` +
+    `audience ${hub.audience}; keys from ${values['jwks-url']}`,
 );
 writeFileSync(required('ready-file'), `${hub.url}\n`);

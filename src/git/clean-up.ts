@@ -51,7 +51,8 @@ export async function removeGitCredentials(state: GitCredentialsState): Promise<
     } catch (error: unknown) {
       if (isGitUnavailable(error)) throw error; // one warning, not one per entry
       core.warning(
-        `Could not remove ${describeEntry(entry)} from the global git config: ${messageOf(error)}. Later jobs on this runner may still see it.`,
+        `Could not remove ${describeEntry(entry)} from the global git config: ${messageOf(error)}. Later jobs on ` +
+          `this runner may still see it.`,
       );
     }
   }
@@ -75,6 +76,7 @@ export async function removeGitCredentials(state: GitCredentialsState): Promise<
     }
   }
   core.info(
-    `Removed the git credential configuration this step added (${removed} of ${state.entries.length} entries were still there).`,
+    `Removed the git credential configuration this step added (${removed} of ${state.entries.length} entries ` +
+      `were still there).`,
   );
 }

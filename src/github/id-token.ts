@@ -22,7 +22,8 @@ const FAILED = 'Requesting the GitHub OIDC ID token failed';
  * retrying it would only repeat it, so it fails at once.
  */
 const MALFORMED_ANSWER_HINT =
-  "Something between the runner and GitHub (a proxy?) may have answered instead of GitHub's token service. Re-run the job; if it persists, check the runner's proxy settings.";
+  "Something between the runner and GitHub (a proxy?) may have answered instead of GitHub's token service. " +
+  "Re-run the job; if it persists, check the runner's proxy settings.";
 
 /** Where the runner serves ID tokens; present only with `permissions: id-token: write`. */
 export interface IdTokenSource {
@@ -74,7 +75,8 @@ export async function requestIdToken(
         retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
         hint: transient
           ? "GitHub's token service may be having trouble; re-run the job later."
-          : "The runner's ID-token request credential was refused. Re-run the job; if it persists, check the job's `permissions: id-token: write`.",
+          : "The runner's ID-token request credential was refused. Re-run the job; if it persists, check the " +
+            "job's `permissions: id-token: write`.",
       },
     );
   }

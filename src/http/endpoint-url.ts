@@ -31,7 +31,9 @@ export function parseEndpoint(raw: string, label: string): URL {
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new InputError(`${label} uses plain http:// for ${url.host}, which is not a loopback host.`, {
-      hint: 'Use https://. Plain http:// is accepted only for localhost, 127.0.0.0/8 and [::1] (local testing), because the ID token must not cross a network unencrypted.',
+      hint:
+        'Use https://. Plain http:// is accepted only for localhost, 127.0.0.0/8 and [::1] (local testing), ' +
+        'because the ID token must not cross a network unencrypted.',
     });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {

@@ -62,7 +62,9 @@ export async function exchangeToken(
 
   if (response.status >= 300 && response.status < 400) {
     throw new RemoteError(
-      `The token endpoint ${displayEndpoint(endpoint)} answered HTTP ${response.status}, a redirect to ${describeLocation(response.headers.location, endpoint)}${requestIdNote}. Redirects are not followed, so the ID token never reaches another host.`,
+      `The token endpoint ${displayEndpoint(endpoint)} answered HTTP ${response.status}, a redirect to ` +
+        `${describeLocation(response.headers.location, endpoint)}${requestIdNote}. Redirects are not followed, so ` +
+        `the ID token never reaches another host.`,
       {
         code: 'REDIRECT_REFUSED',
         transient: false,
@@ -74,12 +76,16 @@ export async function exchangeToken(
 
   if (response.status > 200 && response.status < 300) {
     throw new RemoteError(
-      `The token endpoint ${endpoint.host} answered HTTP ${response.status}, but a token exchange succeeds with 200 only (RFC 6749 §5.1), so the answer was not used${credentials.length > 0 ? ' (the token it held was masked, and not exported)' : ''}${requestIdNote}.`,
+      `The token endpoint ${endpoint.host} answered HTTP ${response.status}, but a token exchange succeeds with ` +
+        `200 only (RFC 6749 §5.1), so the answer was not used` +
+        `${credentials.length > 0 ? ' (the token it held was masked, and not exported)' : ''}${requestIdNote}.`,
       {
         code: 'MALFORMED_RESPONSE',
         transient: false,
         requestId,
-        hint: 'Check that `token-endpoint`/`hub-url` point at a Hugging Face Hub (or a broker speaking its protocol), not at a proxy or another service.',
+        hint:
+          'Check that `token-endpoint`/`hub-url` point at a Hugging Face Hub (or a broker speaking its ' +
+          'protocol), not at a proxy or another service.',
       },
     );
   }
@@ -122,13 +128,22 @@ function describeNonOAuthBody(body: string, contentType: string | undefined): st
 
 function hintFor(status: number, oauthError: string | undefined, resource: Resource): string {
   if (oauthError === 'invalid_grant') {
-    return `The Hub did not accept this run's GitHub identity for ${resource.value}. Compare the claims printed above with the Trusted Publisher configured for it on the Hub.`;
+    return (
+      `The Hub did not accept this run's GitHub identity for ${resource.value}. Compare the claims printed ` +
+      `above with the Trusted Publisher configured for it on the Hub.`
+    );
   }
   if (oauthError === 'invalid_request') {
-    return 'The Hub found the request malformed; check the `resource` input. If it looks right, report it with the x-request-id.';
+    return (
+      'The Hub found the request malformed; check the `resource` input. If it looks right, report it with ' +
+      'the x-request-id.'
+    );
   }
   if (status === 404 || status === 405) {
-    return 'This URL does not look like a token endpoint: check `hub-url` (the token endpoint is `{hub-url}/oauth/token`) or `token-endpoint`.';
+    return (
+      'This URL does not look like a token endpoint: check `hub-url` (the token endpoint is ' +
+      '`{hub-url}/oauth/token`) or `token-endpoint`.'
+    );
   }
   if (status === 429 || status >= 500) return 'The Hub may be overloaded or down; re-run the job later.';
   return 'If this persists, report it to Hugging Face with the x-request-id.';

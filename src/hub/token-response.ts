@@ -50,7 +50,9 @@ function malformed(what: string): RemoteError {
   return new RemoteError(`The token endpoint answered HTTP 200, but ${what}.`, {
     code: 'MALFORMED_RESPONSE',
     transient: false,
-    hint: 'Check that `token-endpoint`/`hub-url` point at a Hugging Face Hub (or a broker speaking its protocol), not at a proxy or another service.',
+    hint:
+      'Check that `token-endpoint`/`hub-url` point at a Hugging Face Hub (or a broker speaking its ' +
+      'protocol), not at a proxy or another service.',
   });
 }
 

@@ -43,7 +43,8 @@ export async function verifyToken(
   if (!token.startsWith('hf_')) {
     // @huggingface/hub refuses such a token before any request (a TypeError): say what it means.
     throw new RemoteError(
-      'The token endpoint issued a token that does not start with hf_, so it is not a Hugging Face Hub token, and `verify` cannot check it.',
+      'The token endpoint issued a token that does not start with hf_, so it is not a Hugging Face Hub token, ' +
+        'and `verify` cannot check it.',
       {
         code: 'MALFORMED_RESPONSE',
         transient: false,
@@ -114,12 +115,15 @@ function describeAnswer(answer: HubAnswer, token: string, settings: Settings): R
   const what = `GET ${answer.path} answered HTTP ${answer.status}`;
   if (answer.status >= 200 && answer.status < 300) {
     return new RemoteError(
-      `The hub issued a token for ${settings.resource.value}, but verifying it failed: ${what}, an answer @huggingface/hub could not read:${quoted}${idNote}.`,
+      `The hub issued a token for ${settings.resource.value}, but verifying it failed: ${what}, an answer ` +
+        `@huggingface/hub could not read:${quoted}${idNote}.`,
       {
         code: 'MALFORMED_RESPONSE',
         transient: false,
         requestId,
-        hint: 'Nothing was exported. Check that `hub-url` points at a Hugging Face Hub; if it does, report this to Hugging Face with the x-request-id.',
+        hint:
+          'Nothing was exported. Check that `hub-url` points at a Hugging Face Hub; if it does, report this ' +
+          'to Hugging Face with the x-request-id.',
       },
     );
   }
@@ -131,7 +135,8 @@ function describeAnswer(answer: HubAnswer, token: string, settings: Settings): R
       requestId,
       hint:
         answer.status === 401 || answer.status === 403 || answer.status === 404
-          ? 'Nothing was exported. Check that `hub-url` is the hub that issued the token and that the repository exists there; if it does, report this to Hugging Face with the x-request-id.'
+          ? 'Nothing was exported. Check that `hub-url` is the hub that issued the token and that the repository ' +
+            'exists there; if it does, report this to Hugging Face with the x-request-id.'
           : 'Nothing was exported. The hub may be having trouble; re-run the job later.',
     },
   );

@@ -68,7 +68,8 @@ export function matchingPublisher(claims: IdentityClaims): MatchingPublisher {
 
 /** Says which workflow file is which, and what is not known, for a job in a reusable workflow. */
 const REUSABLE_WORKFLOW_NOTE =
-  "Which of the two the Hub compares with its Workflow field is not documented and has not been verified: try the caller's file first, then the called one.";
+  'Which of the two the Hub compares with its Workflow field is not documented and has not been verified: try ' +
+  "the caller's file first, then the called one.";
 
 /** The Workflow cell of the summary: one file, or both candidates and what is not known. */
 function workflowCell(publisher: MatchingPublisher): string {
@@ -94,26 +95,32 @@ export function likelyCauses(claims: IdentityClaims, settings: Settings): string
   const receiverUrl = defaultAudienceFor(settings.tokenEndpoint);
   if (claims.aud && claims.aud !== receiverUrl) {
     causes.push(
-      `The ID token's audience is ${claims.aud} (input \`audience\`), but a hub accepts only ID tokens for its own URL, here ${receiverUrl}. Remove the \`audience\` input: the audience is then that URL.`,
+      `The ID token's audience is ${claims.aud} (input \`audience\`), but a hub accepts only ID tokens for its ` +
+        `own URL, here ${receiverUrl}. Remove the \`audience\` input: the audience is then that URL.`,
     );
   }
   if (claims.ref?.startsWith('refs/tags/')) {
     causes.push('This run is for a tag: a publisher pinned to a branch does not match it.');
   } else if (claims.ref && !claims.ref.startsWith('refs/heads/')) {
     causes.push(
-      `This run's ref is ${claims.ref} (event ${claims.event_name ?? 'unknown'}): a publisher pinned to a branch does not match it.`,
+      `This run's ref is ${claims.ref} (event ${claims.event_name ?? 'unknown'}): a publisher pinned to a branch ` +
+        `does not match it.`,
     );
   }
   if (isReusableWorkflowJob(claims)) {
     const callerFile = workflowFileOf(claims.workflow_ref);
     const calledFile = workflowFileOf(claims.job_workflow_ref);
     causes.push(
-      `This job runs in a reusable workflow: workflow_ref names the caller (${callerFile ?? '?'}), job_workflow_ref the called file (${calledFile ?? '?'}). ${REUSABLE_WORKFLOW_NOTE}`,
+      `This job runs in a reusable workflow: workflow_ref names the caller (${callerFile ?? '?'}), ` +
+        `job_workflow_ref the called file (${calledFile ?? '?'}). ${REUSABLE_WORKFLOW_NOTE}`,
     );
   }
   if (claims.sub && IMMUTABLE_SUBJECT.test(claims.sub)) {
     causes.push(
-      `GitHub gave this run an immutable subject (${claims.sub}): it names the owner and the repository by id (repository_owner_id ${claims.repository_owner_id ?? '?'}, repository_id ${claims.repository_id ?? '?'}), as for every repository created, renamed or transferred since 2026-07-15. The repository claim still says ${claims.repository ?? '?'}; whether the Hub matches a publisher on the subject, and so by id, is unverified.`,
+      `GitHub gave this run an immutable subject (${claims.sub}): it names the owner and the repository by id ` +
+        `(repository_owner_id ${claims.repository_owner_id ?? '?'}, repository_id ${claims.repository_id ?? '?'}), ` +
+        `as for every repository created, renamed or transferred since 2026-07-15. The repository claim still says ` +
+        `${claims.repository ?? '?'}; whether the Hub matches a publisher on the subject, and so by id, is unverified.`,
     );
   }
   if (claims.environment) {
@@ -124,12 +131,16 @@ export function likelyCauses(claims: IdentityClaims, settings: Settings): string
   if (claims.aud === receiverUrl && settings.tokenEndpoint.hostname !== 'huggingface.co') {
     // Possible rather than likely, so after the causes this run's claims show.
     causes.push(
-      `The ID token's audience is ${claims.aud}, the URL of the hub that received it (from \`hub-url\`, HF_ENDPOINT or \`token-endpoint\`). If that hub expects another audience, for example the URL it is known by, set \`audience\` to it.`,
+      `The ID token's audience is ${claims.aud}, the URL of the hub that received it (from \`hub-url\`, ` +
+        `HF_ENDPOINT or \`token-endpoint\`). If that hub expects another audience, for example the URL it is known ` +
+        `by, set \`audience\` to it.`,
     );
   }
   causes.push(
-    `No Trusted Publisher for ${settings.resource.value} names this repository, or its branch or workflow differ (matching is exact: no prefixes, no patterns).`,
-    `The ${settings.resource.kind === 'user' ? 'user' : 'repository'} ${settings.resource.value} does not exist, or is spelled differently on the Hub.`,
+    `No Trusted Publisher for ${settings.resource.value} names this repository, or its branch or workflow differ ` +
+      `(matching is exact: no prefixes, no patterns).`,
+    `The ${settings.resource.kind === 'user' ? 'user' : 'repository'} ${settings.resource.value} does not exist, ` +
+      `or is spelled differently on the Hub.`,
   );
   return causes;
 }

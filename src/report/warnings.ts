@@ -42,11 +42,13 @@ export function warnAboutForeignAudience(
 const FORK_CODE_TRIGGERS: ReadonlyMap<string, string> = new Map([
   [
     'pull_request_target',
-    "runs for pull requests from forks too, in the context of the base branch, with this repository's permissions and an ID token",
+    "runs for pull requests from forks too, in the context of the base branch, with this repository's " +
+      'permissions and an ID token',
   ],
   [
     'workflow_run',
-    "runs after another workflow, which a pull request from a fork may have started, with this repository's permissions and an ID token",
+    "runs after another workflow, which a pull request from a fork may have started, with this repository's " +
+      'permissions and an ID token',
   ],
 ]);
 
@@ -77,9 +79,11 @@ export function warnAboutForkCodeTrigger(
 export function warnAboutPythonOidcResource(settings: Pick<Settings, 'pythonOidcResource'>): void {
   if (settings.pythonOidcResource === undefined) return;
   logWarning(
-    `HF_OIDC_RESOURCE is set in this job (${JSON.stringify(toInertLine(settings.pythonOidcResource, 120))}), so huggingface_hub 1.19 and later ` +
+    `HF_OIDC_RESOURCE is set in this job (${JSON.stringify(toInertLine(settings.pythonOidcResource, 120))}), ` +
+      'so huggingface_hub 1.19 and later ' +
       "(the `hf` CLI, transformers, datasets) ignore HF_TOKEN and exchange the job's ID token by themselves. " +
       "To have Python tools use the token this action exports, remove HF_OIDC_RESOURCE from the job's `env:`. " +
-      'To let a long Python process renew its own token instead, keep it and make sure the job has `permissions: id-token: write`.',
+      'To let a long Python process renew its own token instead, keep it and make sure the job has `permissions: ' +
+      'id-token: write`.',
   );
 }

@@ -1,5 +1,5 @@
-export const id = 250;
-export const ids = [250];
+export const id = 348;
+export const ids = [348];
 export const modules = {
 
 /***/ 227:
@@ -29,7 +29,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 220:
+/***/ 950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -55,117 +55,8 @@ const ACTION_NAME = package_namespaceObject.UU;
 const ACTION_VERSION = package_namespaceObject.rE;
 const USER_AGENT = (/* unused pure expression or super */ null && (`${ACTION_NAME}/${ACTION_VERSION} (GitHub Actions)`));
 
-;// CONCATENATED MODULE: ./src/errors.ts
-// Every error the action raises, in one place. Each has a stable `code` (code branches and tests
-// look at codes, never at message text), a `hint` that says what to do next, and, when it adds
-// context to a lower-level failure, that failure as its `cause`. main.ts fails the step with the
-// message and the hint of whatever reaches it.
-/** An expected failure: a message for the user and, optionally, a remedy. */
-class ActionError extends Error {
-    name = 'ActionError';
-    code;
-    hint;
-    constructor(message, options) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.code = options.code;
-        this.hint = options.hint;
-    }
-}
-/** An input is missing or malformed. Raised before any network call. */
-class errors_InputError extends ActionError {
-    name = 'InputError';
-    constructor(message, options = {}) {
-        super(message, { ...options, code: 'INPUT_INVALID' });
-    }
-}
-/** The job cannot get a GitHub OIDC ID token at all (no permission, fork pull request, Dependabot). */
-class IdTokenUnavailableError extends ActionError {
-    name = 'IdTokenUnavailableError';
-    constructor(message, options = {}) {
-        super(message, { ...options, code: 'ID_TOKEN_UNAVAILABLE' });
-    }
-}
-/** A request to a remote service failed, or its answer was refused. */
-class RemoteError extends ActionError {
-    name = 'RemoteError';
-    transient;
-    retryAfterMs;
-    requestId;
-    constructor(message, options) {
-        super(message, options);
-        this.transient = options.transient;
-        this.retryAfterMs = options.retryAfterMs;
-        this.requestId = options.requestId;
-    }
-}
-/**
- * `error` with `context` before its message ("The token exchange at huggingface.co failed: …"), as a
- * new error whose cause is the original. Code, transient flag, Retry-After, request id and hint carry
- * over, so wrapping never changes what is retried.
- */
-function wrapRemoteError(context, error) {
-    return new RemoteError(`${context}: ${error.message}`, {
-        code: error.code,
-        transient: error.transient,
-        retryAfterMs: error.retryAfterMs,
-        requestId: error.requestId,
-        hint: error.hint,
-        cause: error,
-    });
-}
-/** The trust broker refused the exchange with an OAuth error (RFC 6749 §5.2) or an HTTP error status. */
-class ExchangeRefusedError extends RemoteError {
-    name = 'ExchangeRefusedError';
-    status;
-    /** The OAuth `error` code, e.g. `invalid_grant`, when the body carried one. */
-    oauthError;
-    /** The server's `error_description`, already sanitised for the log. */
-    description;
-    constructor(message, details) {
-        super(message, { ...details, code: 'EXCHANGE_REFUSED' });
-        this.status = details.status;
-        this.oauthError = details.oauthError;
-        this.description = details.description;
-    }
-}
-/**
- * A transient failure that was tried `max-attempts` times. Final (not transient) and carrying the
- * last failure as its cause.
- */
-class RetriesExhaustedError extends RemoteError {
-    name = 'RetriesExhaustedError';
-    constructor(lastError, attempts) {
-        super(attempts > 1
-            ? `${withoutSentenceEnd(lastError.message)} (gave up after ${attempts} attempts, input \`max-attempts\`).`
-            : lastError.message, {
-            code: 'RETRIES_EXHAUSTED',
-            transient: false,
-            hint: lastError.hint,
-            requestId: lastError.requestId,
-            cause: lastError,
-        });
-    }
-}
-/** `text` ending with a full stop, so that another sentence (a hint, "Retrying…") can follow it. */
-function endSentence(text) {
-    return /[.!?…]$/.test(text) ? text : `${text}.`;
-}
-/** `text` without its final full stop, so that a clause can be added before the end. */
-function withoutSentenceEnd(text) {
-    return text.replace(/\.$/, '');
-}
-/** The message of any thrown value, Error or not. */
-function errors_messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** Renders any thrown value as one line for `core.setFailed`, with the hint appended. */
-function describeFailure(error) {
-    if (error instanceof ActionError) {
-        return error.hint ? `${endSentence(error.message)} ${error.hint}` : error.message;
-    }
-    return `Unexpected error: ${errors_messageOf(error)}. This is a bug in the action; please report it with this log.`;
-}
-
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(916);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(802);
 // EXTERNAL MODULE: external "node:os"
@@ -190,7 +81,7 @@ function runGit(args) {
         (0,external_node_child_process_.execFile)('git', [...args], { encoding: 'utf8', timeout: 30_000, windowsHide: true }, (error, stdout, stderr) => {
             if (error && typeof error.code === 'string') {
                 // A string code (ENOENT, EACCES) means git itself could not be started.
-                reject(new ActionError(`git could not be run (${error.code}); is git installed and on PATH?`, {
+                reject(new errors/* ActionError */.lZ(`git could not be run (${error.code}); is git installed and on PATH?`, {
                     code: 'GIT_UNAVAILABLE',
                 }));
                 return;
@@ -201,7 +92,7 @@ function runGit(args) {
 }
 function failure(what, result) {
     const firstLine = result.stderr.trim().split('\n')[0] ?? '';
-    return new ActionError(`${what} failed: git exited ${result.exitCode}${firstLine ? ` (${firstLine})` : ''}`, {
+    return new errors/* ActionError */.lZ(`${what} failed: git exited ${result.exitCode}${firstLine ? ` (${firstLine})` : ''}`, {
         code: 'GIT_FAILED',
     });
 }
@@ -265,7 +156,7 @@ function globalConfigWritePath(env = process.env) {
 }
 /** Whether `error` says git itself cannot be run (not installed, not on PATH). */
 function isGitUnavailable(error) {
-    return error instanceof ActionError && error.code === 'GIT_UNAVAILABLE';
+    return error instanceof errors/* ActionError */.lZ && error.code === 'GIT_UNAVAILABLE';
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -436,7 +327,8 @@ function endpoint_url_parseEndpoint(raw, label) {
     }
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
         throw new InputError(`${label} uses plain http:// for ${url.host}, which is not a loopback host.`, {
-            hint: 'Use https://. Plain http:// is accepted only for localhost, 127.0.0.0/8 and [::1] (local testing), because the ID token must not cross a network unencrypted.',
+            hint: 'Use https://. Plain http:// is accepted only for localhost, 127.0.0.0/8 and [::1] (local testing), ' +
+                'because the ID token must not cross a network unencrypted.',
         });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
@@ -641,7 +533,8 @@ function pathOfHubUrl(given, hubHost, refuse) {
 /** What a token for this resource can do, in words for the log and the job summary. */
 function describeAccess(resource) {
     if (resource.kind === 'user') {
-        return `read-only access as user ${resource.username} (public and gated repositories the user can read; no private repositories, no writes)`;
+        return (`read-only access as user ${resource.username} (public and gated repositories the user can read; no ` +
+            `private repositories, no writes)`);
     }
     return `write access to the ${resource.kind} ${resource.namespace}/${resource.name} only`;
 }
@@ -868,7 +761,7 @@ async function cleanUpGitCredentials() {
             await removeGitCredentials(state);
     }
     catch (error) {
-        lib_core/* warning */.$e(`The post step could not clean up the git configuration: ${errors_messageOf(error)}. ` +
+        lib_core/* warning */.$e(`The post step could not clean up the git configuration: ${(0,errors/* messageOf */.bD)(error)}. ` +
             `On a self-hosted runner, check the global git config for a credential helper of ${ACTION_NAME}.`);
     }
 }
@@ -900,7 +793,8 @@ async function removeGitCredentials(state) {
         catch (error) {
             if (isGitUnavailable(error))
                 throw error; // one warning, not one per entry
-            lib_core/* warning */.$e(`Could not remove ${describeEntry(entry)} from the global git config: ${errors_messageOf(error)}. Later jobs on this runner may still see it.`);
+            lib_core/* warning */.$e(`Could not remove ${describeEntry(entry)} from the global git config: ${(0,errors/* messageOf */.bD)(error)}. Later jobs on ` +
+                `this runner may still see it.`);
         }
     }
     if (state.createdSections.length > 0) {
@@ -922,10 +816,11 @@ async function removeGitCredentials(state) {
             }
         }
         catch (error) {
-            lib_core/* warning */.$e(`Could not remove the empty git config file ${state.createdConfigFile}: ${errors_messageOf(error)}.`);
+            lib_core/* warning */.$e(`Could not remove the empty git config file ${state.createdConfigFile}: ${(0,errors/* messageOf */.bD)(error)}.`);
         }
     }
-    lib_core/* info */.pq(`Removed the git credential configuration this step added (${removed} of ${state.entries.length} entries were still there).`);
+    lib_core/* info */.pq(`Removed the git credential configuration this step added (${removed} of ${state.entries.length} entries ` +
+        `were still there).`);
 }
 
 
