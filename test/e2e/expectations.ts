@@ -28,22 +28,30 @@ export function expectNoLeakOrStrayFile(
 }
 
 /** Exit code 0, no `::error::`, no leak, no stray file. */
-export function expectCleanSuccess(result: RunResult, secrets: Secrets): void {
+export function expectCleanSuccess(
+  result: RunResult,
+  secrets: Secrets,
+  options: Parameters<typeof expectNoLeakOrStrayFile>[2] = {},
+): void {
   expect(result.errors, result.stdout).toEqual([]);
   expect(result.exitCode, result.stderr).toBe(0);
-  expectNoLeakOrStrayFile(result, secrets);
+  expectNoLeakOrStrayFile(result, secrets, options);
 }
 
 /**
  * Exit code 1, exactly one `::error::` (and no other line the runner would read as one), nothing
  * exported, no output set, no leak, no stray file. Returns the error's text.
  */
-export function expectCleanFailure(result: RunResult, secrets: Secrets): string {
+export function expectCleanFailure(
+  result: RunResult,
+  secrets: Secrets,
+  options: Parameters<typeof expectNoLeakOrStrayFile>[2] = {},
+): string {
   expect(result.exitCode, result.stdout).toBe(1);
   expect(result.errors, result.stdout).toHaveLength(1);
   expect(result.stdout.split('\n').filter((line) => line.startsWith('::error'))).toHaveLength(1);
   expect(result.exported, 'exported variables').toEqual({});
   expect(result.outputs, 'step outputs').toEqual({});
-  expectNoLeakOrStrayFile(result, secrets);
+  expectNoLeakOrStrayFile(result, secrets, options);
   return result.errors[0] ?? '';
 }
