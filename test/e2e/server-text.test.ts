@@ -6,11 +6,12 @@
 // did not write, and on any secret that rendering shows.
 
 import { spawn } from 'node:child_process';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findLeaks } from '../support/leaks.js';
-import { startLocalServices, type LocalServices } from '../support/local-services.js';
+import { describe, expect } from 'vitest';
+import type { LocalServices } from '../support/local-services.js';
 import { HELPER_ENTRY, runAction, type RunOptions, type RunResult } from '../support/run-action.js';
 import { findForgedCommands, renderRunnerLog } from '../support/runner-log.js';
+import { expectCleanFailure, expectCleanSuccess } from './expectations.js';
+import { test } from './fixtures.js';
 
 /** The legacy stop-commands command, in the disguises the runner still reads. */
 const STOP_COMMANDS = [
@@ -24,97 +25,89 @@ const STOP_COMMANDS = [
 /** A transient answer's Retry-After of zero: the retry comes at once, so the test stays fast. */
 const RETRY_AT_ONCE = { 'retry-after': '0' };
 
+/** A run for acme/awesome-model with two attempts, killed if it hangs. */
+const run = (
+  services: LocalServices,
+  inputs: Record<string, string> = {},
+  options: Partial<RunOptions> = {},
+): Promise<RunResult> =>
+  runAction({
+    ...services.runOptions({ resource: 'acme/awesome-model', 'max-attempts': '2', ...inputs }),
+    killAfterMs: 20_000,
+    ...options,
+  });
+
 describe('server text in the log', () => {
-  let services: LocalServices;
-  beforeEach(async () => {
-    services = await startLocalServices();
-  });
-  afterEach(async () => {
-    await services.stop();
-  });
-
-  const run = (inputs: Record<string, string> = {}, options: Partial<RunOptions> = {}): Promise<RunResult> =>
-    runAction({
-      ...services.runOptions({ resource: 'acme/awesome-model', 'max-attempts': '2', ...inputs }),
-      killAfterMs: 20_000,
-      ...options,
-    });
-
-  function expectSuccessWithoutForgedCommands(result: RunResult): void {
-    expect(result.errors, result.stdout).toEqual([]);
-    expect(result.exitCode).toBe(0);
-    expect(findLeaks(result, services.secrets())).toEqual([]);
-    // The token was masked after the retry line, and the runner still honoured that mask.
+  /** A clean success whose token was masked after the retry line, a mask the runner still honoured. */
+  function expectSuccessWithoutForgedCommands(services: LocalServices, result: RunResult): void {
+    expectCleanSuccess(result, services.secrets());
     const token = services.hub.issuedTokens.at(-1)?.token ?? '?';
     expect(result.stdout).toContain(`::add-mask::${token}`);
     expect(renderRunnerLog(result.stdout)).not.toContain(token);
   }
 
-  it.each(STOP_COMMANDS)('an error_description %j in a retry line forms no command', async (text) => {
+  test.for(STOP_COMMANDS)('an error_description %j in a retry line forms no command', async (text, { services }) => {
     services.hub.faults.push({
       kind: 'respond',
       status: 503,
       body: { error: 'temporarily_unavailable', error_description: text },
       headers: RETRY_AT_ONCE,
     });
-    const result = await run();
-    expectSuccessWithoutForgedCommands(result);
+    const result = await run(services);
+    expectSuccessWithoutForgedCommands(services, result);
     expect(result.stdout).toMatch(/HTTP 503 temporarily_unavailable: .*pwned.* Retrying in/);
   });
 
-  it('a non-OAuth body, and an x-request-id header, in a retry line form no command', async () => {
+  test('a non-OAuth body, and an x-request-id header, in a retry line form no command', async ({ services }) => {
     services.hub.faults.push({
       kind: 'respond',
       status: 502,
       body: 'Bad gateway ##[stop-commands]pwned',
       headers: { ...RETRY_AT_ONCE, 'x-request-id': 'req-1 ##[add-mask]x' },
     });
-    const result = await run({}, { env: { RUNNER_DEBUG: '1' } });
-    expectSuccessWithoutForgedCommands(result);
+    const result = await run(services, {}, { env: { RUNNER_DEBUG: '1' } });
+    expectSuccessWithoutForgedCommands(services, result);
     expect(result.stdout).toContain('req-1');
   });
 
-  it("GitHub's token service error text in a retry line forms no command", async () => {
+  test("GitHub's token service error text in a retry line forms no command", async ({ services }) => {
     services.issuer.faults.push({
       kind: 'respond',
       status: 500,
       body: { message: 'oops ##[stop-commands]pwned' },
       headers: RETRY_AT_ONCE,
     });
-    const result = await run();
-    expectSuccessWithoutForgedCommands(result);
+    const result = await run(services);
+    expectSuccessWithoutForgedCommands(services, result);
     expect(result.stdout).toMatch(/HTTP 500.*oops.* Retrying in/);
   });
 
-  it('claims shown in the refusal diagnostics form no command', async () => {
+  test('claims shown in the refusal diagnostics form no command', async ({ services }) => {
     services.issuer.identity = { ...services.issuer.identity, environment: 'prod ##[stop-commands]pwned' };
     services.hub.faults.push({
       kind: 'respond',
       status: 400,
       body: { error: 'invalid_grant', error_description: 'no ##[stop-commands]pwned' },
     });
-    const result = await run();
-    expect(result.exitCode).toBe(1);
-    expect(result.errors).toHaveLength(1);
+    const result = await run(services);
+    expectCleanFailure(result, services.secrets());
     expect(result.stdout).toContain('::group::Why the Hub refused');
     expect(result.stdout).toContain('prod # #[stop-commands]pwned');
-    expect(findLeaks(result, services.secrets())).toEqual([]);
   });
 
-  it("the hub's whoami answer shown by verify forms no command", async () => {
+  test("the hub's whoami answer shown by verify forms no command", async ({ services }) => {
     services.hub.addPublisher('acme', { repository: 'acme/awesome-model' });
     services.hub.readFaults.push({
       kind: 'respond',
       status: 200,
       body: { type: 'user', name: 'acme ##[stop-commands]pwned', auth: {} },
     });
-    const result = await run({ resource: 'acme', verify: 'true' });
-    expect(result.exitCode, result.stdout).toBe(0);
+    const result = await run(services, { resource: 'acme', verify: 'true' });
+    expectCleanSuccess(result, services.secrets());
     expect(result.stdout).toContain('the hub knows it as acme # #[stop-commands]pwned');
-    expect(findLeaks(result, services.secrets())).toEqual([]);
   });
 
-  it("the git credential helper's stderr line forms no command", async () => {
+  test("the git credential helper's stderr line forms no command", async ({ services }) => {
     services.hub.faults.push({
       kind: 'respond',
       status: 400,
@@ -165,14 +158,6 @@ function runProcess(
 }
 
 describe('token-shaped values in answers', () => {
-  let services: LocalServices;
-  beforeEach(async () => {
-    services = await startLocalServices();
-  });
-  afterEach(async () => {
-    await services.stop();
-  });
-
   const HUB_TOKEN = 'hf_jwt_ThisIsAnIssuedHubTokenThatMustNeverBePrinted0123';
   const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzb21lb25lLWVsc2UifQ.c2lnbmF0dXJlLXRoYXQtbG9va3MtcmVhbA';
   const OPAQUE = 'opaque-broker-token-0123456789abcdef';
@@ -194,9 +179,9 @@ describe('token-shaped values in answers', () => {
     ];
   }
 
-  it.each([201, 202, 203, 206])(
+  test.for([201, 202, 203, 206])(
     'an HTTP %i answer holding an access_token: masked at once, never quoted, nothing exported',
-    async (status) => {
+    async (status, { services }) => {
       services.hub.faults.push({
         kind: 'respond',
         status,
@@ -206,19 +191,18 @@ describe('token-shaped values in answers', () => {
         ...services.runOptions({ resource: 'acme/awesome-model' }),
         killAfterMs: 20_000,
       });
-      expect(result.exitCode).toBe(1);
-      expect(result.errors).toHaveLength(1);
-      expect(result.errors[0]).toContain(`HTTP ${status}`);
-      expect(result.exported).toEqual({});
+      const error = expectCleanFailure(result, services.secrets());
+      expect(error).toContain(`HTTP ${status}`);
       expect(result.stdout).toContain(`::add-mask::${HUB_TOKEN}`);
       expect(result.stdout).toContain(`::add-mask::${OPAQUE}`);
       expect(printedPlaces(result, HUB_TOKEN)).toEqual([]);
       expect(printedPlaces(result, OPAQUE)).toEqual([]);
-      expect(findLeaks(result, services.secrets())).toEqual([]);
     },
   );
 
-  it('an error answer that echoes token-shaped values: none is printed, on a retry line or in the error', async () => {
+  test('an error answer that echoes token-shaped values: none is printed, on a retry line or in the error', async ({
+    services,
+  }) => {
     const echo = `bad token ${HUB_TOKEN} for ${JWT}; Bearer ${OPAQUE}`;
     services.hub.faults.push(
       {
@@ -233,14 +217,13 @@ describe('token-shaped values in answers', () => {
       ...services.runOptions({ resource: 'acme/awesome-model', 'max-attempts': '2' }),
       killAfterMs: 20_000,
     });
-    expect(result.exitCode).toBe(1);
+    const error = expectCleanFailure(result, services.secrets());
     expect(result.stdout).toContain('Retrying in');
     for (const value of [HUB_TOKEN, JWT, ...JWT.split('.'), OPAQUE]) expect(printedPlaces(result, value)).toEqual([]);
-    expect(result.errors[0]).toContain('bad token ***');
-    expect(findLeaks(result, services.secrets())).toEqual([]);
+    expect(error).toContain('bad token ***');
   });
 
-  it("an ID token in an error answer of GitHub's token service: masked, never quoted", async () => {
+  test("an ID token in an error answer of GitHub's token service: masked, never quoted", async ({ services }) => {
     services.issuer.faults.push({
       kind: 'respond',
       status: 503,
@@ -248,21 +231,19 @@ describe('token-shaped values in answers', () => {
       headers: RETRY_AT_ONCE,
     });
     const result = await runAction({ ...services.runOptions({ resource: 'acme/awesome-model' }), killAfterMs: 20_000 });
-    expect(result.exitCode, result.stdout).toBe(0);
+    expectCleanSuccess(result, services.secrets());
     expect(result.stdout).toContain(`::add-mask::${OPAQUE}`);
     expect(printedPlaces(result, OPAQUE)).toEqual([]);
-    expect(findLeaks(result, services.secrets())).toEqual([]);
   });
 
-  it('a malformed 200 whose other fields hold tokens: none is quoted in the error', async () => {
+  test('a malformed 200 whose other fields hold tokens: none is quoted in the error', async ({ services }) => {
     services.hub.faults.push({
       kind: 'transform',
       transform: (body) => ({ ...body, token_type: HUB_TOKEN, refresh_token: OPAQUE }),
     });
     const result = await runAction({ ...services.runOptions({ resource: 'acme/awesome-model' }), killAfterMs: 20_000 });
-    expect(result.exitCode).toBe(1);
-    expect(result.errors[0]).toContain('`token_type` is');
+    const error = expectCleanFailure(result, services.secrets());
+    expect(error).toContain('`token_type` is');
     for (const value of [HUB_TOKEN, OPAQUE]) expect(printedPlaces(result, value)).toEqual([]);
-    expect(findLeaks(result, services.secrets())).toEqual([]);
   });
 });

@@ -41,8 +41,3 @@ export function findLeaks(result: RunResult, secrets: Secrets): string[] {
   }
   return leaks;
 }
-
-/** What every end-to-end run must leave clean: no leaked secret, and no file besides the runner's own. */
-export function findHygieneProblems(result: RunResult, secrets: Secrets): string[] {
-  return [...findLeaks(result, secrets), ...result.strayFiles.map((file) => `stray file: ${file}`)];
-}

@@ -94,6 +94,39 @@ describe('explainInvalidToken', () => {
       expect(explainInvalidToken(token)).toBeUndefined();
     },
   );
+
+  // RFC 6750 §2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=", and
+  // from 16 to 8192 characters. Known good and bad values, written out by hand.
+  it.each([
+    ['16 characters, the shortest', 'abcdefghijklmnop'],
+    ['every capital letter', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'],
+    ['every small letter', 'abcdefghijklmnopqrstuvwxyz'],
+    ['every digit and each of - . _ ~ + /', '0123456789-._~+/'],
+    ['= padding at the end', 'abcdefghijklmn=='],
+    ['8192 characters, the longest', `${'a'.repeat(8190)}==`],
+  ])('accepts a b64token: %s', (_name, token) => {
+    expect(explainInvalidToken(token)).toBeUndefined();
+  });
+
+  it.each([
+    ['15 characters', 'abcdefghijklmno', 'is too short (15 characters)'],
+    ['8193 characters', 'a'.repeat(8193), 'is too long (8193 characters)'],
+    ['8193 characters with its padding', `${'a'.repeat(8191)}==`, 'is too long (8193 characters)'],
+    ['padding alone', '='.repeat(16), 'contains characters a bearer token cannot have'],
+    ['= before the end', 'abcdefgh=ijklmnop', 'contains characters a bearer token cannot have'],
+    ['a space', 'abcdefgh ijklmnop', 'contains white space'],
+    ['a no-break space', 'abcdefgh\u00a0ijklmnop', 'contains white space'],
+    ['DEL', 'abcdefgh\u007fijklmnop', 'contains control characters'],
+    ['a zero-width space', 'abcdefgh\u200bijklmnop', 'contains characters a bearer token cannot have'],
+    ['a letter beyond ASCII', 'abcdefghéijklmnop', 'contains characters a bearer token cannot have'],
+    ...Array.from('!"#$%&\'()*,:;<>?@[\\]^`{|}', (character) => [
+      `a ${character}`,
+      `abcdefgh${character}ijklmnop`,
+      'contains characters a bearer token cannot have',
+    ]),
+  ])('refuses a token with %s', (_name, token, why) => {
+    expect(explainInvalidToken(token)).toBe(why);
+  });
 });
 
 describe('parseOAuthError', () => {
