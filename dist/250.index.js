@@ -10,11 +10,12 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6876);
+/* harmony import */ var _http_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2868);
 /* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8902);
-/* harmony import */ var _http_transient_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3106);
+/* harmony import */ var _http_transient_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3106);
 /* harmony import */ var _hub_url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7644);
-/* harmony import */ var _runner_sanitize_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9063);
-/* harmony import */ var _about_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4543);
+/* harmony import */ var _runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9063);
+/* harmony import */ var _about_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4543);
 // `verify: true`: prove the new token works before the job goes on (and before anything is exported),
 // with the same client library a later JavaScript step would use, `@huggingface/hub`, against the
 // configured hub: repository access for a repo resource (GET /api/{type}s/{ns}/{name}), whoAmI for a
@@ -24,6 +25,11 @@ export const modules = {
 // in a separate chunk, so the default path neither loads nor parses it.
 // Its requests go through http.ts (a `fetch` adapter), so they get the action's timeouts, body cap,
 // proxy support and no-redirect rule, where Node's global fetch would ignore HTTPS_PROXY.
+//
+// The adapter also records each answer as it came. Whatever @huggingface/hub then makes of it (an
+// HubApiError, or a TypeError on a body it did not expect), the step reports the hub's answer
+// itself: status, sanitised text and request id. An odd answer is the hub's, not a bug of the action.
+
 
 
 
@@ -34,15 +40,29 @@ export const modules = {
 const MAX_VERIFY_RESPONSE_BYTES = 256 * 1024;
 /** Checks that `token` works for `settings.resource` at the hub. Returns a line for the log. Throws ActionError. */
 async function verifyToken(token, settings, deadline, log) {
+    if (!token.startsWith('hf_')) {
+        // @huggingface/hub refuses such a token before any request (a TypeError): say what it means.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi('The token endpoint issued a token that does not start with hf_, so it is not a Hugging Face Hub token, ' +
+            'and `verify` cannot check it.', {
+            code: 'MALFORMED_RESPONSE',
+            transient: false,
+            hint: 'Nothing was exported. With a broker that issues other tokens, set `verify: false`.',
+        });
+    }
     const hub = await __webpack_require__.e(/* import() */ 429).then(__webpack_require__.bind(__webpack_require__, 1429));
     const hubUrl = (0,_hub_url_js__WEBPACK_IMPORTED_MODULE_3__/* .hubBaseOf */ .Ax)(settings.hubUrl);
-    const fetchThroughAction = createFetch(settings, deadline);
+    const answers = []; // this attempt's, in order
+    const fetchThroughAction = createFetch(settings, deadline, (answer) => answers.push(answer));
     const resource = settings.resource;
     const attempt = async () => {
+        answers.length = 0;
         try {
             if (resource.kind === 'user') {
                 const identity = await hub.whoAmI({ hubUrl, accessToken: token, fetch: fetchThroughAction });
-                return `Verified the token: the hub knows it as ${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_5__/* .sanitizeServerText */ .c8)(identity.name, 100)} (whoami).`;
+                const name = typeof identity === 'object' && identity !== null ? identity.name : undefined;
+                if (typeof name !== 'string')
+                    throw new TypeError('whoami-v2 answered without a `name`');
+                return `Verified the token: the hub knows it as ${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .sanitizeServerText */ .c8)(name, 100)} (whoami).`;
             }
             await hub.checkRepoAccess({
                 repo: { type: resource.kind, name: `${resource.namespace}/${resource.name}` },
@@ -53,8 +73,13 @@ async function verifyToken(token, settings, deadline, log) {
             return `Verified the token: it can access the ${resource.kind} ${resource.namespace}/${resource.name}.`;
         }
         catch (error) {
-            if (error instanceof hub.HubApiError)
-                throw refusal(error, token, settings);
+            // Our own transport failed (network, timeout, size): that error says so already.
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi)
+                throw error;
+            // Anything @huggingface/hub threw about an answer is reported as that answer.
+            const lastAnswer = answers.at(-1);
+            if (lastAnswer !== undefined)
+                throw describeAnswer(lastAnswer, token, settings);
             throw error;
         }
     };
@@ -64,42 +89,59 @@ async function verifyToken(token, settings, deadline, log) {
         onRetry: (error, nextAttempt, delayMs) => log((0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRetry */ .eV)(error, nextAttempt, settings.maxAttempts, delayMs)),
     }).catch((error) => {
         // A refusal already says what it is; a network failure gets told apart from the exchange's.
-        throw error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi && error.code !== 'VERIFY_REFUSED'
+        throw error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi && error.code !== 'VERIFY_REFUSED' && error.code !== 'MALFORMED_RESPONSE'
             ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .wrapRemoteError */ .$A)(`Verifying the new token at ${settings.hubUrl.host} failed`, error)
             : error;
     });
 }
-/** The hub's answer (status, its error text, x-request-id) as an error; a transient status is retried. */
-function refusal(error, token, settings) {
-    const data = error.data;
-    const fields = typeof data === 'object' && data !== null ? data : {};
-    const text = [fields['error'], fields['error_description'], fields['message']].find((value) => typeof value === 'string');
-    const answer = (0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_5__/* .sanitizeServerText */ .c8)((0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_5__/* .redactSecrets */ .fp)(typeof text === 'string' ? text : '', [token]), 200);
-    const requestId = error.requestId ? (0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_5__/* .sanitizeServerText */ .c8)(error.requestId, 100) : undefined;
-    const what = settings.resource.kind === 'user'
-        ? 'GET /api/whoami-v2'
-        : `GET /api/${settings.resource.kind}s/${settings.resource.namespace}/${settings.resource.name}`;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`The hub issued a token for ${settings.resource.value}, but refused it when verifying: ${what} answered HTTP ${error.statusCode}` +
-        `${answer ? ` ${JSON.stringify(answer)}` : ''}${requestId ? ` (x-request-id: ${requestId})` : ''}.`, {
+/**
+ * The hub's answer as an error: its status, its text (the OAuth or API error fields of a JSON body,
+ * else an excerpt), its request id. A non-2xx status is a refusal, retried when transient; a 2xx
+ * that @huggingface/hub could not read is a malformed answer.
+ */
+function describeAnswer(answer, token, settings) {
+    const requestId = (0,_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .requestIdOf */ .Gb)(answer.headers);
+    const { object } = (0,_http_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseJsonObject */ .dw)(answer.body);
+    const fields = object
+        ? [object['error'], object['error_description']].filter((value) => typeof value === 'string').join(': ') ||
+            (typeof object['message'] === 'string' ? object['message'] : '')
+        : '';
+    const text = (0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .sanitizeServerText */ .c8)((0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .fp)(fields || answer.body.replace(/<[^>]*>/g, ' '), [token]), 200);
+    const quoted = text ? ` ${JSON.stringify(text)}` : ' with an empty body';
+    const idNote = requestId ? ` (x-request-id: ${requestId})` : '';
+    const what = `GET ${answer.path} answered HTTP ${answer.status}`;
+    if (answer.status >= 200 && answer.status < 300) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`The hub issued a token for ${settings.resource.value}, but verifying it failed: ${what}, an answer ` +
+            `@huggingface/hub could not read:${quoted}${idNote}.`, {
+            code: 'MALFORMED_RESPONSE',
+            transient: false,
+            requestId,
+            hint: 'Nothing was exported. Check that `hub-url` points at a Hugging Face Hub; if it does, report this ' +
+                'to Hugging Face with the x-request-id.',
+        });
+    }
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`The hub issued a token for ${settings.resource.value}, but refused it when verifying: ${what}${quoted}${idNote}.`, {
         code: 'VERIFY_REFUSED',
-        transient: (0,_http_transient_js__WEBPACK_IMPORTED_MODULE_6__/* .isTransientStatus */ .Dm)(error.statusCode),
+        transient: (0,_http_transient_js__WEBPACK_IMPORTED_MODULE_7__/* .isTransientStatus */ .Dm)(answer.status),
         requestId,
-        hint: error.statusCode === 401 || error.statusCode === 403 || error.statusCode === 404
-            ? 'Nothing was exported. Check that `hub-url` is the hub that issued the token and that the repository exists there; if it does, report this to Hugging Face with the x-request-id.'
+        hint: answer.status === 401 || answer.status === 403 || answer.status === 404
+            ? 'Nothing was exported. Check that `hub-url` is the hub that issued the token and that the repository ' +
+                'exists there; if it does, report this to Hugging Face with the x-request-id.'
             : 'Nothing was exported. The hub may be having trouble; re-run the job later.',
     });
 }
 /**
  * A `fetch` for `@huggingface/hub` that sends its GET requests through http.ts, bounded by the
- * request timeout and the step's deadline.
+ * request timeout and the step's deadline, and hands each answer to `record` before
+ * @huggingface/hub sees it.
  */
-function createFetch(settings, deadline) {
+function createFetch(settings, deadline, record) {
     return async (input, init) => {
         const url = new URL(input instanceof Request ? input.url : input.toString());
         const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
         if (method !== 'GET')
             throw new Error(`verify only makes GET requests, not ${method}`);
-        const headers = { Accept: 'application/json', 'User-Agent': _about_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_AGENT */ ._O };
+        const headers = { Accept: 'application/json', 'User-Agent': _about_js__WEBPACK_IMPORTED_MODULE_5__/* .USER_AGENT */ ._O };
         new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
         const response = await (0,_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .sendRequest */ .w$)({
             method: 'GET',
@@ -108,6 +150,7 @@ function createFetch(settings, deadline) {
             ...(0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .requestBounds */ .dj)(deadline, settings.requestTimeoutMs),
             maxBodyBytes: MAX_VERIFY_RESPONSE_BYTES,
         });
+        record({ path: url.pathname, status: response.status, headers: response.headers, body: response.body });
         const responseHeaders = new Headers();
         for (const [name, value] of Object.entries(response.headers)) {
             if (typeof value === 'string')
@@ -116,6 +159,8 @@ function createFetch(settings, deadline) {
                 for (const item of value)
                     responseHeaders.append(name, item);
         }
+        // A status the Fetch API cannot represent (a body on 204/205/304, a status outside 200-599)
+        // throws here, and is reported from the record like any answer @huggingface/hub cannot read.
         const bodyless = response.status === 204 || response.status === 304;
         return new Response(bodyless ? null : response.body, { status: response.status, headers: responseHeaders });
     };

@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(8476);
 // EXTERNAL MODULE: ./src/obtain-token.ts + 8 modules
 var obtain_token = __webpack_require__(8178);
+// EXTERNAL MODULE: ./src/runner/log.ts
+var log = __webpack_require__(7708);
 // EXTERNAL MODULE: ./src/runner/mask.ts
 var mask = __webpack_require__(7084);
 // EXTERNAL MODULE: ./src/runner/sanitize.ts
@@ -233,12 +235,9 @@ var http_transient = __webpack_require__(3106);
 
 
 
-/** Token-shaped text, redacted from anything a server says: Hub tokens, bearer values, JWTs. */
+/** `secrets`, and token-shaped text (Hub tokens, bearer values, JWTs), redacted from anything a server says. */
 function redactTokenShapes(text, secrets = []) {
-    return (0,sanitize/* redactSecrets */.fp)(text, secrets)
-        .replace(/\bhf_[A-Za-z0-9_\-.]{8,}/g, 'hf_***')
-        .replace(/\b(Bearer|Basic)\s+[^\s"'<>]+/gi, '$1 ***')
-        .replace(/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*)?/g, '***');
+    return (0,sanitize/* redactIssuedTokens */.XS)((0,sanitize/* redactSecrets */.fp)(text, secrets));
 }
 function requestIdOf(response) {
     const value = (0,http_request/* headerValue */.Z)(response.headers, 'x-request-id') ?? (0,http_request/* headerValue */.Z)(response.headers, 'x-amz-request-id');
@@ -249,7 +248,7 @@ function hubText(response, secrets) {
     const header = (0,http_request/* headerValue */.Z)(response.headers, 'x-error-message');
     let text = header ?? '';
     if (text === '') {
-        const { object } = (0,json/* parseJsonObject */.d)(response.body);
+        const { object } = (0,json/* parseJsonObject */.dw)(response.body);
         const field = object?.['error'] ?? object?.['message'];
         if (typeof field === 'string')
             text = field;
@@ -540,7 +539,7 @@ class HubApi {
                 what: `the preupload request to ${this.#repoDisplay}`,
                 processingMs: PROCESSING_MS.quick,
             }, this.refusal(`The preupload request to ${this.#repoDisplay}`));
-            const object = (0,json/* parseJsonObject */.d)(response.body).object;
+            const object = (0,json/* parseJsonObject */.dw)(response.body).object;
             const listed = object?.['files'];
             if (!Array.isArray(listed))
                 throw this.#malformed('preupload', 'has no `files` list');
@@ -631,7 +630,7 @@ class HubApi {
         const url = this.#url('refs');
         url.searchParams.set('include_prs', '1');
         const response = await this.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' }, what: `listing the refs of ${this.#repoDisplay}` }, this.refusal(`Listing the refs of ${this.#repoDisplay}`));
-        const listed = (0,json/* parseJsonObject */.d)(response.body).object?.['pullRequests'];
+        const listed = (0,json/* parseJsonObject */.dw)(response.body).object?.['pullRequests'];
         if (!Array.isArray(listed))
             return [];
         return listed
@@ -2049,6 +2048,7 @@ class TokenSource {
 
 
 
+
 /** Validates the upload inputs, reads `upload` from disk and refuses what cannot be uploaded. No network. */
 async function prepareUpload(settings, raw) {
     const upload = parseUploadInputs(raw, settings.resource);
@@ -2058,7 +2058,7 @@ async function prepareUpload(settings, raw) {
         plan.skippedGitEntries > 0 ? '.git skipped' : '',
     ].filter(Boolean);
     const destination = plan.kind === 'file' ? (plan.files[0]?.pathInRepo ?? '') : upload.pathInRepo ? `${upload.pathInRepo}/` : 'the root';
-    core/* info */.pq(`Upload: ${plan.files.length} file${plan.files.length === 1 ? '' : 's'} (${formatBytes(plan.totalBytes)}) from ${upload.given} to ${destination} of ${settings.resource.value}@${upload.revision}` +
+    (0,log/* logInfo */.fH)(`Upload: ${plan.files.length} file${plan.files.length === 1 ? '' : 's'} (${formatBytes(plan.totalBytes)}) from ${upload.given} to ${destination} of ${settings.resource.value}@${upload.revision}` +
         `${upload.createPr ? ' as a pull request' : ''}${leftOut.length > 0 ? ` (${leftOut.join(', ')})` : ''}${upload.deletePatterns.length > 0 ? `, deleting what matches \`delete\`` : ''}.`);
     return {
         plan,
@@ -2066,7 +2066,7 @@ async function prepareUpload(settings, raw) {
             const tokens = new TokenSource({
                 request: settings,
                 source,
-                hooks: { onSecret: mask/* maskSecret */.$, log: (message) => core/* info */.pq(message) },
+                hooks: { onSecret: mask/* maskSecret */.$, log: (message) => (0,log/* logInfo */.fH)(message) },
                 initial: { token: initial, issuedAt },
                 obtain: obtain_token/* obtainToken */.B,
             });
@@ -2079,10 +2079,10 @@ async function prepareUpload(settings, raw) {
                     idleMs: settings.requestTimeoutMs,
                     tokens,
                     text,
-                    log: (line) => core/* info */.pq(line),
+                    log: (line) => (0,log/* logInfo */.fH)(line),
                 });
                 if (outcome.kind === 'unchanged') {
-                    core/* notice */.lm(`Nothing changed since the last commit to ${settings.resource.value}@${upload.revision}: all ${outcome.counts.unchanged} files are identical${upload.deletePatterns.length > 0 ? ' and nothing matches `delete`' : ''}, so no commit was made and \`commit-sha\` is empty.`);
+                    (0,log/* logNotice */.n$)(`Nothing changed since the last commit to ${settings.resource.value}@${upload.revision}: all ${outcome.counts.unchanged} files are identical${upload.deletePatterns.length > 0 ? ' and nothing matches `delete`' : ''}, so no commit was made and \`commit-sha\` is empty.`);
                 }
                 return finished(tokens.current, outcome, settings, upload);
             }

@@ -36,7 +36,7 @@ function request(url, options, body) {
   });
 }
 const idTokenUrl = new URL(process.env.ACTIONS_ID_TOKEN_REQUEST_URL);
-idTokenUrl.searchParams.set('audience', 'https://huggingface.co');
+idTokenUrl.searchParams.set('audience', new URL(process.env['INPUT_HUB-URL']).origin); // the hub's own URL
 const { value: idToken } = await request(idTokenUrl, { headers: { Authorization: 'Bearer ' + process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN } });
 process.stdout.write('::add-mask::' + idToken + '\\n');
 const body = JSON.stringify({

@@ -37,11 +37,13 @@ try {
   console.log(bold('Local GitHub OIDC issuer and Hugging Face Hub token endpoint started on loopback:'));
   console.log(`  issuer ${services.issuer.url}  (signs RS256 ID tokens as ${services.issuer.issuer})`);
   console.log(
-    `  hub    ${services.hub.url}  (Trusted Publisher for acme/awesome-model: repository acme/awesome-model, branch main, workflow publish.yml)`,
+    `  hub    ${services.hub.url}  (Trusted Publisher for acme/awesome-model: repository acme/awesome-model, ` +
+      `branch main, workflow publish.yml)`,
   );
 
   const step = (extra = ''): string =>
-    `  - uses: hf-oidc/hf-oidc-token-action@v1\n    with:\n      resource: acme/awesome-model\n      hub-url: ${services.hub.url}   # the local hub; omit for huggingface.co${extra}`;
+    `  - uses: hf-oidc/hf-oidc-token-action@v1\n    with:\n      resource: acme/awesome-model\n      hub-url: ` +
+    `${services.hub.url}   # the local hub; omit for huggingface.co${extra}`;
 
   const success = await runAction(services.runOptions({ resource: 'acme/awesome-model' }));
   show('1. A push to main: the Hub trusts the run and issues a token', step(), success, [
@@ -107,7 +109,7 @@ try {
     unchanged.exitCode === 0 &&
     api.commits('acme/awesome-model').length === 2;
   console.log(
-    `\n${bold(ok ? 'Demo finished: both runs behaved as a workflow would.' : 'Demo FAILED: a run did not behave as expected.')}`,
+    `\n${bold(ok ? 'Demo finished: every run behaved as a workflow would.' : 'Demo FAILED: a run did not behave as expected.')}`,
   );
   process.exitCode = ok ? 0 : 1;
 } finally {

@@ -7,17 +7,18 @@ import * as core from '@actions/core';
 import { InputError } from './errors.js';
 import { quoteForMessage } from './runner/sanitize.js';
 import { parseEndpoint } from './http/endpoint-url.js';
-import { hubEndpoint, parseHubUrl } from './hub/hub-url.js';
+import { defaultAudienceFor, hubEndpoint, parseHubUrl } from './hub/hub-url.js';
 import { parseResource, type Resource } from './hub/resource.js';
 import type { RawUploadInputs } from './upload/settings.js';
 
 export const DEFAULT_HUB_URL = 'https://huggingface.co';
-/** The `aud` the Hub requires on the ID token (hub-docs, trusted-publishers.md). */
-export const DEFAULT_AUDIENCE = 'https://huggingface.co';
 
 export interface Settings {
   readonly resource: Resource;
+  /** The `aud` requested for the ID token: the `audience` input, else the receiving hub's URL (defaultAudienceFor). */
   readonly audience: string;
+  /** Whether `audience` was given as an input (and may name another host than the receiver). */
+  readonly audienceFromInput: boolean;
   /** The Hub, normalised by parseHubUrl: no query or fragment, a path ending in exactly one `/`. */
   readonly hubUrl: URL;
   /** Where the RFC 8693 exchange is sent: `token-endpoint`, else `{hub-url}/oauth/token`. */
@@ -35,6 +36,8 @@ export interface Settings {
    * ignores HF_TOKEN, which the action warns about. Read here because this is where settings are read.
    */
   readonly pythonOidcResource: string | undefined;
+  /** GITHUB_EVENT_NAME, for the warning about triggers that may run a fork's code (the ID token's event_name wins). */
+  readonly eventName: string | undefined;
   /** `upload` and its inputs, as given (upload/settings.ts validates them); undefined when `upload` is empty. */
   readonly upload: RawUploadInputs | undefined;
 }
@@ -52,18 +55,25 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Settings {
     ? parseEndpoint(endpointInput, 'Input `token-endpoint`')
     : hubEndpoint(hubUrl, 'oauth/token');
 
+  const audienceInput = core.getInput('audience');
+  const resource = parseResource(core.getInput('resource', { required: false }), hubUrl.host);
+  const gitCredentials = readBoolean('git-credentials', false);
+  if (gitCredentials) refuseGitCredentialsWithoutRepository(resource);
+
   return {
-    resource: parseResource(core.getInput('resource', { required: false }), hubUrl.host),
-    audience: parseAudience(core.getInput('audience') || DEFAULT_AUDIENCE),
+    resource,
+    audience: audienceInput ? parseAudience(audienceInput) : defaultAudienceFor(tokenEndpoint),
+    audienceFromInput: audienceInput !== '',
     hubUrl,
     tokenEndpoint,
     exportEnv: readBoolean('export-env', true),
     maxAttempts: readInteger('max-attempts', 4, 1, 10),
     requestTimeoutMs: readInteger('timeout-seconds', 15, 1, 300) * 1000,
     deadlineMs: readInteger('deadline-seconds', 90, 1, 900) * 1000,
-    gitCredentials: readBoolean('git-credentials', false),
+    gitCredentials,
     verify: readBoolean('verify', false),
     pythonOidcResource: env['HF_OIDC_RESOURCE']?.trim() || undefined,
+    eventName: env['GITHUB_EVENT_NAME']?.trim() || undefined,
     upload: readUploadInputs(),
   };
 }
@@ -102,13 +112,29 @@ function readUploadInputs(): RawUploadInputs | undefined {
   return undefined;
 }
 
+/**
+ * `git-credentials` configures git for the resource's repository on the hub; buckets and users
+ * have none (a bare username gives a read-only user token, not a repository), so the helper would
+ * never answer. Refused before any call rather than configured for nothing.
+ */
+function refuseGitCredentialsWithoutRepository(resource: Resource): void {
+  if (resource.kind !== 'bucket' && resource.kind !== 'user') return;
+  const what = resource.kind === 'bucket' ? 'is a bucket' : 'is a user (a read-only user token)';
+  throw new InputError(
+    `\`git-credentials: true\` needs a resource with a git repository, but ${resource.value} ${what}, which git cannot clone or push.`,
+    {
+      hint: 'Remove it, or set `git-credentials: false`: the exported HF_TOKEN is what the `hf` CLI and huggingface_hub use for buckets and for reading as a user.',
+    },
+  );
+}
+
 function parseAudience(raw: string): string {
   const audience = raw.trim();
   if (audience.length > 512 || /[\s\p{Cc}]/u.test(audience)) {
     throw new InputError(
       `Input \`audience\` must be a single value without spaces: ${quoteForMessage(audience.slice(0, 80))}.`,
       {
-        hint: `The Hugging Face Hub expects ${DEFAULT_AUDIENCE}; leave the input unset to use it.`,
+        hint: "Leave the input unset: the audience is then the receiving hub's URL (https://huggingface.co for the Hugging Face Hub).",
       },
     );
   }

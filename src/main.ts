@@ -4,9 +4,9 @@
 // publishing, so nothing is exported unless everything succeeded; the upload comes right after the
 // exchange so that it starts with a fresh token, and its plan before it so that bad input costs nothing.
 
-import * as core from '@actions/core';
-import { warnAboutPythonOidcResource } from './report/warnings.js';
+import { warnAboutForeignAudience, warnAboutForkCodeTrigger, warnAboutPythonOidcResource } from './report/warnings.js';
 import { describeFailure, ExchangeRefusedError } from './errors.js';
+import { failStep, logDebug, logInfo } from './runner/log.js';
 import { readInputs, type Settings } from './inputs.js';
 import { maskSecret } from './runner/mask.js';
 import { obtainToken } from './obtain-token.js';
@@ -25,7 +25,8 @@ export async function run(): Promise<void> {
   try {
     const settings = readInputs();
     warnAboutPythonOidcResource(settings);
-    core.info(`Resource: ${settings.resource.value} (${describeAccess(settings.resource)})`);
+    warnAboutForeignAudience(settings);
+    logInfo(`Resource: ${settings.resource.value} (${describeAccess(settings.resource)})`);
     // Loaded only with `upload`: keeps the upload code and @huggingface/hub off the default path.
     const upload = settings.upload
       ? await (await import('./upload/step.js')).prepareUpload(settings, settings.upload)
@@ -34,13 +35,14 @@ export async function run(): Promise<void> {
     const deadline = new Deadline(settings.deadlineMs);
     const issuedAt = new Date(); // no later than the exchange: an expiry computed from it is never late
     const { token, claims } = await obtainTokenForStep(settings, source, deadline);
+    warnAboutForkCodeTrigger(settings, claims);
     if (settings.verify) {
       // Loaded only when asked for: keeps @huggingface/hub off the default path (see verify.ts).
       const { verifyToken } = await import('./hub/verify.js');
-      core.info(await verifyToken(token.accessToken, settings, deadline, (message) => core.info(message)));
+      logInfo(await verifyToken(token.accessToken, settings, deadline, (message) => logInfo(message)));
     }
     if (settings.gitCredentials) {
-      const { configureGitCredentials } = await import('./git/credentials.js');
+      const { configureGitCredentials } = await import('./git/configure.js');
       await configureGitCredentials(settings);
     }
     const uploaded = await upload?.commit(token, issuedAt, source);
@@ -48,14 +50,14 @@ export async function run(): Promise<void> {
       ? publishToken(uploaded.token.token, settings, uploaded.token.issuedAt)
       : publishToken(token, settings, new Date());
     uploaded?.publishOutputs();
-    core.info(
+    logInfo(
       `Issued a Hugging Face token for ${settings.resource.value}${expiresAt ? `, valid until ${expiresAt}` : ''}; ` +
         `${settings.exportEnv ? 'exported as HF_TOKEN and ' : ''}set as the \`token\` output.`,
     );
     await writeSuccessSummary(settings, expiresAt, claims);
     await uploaded?.writeSummary();
   } catch (error: unknown) {
-    core.setFailed(describeFailure(error));
+    failStep(describeFailure(error));
   }
 }
 
@@ -69,11 +71,11 @@ async function obtainTokenForStep(
   try {
     const token = await obtainToken(settings, source, deadline, {
       onSecret: maskSecret,
-      log: (message) => core.info(message),
+      log: (message) => logInfo(message),
       onIdentity: (identity) => {
         claims = identity;
-        core.info(`GitHub identity: ${claims.sub ?? '(no sub claim)'}`);
-        core.debug(`ID token claims: ${JSON.stringify(claims)}`);
+        logInfo(`GitHub identity: ${claims.sub ?? '(no sub claim)'}`);
+        logDebug(`ID token claims: ${JSON.stringify(claims)}`);
       },
     });
     return { token, claims };

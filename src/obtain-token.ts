@@ -8,6 +8,7 @@ import { readIdentityClaims, type IdentityClaims } from './github/claims.js';
 import { requestIdToken, type IdTokenSource } from './github/id-token.js';
 import { describeRetry, requestBounds, RetryBudget, type Deadline } from './http/retry.js';
 import { exchangeToken } from './hub/exchange.js';
+import { displayEndpoint } from './http/endpoint-url.js';
 import type { IssuedToken } from './hub/token-response.js';
 import type { Settings } from './inputs.js';
 import { trace } from './runner/trace.js';
@@ -61,7 +62,7 @@ export async function obtainToken(
       hooks.onIdentity?.(readIdentityClaims(idToken));
 
       failing = 'the exchange';
-      hooks.log(`Exchanging it at ${request.tokenEndpoint.href}.`);
+      hooks.log(`Exchanging it at ${displayEndpoint(request.tokenEndpoint)}.`);
       const exchangeBounds = requestBounds(deadline, request.requestTimeoutMs);
       return await exchangeToken(idToken, request.resource, request.tokenEndpoint, exchangeBounds, hooks.onSecret);
     } catch (error: unknown) {

@@ -98,3 +98,8 @@ export function globalConfigWritePath(env: NodeJS.ProcessEnv = process.env): str
   const xdgConfig = join(env['XDG_CONFIG_HOME'] || join(home, '.config'), 'git', 'config');
   return !existsSync(userConfig) && existsSync(xdgConfig) ? xdgConfig : userConfig;
 }
+
+/** Whether `error` says git itself cannot be run (not installed, not on PATH). */
+export function isGitUnavailable(error: unknown): boolean {
+  return error instanceof ActionError && error.code === 'GIT_UNAVAILABLE';
+}

@@ -129,3 +129,11 @@ export function parseHelperArguments(argv: readonly string[]): {
     },
   };
 }
+
+/**
+ * Whether a helper command is one this action configures (any invocation, any version that builds
+ * its command with buildHelperCommand): `!'<node>' '<…>/git-credential-helper/index.js' '--hub-url' …`.
+ */
+export function isActionHelperCommand(value: string): boolean {
+  return /^!'.*[\\/]git-credential-helper[\\/]index\.js' '--hub-url' '/.test(value);
+}

@@ -21,7 +21,7 @@ import { parseHelperArguments } from './helper-command.js';
 import { obtainToken } from '../obtain-token.js';
 import { readIdTokenSource } from '../github/id-token.js';
 import { Deadline } from '../http/retry.js';
-import { redactSecrets } from '../runner/sanitize.js';
+import { neutralizeCommands, redactSecrets } from '../runner/sanitize.js';
 import { ACTION_NAME } from '../about.js';
 
 /** git's request is a few short lines; anything larger is not git talking. */
@@ -73,7 +73,8 @@ export async function runCredentialHelper(
     );
   } catch (error: unknown) {
     const line = `${ACTION_NAME} git credential helper: could not get a Hugging Face token for ${resource}: ${describeFailure(error)}`;
-    io.writeError(redactSecrets(line.replace(/\s+/g, ' '), secrets));
+    // git copies this line into the step's log, where the runner reads workflow commands: inert, one line, no secret.
+    io.writeError(neutralizeCommands(redactSecrets(line.replace(/\s+/g, ' '), secrets)));
   }
 }
 

@@ -3,7 +3,7 @@
 // verification is the trust broker's job; these are for the user to read.
 
 import { decodeJwt } from 'jose';
-import { sanitizeServerText } from '../runner/sanitize.js';
+import { toInertLine } from '../runner/sanitize.js';
 
 /** The ID token's claims that say who this run is. None is secret. */
 export interface IdentityClaims {
@@ -11,7 +11,10 @@ export interface IdentityClaims {
   readonly aud?: string;
   readonly sub?: string;
   readonly repository?: string;
+  /** Numeric ids: they never change, unlike names, and the immutable `sub` names them. */
+  readonly repository_id?: string;
   readonly repository_owner?: string;
+  readonly repository_owner_id?: string;
   readonly ref?: string;
   readonly ref_type?: string;
   readonly workflow?: string;
@@ -28,7 +31,9 @@ const CLAIM_NAMES = [
   'aud',
   'sub',
   'repository',
+  'repository_id',
   'repository_owner',
+  'repository_owner_id',
   'ref',
   'ref_type',
   'workflow',
@@ -51,8 +56,8 @@ export function readIdentityClaims(idToken: string): IdentityClaims {
   const claims: Record<string, string> = {};
   for (const name of CLAIM_NAMES) {
     const value = payload[name];
-    if (typeof value === 'string' || typeof value === 'number') claims[name] = sanitizeServerText(String(value), 300);
-    else if (Array.isArray(value)) claims[name] = sanitizeServerText(value.map(String).join(', '), 300);
+    if (typeof value === 'string' || typeof value === 'number') claims[name] = toInertLine(String(value), 300);
+    else if (Array.isArray(value)) claims[name] = toInertLine(value.map(String).join(', '), 300);
   }
   return claims;
 }

@@ -37,7 +37,8 @@ async function explainMissingIdToken(env: NodeJS.ProcessEnv): Promise<[string, {
   const actor = context.actor || env['GITHUB_ACTOR'] || '';
   if (actor === 'dependabot[bot]') {
     return [
-      `Cannot get a GitHub OIDC ID token: ${missing} because this run was triggered by Dependabot, and GitHub never gives Dependabot runs an ID token.`,
+      `Cannot get a GitHub OIDC ID token: ${missing} because this run was triggered by Dependabot, and GitHub ` +
+        `never gives Dependabot runs an ID token.`,
       { hint: "Skip this step for Dependabot, e.g. `if: github.actor != 'dependabot[bot]'`." },
     ];
   }
@@ -48,9 +49,12 @@ async function explainMissingIdToken(env: NodeJS.ProcessEnv): Promise<[string, {
     isFromFork(pullRequest)
   ) {
     return [
-      `Cannot get a GitHub OIDC ID token: ${missing} because this run is for a pull request from a fork, and GitHub never gives those an ID token.`,
+      `Cannot get a GitHub OIDC ID token: ${missing} because this run is for a pull request from a fork, and ` +
+        `GitHub never gives those an ID token.`,
       {
-        hint: 'Run this step only for pushes or for pull requests from branches of this repository, e.g. `if: github.event.pull_request.head.repo.full_name == github.repository`.',
+        hint:
+          'Run this step only for pushes or for pull requests from branches of this repository, e.g. `if: ' +
+          'github.event.pull_request.head.repo.full_name == github.repository`.',
       },
     ];
   }

@@ -5,7 +5,7 @@
 
 import { RemoteError, wrapRemoteError } from '../errors.js';
 import { headerValue, sendRequest } from '../http/request.js';
-import { parseJsonObject } from '../http/json.js';
+import { collectCredentialsOfBody, parseJsonObject } from '../http/json.js';
 import { parseRetryAfter } from '../http/retry.js';
 import { isTransientStatus } from '../http/transient.js';
 import { redactSecrets, sanitizeServerText } from '../runner/sanitize.js';
@@ -14,13 +14,16 @@ import { USER_AGENT } from '../about.js';
 export const REQUEST_URL_VARIABLE = 'ACTIONS_ID_TOKEN_REQUEST_URL';
 export const REQUEST_TOKEN_VARIABLE = 'ACTIONS_ID_TOKEN_REQUEST_TOKEN';
 const MAX_ID_TOKEN_RESPONSE_BYTES = 64 * 1024;
+/** Where an answer of the token service may hold a credential: its `value`, and the OAuth names. */
+const CREDENTIAL_FIELDS: ReadonlySet<string> = new Set(['value', 'access_token', 'id_token']);
 const FAILED = 'Requesting the GitHub OIDC ID token failed';
 /**
  * A well-formed but wrong 200 is not one of the transient answers (network error, 408, 429, 5xx):
  * retrying it would only repeat it, so it fails at once.
  */
 const MALFORMED_ANSWER_HINT =
-  "Something between the runner and GitHub (a proxy?) may have answered instead of GitHub's token service. Re-run the job; if it persists, check the runner's proxy settings.";
+  "Something between the runner and GitHub (a proxy?) may have answered instead of GitHub's token service. " +
+  "Re-run the job; if it persists, check the runner's proxy settings.";
 
 /** Where the runner serves ID tokens; present only with `permissions: id-token: write`. */
 export interface IdTokenSource {
@@ -60,16 +63,20 @@ export async function requestIdToken(
   });
 
   if (response.status !== 200) {
+    // An ID token in an answer that is not a 200 is as live as any: masked, then never quoted.
+    const credentials = collectCredentialsOfBody(response.body, CREDENTIAL_FIELDS);
+    for (const credential of credentials) onSecret(credential);
     const transient = isTransientStatus(response.status);
     throw new RemoteError(
-      `${FAILED}: HTTP ${response.status}${excerpt(redactSecrets(response.body, [source.requestToken]))}.`,
+      `${FAILED}: HTTP ${response.status}${excerpt(redactSecrets(response.body, [source.requestToken, ...credentials]))}.`,
       {
         code: 'ID_TOKEN_REFUSED',
         transient,
         retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
         hint: transient
           ? "GitHub's token service may be having trouble; re-run the job later."
-          : "The runner's ID-token request credential was refused. Re-run the job; if it persists, check the job's `permissions: id-token: write`.",
+          : "The runner's ID-token request credential was refused. Re-run the job; if it persists, check the " +
+            "job's `permissions: id-token: write`.",
       },
     );
   }

@@ -133,6 +133,14 @@ function describeProxyFailure(
 const PROXY_HINT =
   'Check HTTPS_PROXY and NO_PROXY: the proxy must allow CONNECT to this host, or the host must be listed in NO_PROXY.';
 
+/**
+ * A socket error in a few words: its code, else its message, which may quote what the server sent
+ * (a certificate's names, a proxy's answer), so it is sanitised like any server text.
+ */
+function describeSocketError(error: NodeJS.ErrnoException): string {
+  return error.code ?? sanitizeServerText(error.message, 200);
+}
+
 /** Node's socket error codes that mean "the network failed, trying again may work". */
 function describeNetworkError(error: NodeJS.ErrnoException, url: URL): string {
   switch (error.code) {
@@ -146,7 +154,7 @@ function describeNetworkError(error: NodeJS.ErrnoException, url: URL): string {
     case 'EPIPE':
       return `connection to ${url.host} closed while sending`;
     default:
-      return `network error talking to ${url.host}: ${error.code ?? error.message}`;
+      return `network error talking to ${url.host}: ${describeSocketError(error)}`;
   }
 }
 
@@ -267,7 +275,7 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
         reject(
           new RemoteError(
             tls
-              ? `TLS verification of ${request.url.host} failed (${error.code ?? error.message})`
+              ? `TLS verification of ${request.url.host} failed (${describeSocketError(error)})`
               : describeNetworkError(error, request.url),
             {
               code: tls ? 'TLS' : 'NETWORK',
@@ -462,4 +470,16 @@ function describeResponseHeaders(headers: http.IncomingHttpHeaders): string {
 export function headerValue(headers: http.IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The id that names this answer to the server's operators, sanitised: x-request-id, else the trace
+ * ids huggingface_hub falls back to (utils/_http.py), x-amzn-trace-id then x-amz-cf-id.
+ */
+export function requestIdOf(headers: http.IncomingHttpHeaders): string | undefined {
+  for (const name of ['x-request-id', 'x-amzn-trace-id', 'x-amz-cf-id']) {
+    const value = headerValue(headers, name);
+    if (value !== undefined && value.trim() !== '') return sanitizeServerText(value, 100);
+  }
+  return undefined;
 }

@@ -3,12 +3,13 @@
 // https://huggingface.co/docs/hub/trusted-publishers, https://www.rfc-editor.org/rfc/rfc8693
 
 import { ExchangeRefusedError, RemoteError, wrapRemoteError } from '../errors.js';
-import { headerValue, sendRequest } from '../http/request.js';
+import { displayEndpoint } from '../http/endpoint-url.js';
+import { headerValue, requestIdOf, sendRequest } from '../http/request.js';
 import type { Resource } from './resource.js';
 import { parseRetryAfter } from '../http/retry.js';
 import { isTransientOAuthError, isTransientStatus } from '../http/transient.js';
 import { redactSecrets, sanitizeServerText } from '../runner/sanitize.js';
-import { parseOAuthError, parseTokenResponse, type IssuedToken } from './token-response.js';
+import { findCredentialsInBody, parseOAuthError, parseTokenResponse, type IssuedToken } from './token-response.js';
 import { USER_AGENT } from '../about.js';
 
 export const TOKEN_EXCHANGE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:token-exchange';
@@ -49,13 +50,21 @@ export async function exchangeToken(
 
   if (response.status === 200) return parseTokenResponse(response.body, onToken);
 
-  const requestIdHeader = headerValue(response.headers, 'x-request-id');
-  const requestId = requestIdHeader === undefined ? undefined : sanitizeServerText(requestIdHeader, 100);
+  // Whatever the status, a credential in the answer is live: masked before anything reads further,
+  // and cut out of every text shown, with the ID token (a server could echo it): the runner masks
+  // the log, but not the job summary, and the git helper's stderr is not masked at all.
+  const credentials = findCredentialsInBody(response.body);
+  for (const credential of credentials) onToken(credential);
+  const body = redactSecrets(response.body, [idToken, ...credentials]);
+
+  const requestId = requestIdOf(response.headers);
   const requestIdNote = requestId ? ` (x-request-id: ${requestId})` : '';
 
   if (response.status >= 300 && response.status < 400) {
     throw new RemoteError(
-      `The token endpoint ${endpoint.href} answered HTTP ${response.status}, a redirect to ${describeLocation(response.headers.location, endpoint)}${requestIdNote}. Redirects are not followed, so the ID token never reaches another host.`,
+      `The token endpoint ${displayEndpoint(endpoint)} answered HTTP ${response.status}, a redirect to ` +
+        `${describeLocation(response.headers.location, endpoint)}${requestIdNote}. Redirects are not followed, so ` +
+        `the ID token never reaches another host.`,
       {
         code: 'REDIRECT_REFUSED',
         transient: false,
@@ -65,9 +74,23 @@ export async function exchangeToken(
     );
   }
 
-  // The ID token is masked in the log, but a server could echo it into text shown in the job summary.
-  const body = redactSecrets(response.body, [idToken]);
-  const oauth = parseOAuthError(body);
+  if (response.status > 200 && response.status < 300) {
+    throw new RemoteError(
+      `The token endpoint ${endpoint.host} answered HTTP ${response.status}, but a token exchange succeeds with ` +
+        `200 only (RFC 6749 §5.1), so the answer was not used` +
+        `${credentials.length > 0 ? ' (the token it held was masked, and not exported)' : ''}${requestIdNote}.`,
+      {
+        code: 'MALFORMED_RESPONSE',
+        transient: false,
+        requestId,
+        hint:
+          'Check that `token-endpoint`/`hub-url` point at a Hugging Face Hub (or a broker speaking its ' +
+          'protocol), not at a proxy or another service.',
+      },
+    );
+  }
+
+  const oauth = parseOAuthError(body, [idToken, ...credentials]);
   const hubTimedOut = isTransientOAuthError(oauth?.error, oauth?.description);
   const transient = isTransientStatus(response.status) || hubTimedOut;
 
@@ -105,13 +128,22 @@ function describeNonOAuthBody(body: string, contentType: string | undefined): st
 
 function hintFor(status: number, oauthError: string | undefined, resource: Resource): string {
   if (oauthError === 'invalid_grant') {
-    return `The Hub did not accept this run's GitHub identity for ${resource.value}. Compare the claims printed above with the Trusted Publisher configured for it on the Hub.`;
+    return (
+      `The Hub did not accept this run's GitHub identity for ${resource.value}. Compare the claims printed ` +
+      `above with the Trusted Publisher configured for it on the Hub.`
+    );
   }
   if (oauthError === 'invalid_request') {
-    return 'The Hub found the request malformed; check the `resource` input. If it looks right, report it with the x-request-id.';
+    return (
+      'The Hub found the request malformed; check the `resource` input. If it looks right, report it with ' +
+      'the x-request-id.'
+    );
   }
   if (status === 404 || status === 405) {
-    return 'This URL does not look like a token endpoint: check `hub-url` (the token endpoint is `{hub-url}/oauth/token`) or `token-endpoint`.';
+    return (
+      'This URL does not look like a token endpoint: check `hub-url` (the token endpoint is ' +
+      '`{hub-url}/oauth/token`) or `token-endpoint`.'
+    );
   }
   if (status === 429 || status >= 500) return 'The Hub may be overloaded or down; re-run the job later.';
   return 'If this persists, report it to Hugging Face with the x-request-id.';

@@ -127,7 +127,10 @@ function pathOfHubUrl(given: string, hubHost: string, refuse: (why: string) => n
 /** What a token for this resource can do, in words for the log and the job summary. */
 export function describeAccess(resource: Resource): string {
   if (resource.kind === 'user') {
-    return `read-only access as user ${resource.username} (public and gated repositories the user can read; no private repositories, no writes)`;
+    return (
+      `read-only access as user ${resource.username} (public and gated repositories the user can read; no ` +
+      `private repositories, no writes)`
+    );
   }
   return `write access to the ${resource.kind} ${resource.namespace}/${resource.name} only`;
 }

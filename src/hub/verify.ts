@@ -7,9 +7,15 @@
 // in a separate chunk, so the default path neither loads nor parses it.
 // Its requests go through http.ts (a `fetch` adapter), so they get the action's timeouts, body cap,
 // proxy support and no-redirect rule, where Node's global fetch would ignore HTTPS_PROXY.
+//
+// The adapter also records each answer as it came. Whatever @huggingface/hub then makes of it (an
+// HubApiError, or a TypeError on a body it did not expect), the step reports the hub's answer
+// itself: status, sanitised text and request id. An odd answer is the hub's, not a bug of the action.
 
+import type { IncomingHttpHeaders } from 'node:http';
 import { RemoteError, wrapRemoteError } from '../errors.js';
-import { sendRequest } from '../http/request.js';
+import { requestIdOf, sendRequest } from '../http/request.js';
+import { parseJsonObject } from '../http/json.js';
 import type { Settings } from '../inputs.js';
 import { describeRetry, requestBounds, withRetries, type Deadline } from '../http/retry.js';
 import { isTransientStatus } from '../http/transient.js';
@@ -19,6 +25,14 @@ import { USER_AGENT } from '../about.js';
 
 const MAX_VERIFY_RESPONSE_BYTES = 256 * 1024;
 
+/** One answer of the hub, as it came over the wire. */
+interface HubAnswer {
+  readonly path: string;
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
 /** Checks that `token` works for `settings.resource` at the hub. Returns a line for the log. Throws ActionError. */
 export async function verifyToken(
   token: string,
@@ -26,16 +40,33 @@ export async function verifyToken(
   deadline: Deadline,
   log: (message: string) => void,
 ): Promise<string> {
+  if (!token.startsWith('hf_')) {
+    // @huggingface/hub refuses such a token before any request (a TypeError): say what it means.
+    throw new RemoteError(
+      'The token endpoint issued a token that does not start with hf_, so it is not a Hugging Face Hub token, ' +
+        'and `verify` cannot check it.',
+      {
+        code: 'MALFORMED_RESPONSE',
+        transient: false,
+        hint: 'Nothing was exported. With a broker that issues other tokens, set `verify: false`.',
+      },
+    );
+  }
   const hub = await import('@huggingface/hub');
   const hubUrl = hubBaseOf(settings.hubUrl);
-  const fetchThroughAction = createFetch(settings, deadline);
+  const answers: HubAnswer[] = []; // this attempt's, in order
+  const fetchThroughAction = createFetch(settings, deadline, (answer) => answers.push(answer));
   const resource = settings.resource;
 
   const attempt = async (): Promise<string> => {
+    answers.length = 0;
     try {
       if (resource.kind === 'user') {
-        const identity = await hub.whoAmI({ hubUrl, accessToken: token, fetch: fetchThroughAction });
-        return `Verified the token: the hub knows it as ${sanitizeServerText(identity.name, 100)} (whoami).`;
+        const identity: unknown = await hub.whoAmI({ hubUrl, accessToken: token, fetch: fetchThroughAction });
+        const name =
+          typeof identity === 'object' && identity !== null ? (identity as { name?: unknown }).name : undefined;
+        if (typeof name !== 'string') throw new TypeError('whoami-v2 answered without a `name`');
+        return `Verified the token: the hub knows it as ${sanitizeServerText(name, 100)} (whoami).`;
       }
       await hub.checkRepoAccess({
         repo: { type: resource.kind, name: `${resource.namespace}/${resource.name}` },
@@ -45,7 +76,11 @@ export async function verifyToken(
       });
       return `Verified the token: it can access the ${resource.kind} ${resource.namespace}/${resource.name}.`;
     } catch (error: unknown) {
-      if (error instanceof hub.HubApiError) throw refusal(error, token, settings);
+      // Our own transport failed (network, timeout, size): that error says so already.
+      if (error instanceof RemoteError) throw error;
+      // Anything @huggingface/hub threw about an answer is reported as that answer.
+      const lastAnswer = answers.at(-1);
+      if (lastAnswer !== undefined) throw describeAnswer(lastAnswer, token, settings);
       throw error;
     }
   };
@@ -56,39 +91,52 @@ export async function verifyToken(
     onRetry: (error, nextAttempt, delayMs) => log(describeRetry(error, nextAttempt, settings.maxAttempts, delayMs)),
   }).catch((error: unknown) => {
     // A refusal already says what it is; a network failure gets told apart from the exchange's.
-    throw error instanceof RemoteError && error.code !== 'VERIFY_REFUSED'
+    throw error instanceof RemoteError && error.code !== 'VERIFY_REFUSED' && error.code !== 'MALFORMED_RESPONSE'
       ? wrapRemoteError(`Verifying the new token at ${settings.hubUrl.host} failed`, error)
       : error;
   });
 }
 
-/** The hub's answer (status, its error text, x-request-id) as an error; a transient status is retried. */
-function refusal(
-  error: { statusCode: number; requestId?: string | undefined; data?: unknown; message: string },
-  token: string,
-  settings: Settings,
-): RemoteError {
-  const data = error.data;
-  const fields = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  const text = [fields['error'], fields['error_description'], fields['message']].find(
-    (value) => typeof value === 'string',
-  );
-  const answer = sanitizeServerText(redactSecrets(typeof text === 'string' ? text : '', [token]), 200);
-  const requestId = error.requestId ? sanitizeServerText(error.requestId, 100) : undefined;
-  const what =
-    settings.resource.kind === 'user'
-      ? 'GET /api/whoami-v2'
-      : `GET /api/${settings.resource.kind}s/${settings.resource.namespace}/${settings.resource.name}`;
+/**
+ * The hub's answer as an error: its status, its text (the OAuth or API error fields of a JSON body,
+ * else an excerpt), its request id. A non-2xx status is a refusal, retried when transient; a 2xx
+ * that @huggingface/hub could not read is a malformed answer.
+ */
+function describeAnswer(answer: HubAnswer, token: string, settings: Settings): RemoteError {
+  const requestId = requestIdOf(answer.headers);
+  const { object } = parseJsonObject(answer.body);
+  const fields = object
+    ? [object['error'], object['error_description']].filter((value) => typeof value === 'string').join(': ') ||
+      (typeof object['message'] === 'string' ? object['message'] : '')
+    : '';
+  const text = sanitizeServerText(redactSecrets(fields || answer.body.replace(/<[^>]*>/g, ' '), [token]), 200);
+  const quoted = text ? ` ${JSON.stringify(text)}` : ' with an empty body';
+  const idNote = requestId ? ` (x-request-id: ${requestId})` : '';
+  const what = `GET ${answer.path} answered HTTP ${answer.status}`;
+  if (answer.status >= 200 && answer.status < 300) {
+    return new RemoteError(
+      `The hub issued a token for ${settings.resource.value}, but verifying it failed: ${what}, an answer ` +
+        `@huggingface/hub could not read:${quoted}${idNote}.`,
+      {
+        code: 'MALFORMED_RESPONSE',
+        transient: false,
+        requestId,
+        hint:
+          'Nothing was exported. Check that `hub-url` points at a Hugging Face Hub; if it does, report this ' +
+          'to Hugging Face with the x-request-id.',
+      },
+    );
+  }
   return new RemoteError(
-    `The hub issued a token for ${settings.resource.value}, but refused it when verifying: ${what} answered HTTP ${error.statusCode}` +
-      `${answer ? ` ${JSON.stringify(answer)}` : ''}${requestId ? ` (x-request-id: ${requestId})` : ''}.`,
+    `The hub issued a token for ${settings.resource.value}, but refused it when verifying: ${what}${quoted}${idNote}.`,
     {
       code: 'VERIFY_REFUSED',
-      transient: isTransientStatus(error.statusCode),
+      transient: isTransientStatus(answer.status),
       requestId,
       hint:
-        error.statusCode === 401 || error.statusCode === 403 || error.statusCode === 404
-          ? 'Nothing was exported. Check that `hub-url` is the hub that issued the token and that the repository exists there; if it does, report this to Hugging Face with the x-request-id.'
+        answer.status === 401 || answer.status === 403 || answer.status === 404
+          ? 'Nothing was exported. Check that `hub-url` is the hub that issued the token and that the repository ' +
+            'exists there; if it does, report this to Hugging Face with the x-request-id.'
           : 'Nothing was exported. The hub may be having trouble; re-run the job later.',
     },
   );
@@ -96,9 +144,10 @@ function refusal(
 
 /**
  * A `fetch` for `@huggingface/hub` that sends its GET requests through http.ts, bounded by the
- * request timeout and the step's deadline.
+ * request timeout and the step's deadline, and hands each answer to `record` before
+ * @huggingface/hub sees it.
  */
-function createFetch(settings: Settings, deadline: Deadline): typeof fetch {
+function createFetch(settings: Settings, deadline: Deadline, record: (answer: HubAnswer) => void): typeof fetch {
   return async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : input.toString());
     const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
@@ -112,11 +161,14 @@ function createFetch(settings: Settings, deadline: Deadline): typeof fetch {
       ...requestBounds(deadline, settings.requestTimeoutMs),
       maxBodyBytes: MAX_VERIFY_RESPONSE_BYTES,
     });
+    record({ path: url.pathname, status: response.status, headers: response.headers, body: response.body });
     const responseHeaders = new Headers();
     for (const [name, value] of Object.entries(response.headers)) {
       if (typeof value === 'string') responseHeaders.set(name, value);
       else if (Array.isArray(value)) for (const item of value) responseHeaders.append(name, item);
     }
+    // A status the Fetch API cannot represent (a body on 204/205/304, a status outside 200-599)
+    // throws here, and is reported from the record like any answer @huggingface/hub cannot read.
     const bodyless = response.status === 204 || response.status === 304;
     return new Response(bodyless ? null : response.body, { status: response.status, headers: responseHeaders });
   };

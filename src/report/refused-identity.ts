@@ -3,9 +3,11 @@
 // comparison rather than a guess.
 
 import * as core from '@actions/core';
-import { DEFAULT_AUDIENCE, type Settings } from '../inputs.js';
+import type { Settings } from '../inputs.js';
+import { defaultAudienceFor } from '../hub/hub-url.js';
 import type { IdentityClaims } from '../github/claims.js';
 import { escapeMarkdown } from '../runner/sanitize.js';
+import { endLogGroup, logInfo, startLogGroup } from '../runner/log.js';
 import { writeSummary } from '../runner/summary.js';
 
 /** The workflow file name in a `workflow_ref` such as `acme/x/.github/workflows/publish.yml@refs/heads/main`. */
@@ -15,41 +17,110 @@ export function workflowFileOf(workflowRef: string | undefined): string | undefi
   return path.split('/').pop() || undefined;
 }
 
+/** The repository (`owner/name`) in a `job_workflow_ref` such as `acme/shared/.github/workflows/x.yml@v1`. */
+function workflowRepositoryOf(workflowRef: string): string {
+  return workflowRef.split('/').slice(0, 2).join('/');
+}
+
 /** The Trusted Publisher settings (as the Hub's form asks for them) that this run's claims would match. */
-export function matchingPublisher(claims: IdentityClaims): { repository: string; branch: string; workflow: string } {
+export interface MatchingPublisher {
+  readonly repository: string;
+  readonly branch: string;
+  /** The workflow file from `workflow_ref`: the run's own workflow, the caller of a reusable one. */
+  readonly workflow: string;
+  /**
+   * For a job in a reusable workflow, the other candidate: the called file, from `job_workflow_ref`,
+   * with its repository when that is another one. Which of the two the Hub compares is unverified.
+   */
+  readonly calledWorkflow?: { readonly file: string; readonly repository: string | undefined };
+}
+
+/** Whether the job runs in a reusable workflow (job_workflow_ref names another file than workflow_ref). */
+function isReusableWorkflowJob(claims: IdentityClaims): boolean {
+  return Boolean(claims.job_workflow_ref && claims.workflow_ref && claims.job_workflow_ref !== claims.workflow_ref);
+}
+
+/** The Trusted Publisher settings (as the Hub's form asks for them) that this run's claims would match. */
+export function matchingPublisher(claims: IdentityClaims): MatchingPublisher {
   const ref = claims.ref ?? '';
   let branch = '(unknown)';
   if (ref.startsWith('refs/heads/')) branch = ref.slice('refs/heads/'.length);
   else if (ref.startsWith('refs/tags/'))
     branch = `(none: this run is for the tag ${ref.slice('refs/tags/'.length)}; leave branch empty)`;
   else if (ref) branch = `(none: this run's ref is ${ref}; leave branch empty)`;
+  const repository = claims.repository ?? '(unknown)';
+  const called = isReusableWorkflowJob(claims) ? (claims.job_workflow_ref ?? '') : undefined;
+  const calledRepository = called === undefined ? undefined : workflowRepositoryOf(called);
   return {
-    repository: claims.repository ?? '(unknown)',
+    repository,
     branch,
     workflow: workflowFileOf(claims.workflow_ref) ?? '(unknown)',
+    ...(called === undefined
+      ? {}
+      : {
+          calledWorkflow: {
+            file: workflowFileOf(called) ?? '(unknown)',
+            repository: calledRepository === repository ? undefined : calledRepository,
+          },
+        }),
   };
 }
+
+/** Says which workflow file is which, and what is not known, for a job in a reusable workflow. */
+const REUSABLE_WORKFLOW_NOTE =
+  'Which of the two the Hub compares with its Workflow field is not documented and has not been verified: try ' +
+  "the caller's file first, then the called one.";
+
+/** The Workflow cell of the summary: one file, or both candidates and what is not known. */
+function workflowCell(publisher: MatchingPublisher): string {
+  const code = (text: string): string => `<code>${escapeMarkdown(text)}</code>`;
+  const called = publisher.calledWorkflow;
+  if (called === undefined) return code(publisher.workflow);
+  const where = called.repository ? `, in ${code(called.repository)}` : '';
+  return (
+    `${code(publisher.workflow)} (the caller, from workflow_ref) or ${code(called.file)} ` +
+    `(the reusable workflow, from job_workflow_ref${where}). ${escapeMarkdown(REUSABLE_WORKFLOW_NOTE)}`
+  );
+}
+
+/**
+ * GitHub's immutable subject, `repo:owner@<owner id>/repo@<repository id>:…`, for repositories created,
+ * renamed or transferred from 2026-07-15 on.
+ */
+const IMMUTABLE_SUBJECT = /^repo:[^/:@]+@\d+\/[^/:@]+@\d+:/;
 
 /** The usual reasons for `invalid_grant`, those that apply to this run first. */
 export function likelyCauses(claims: IdentityClaims, settings: Settings): string[] {
   const causes: string[] = [];
-  if (claims.aud && claims.aud !== DEFAULT_AUDIENCE) {
+  const receiverUrl = defaultAudienceFor(settings.tokenEndpoint);
+  if (claims.aud && claims.aud !== receiverUrl) {
     causes.push(
-      `The ID token's audience is ${claims.aud}; the Hugging Face Hub requires ${DEFAULT_AUDIENCE}. Remove the \`audience\` input.`,
+      `The ID token's audience is ${claims.aud} (input \`audience\`), but a hub accepts only ID tokens for its ` +
+        `own URL, here ${receiverUrl}. Remove the \`audience\` input: the audience is then that URL.`,
     );
   }
   if (claims.ref?.startsWith('refs/tags/')) {
     causes.push('This run is for a tag: a publisher pinned to a branch does not match it.');
   } else if (claims.ref && !claims.ref.startsWith('refs/heads/')) {
     causes.push(
-      `This run's ref is ${claims.ref} (event ${claims.event_name ?? 'unknown'}): a publisher pinned to a branch does not match it.`,
+      `This run's ref is ${claims.ref} (event ${claims.event_name ?? 'unknown'}): a publisher pinned to a branch ` +
+        `does not match it.`,
     );
   }
-  const callerFile = workflowFileOf(claims.workflow_ref);
-  const calledFile = workflowFileOf(claims.job_workflow_ref);
-  if (claims.job_workflow_ref && claims.workflow_ref && claims.job_workflow_ref !== claims.workflow_ref) {
+  if (isReusableWorkflowJob(claims)) {
+    const callerFile = workflowFileOf(claims.workflow_ref);
+    const calledFile = workflowFileOf(claims.job_workflow_ref);
     causes.push(
-      `This job runs in a reusable workflow: workflow_ref names the caller (${callerFile ?? '?'}), job_workflow_ref the called file (${calledFile ?? '?'}). The publisher's workflow must be the one the Hub reads; try the caller's file first, then the called one.`,
+      `This job runs in a reusable workflow: workflow_ref names the caller (${callerFile ?? '?'}), ` +
+        `job_workflow_ref the called file (${calledFile ?? '?'}). ${REUSABLE_WORKFLOW_NOTE}`,
+    );
+  }
+  if (claims.sub && IMMUTABLE_SUBJECT.test(claims.sub)) {
+    causes.push(
+      `GitHub gave this run an immutable subject (${claims.sub}): it names the owner and the repository by id ` +
+        `(repository_owner_id ${claims.repository_owner_id ?? '?'}, repository_id ${claims.repository_id ?? '?'}), ` +
+        `as for every repository created, renamed or transferred since 2026-07-15. The repository claim still says ` +
+        `${claims.repository ?? '?'}; whether the Hub matches a publisher on the subject, and so by id, is unverified.`,
     );
   }
   if (claims.environment) {
@@ -57,9 +128,19 @@ export function likelyCauses(claims: IdentityClaims, settings: Settings): string
       `The job uses the environment "${claims.environment}", which changes the token's subject to ${claims.sub ?? '?'}.`,
     );
   }
+  if (claims.aud === receiverUrl && settings.tokenEndpoint.hostname !== 'huggingface.co') {
+    // Possible rather than likely, so after the causes this run's claims show.
+    causes.push(
+      `The ID token's audience is ${claims.aud}, the URL of the hub that received it (from \`hub-url\`, ` +
+        `HF_ENDPOINT or \`token-endpoint\`). If that hub expects another audience, for example the URL it is known ` +
+        `by, set \`audience\` to it.`,
+    );
+  }
   causes.push(
-    `No Trusted Publisher for ${settings.resource.value} names this repository, or its branch or workflow differ (matching is exact: no prefixes, no patterns).`,
-    `The ${settings.resource.kind === 'user' ? 'user' : 'repository'} ${settings.resource.value} does not exist, or is spelled differently on the Hub.`,
+    `No Trusted Publisher for ${settings.resource.value} names this repository, or its branch or workflow differ ` +
+      `(matching is exact: no prefixes, no patterns).`,
+    `The ${settings.resource.kind === 'user' ? 'user' : 'repository'} ${settings.resource.value} does not exist, ` +
+      `or is spelled differently on the Hub.`,
   );
   return causes;
 }
@@ -70,6 +151,9 @@ function claimRows(claims: IdentityClaims): Array<[string, string]> {
     ['aud', claims.aud],
     ['sub', claims.sub],
     ['repository', claims.repository],
+    ['repository_id', claims.repository_id],
+    ['repository_owner', claims.repository_owner],
+    ['repository_owner_id', claims.repository_owner_id],
     ['ref', claims.ref],
     ['workflow file (from workflow_ref)', workflowFileOf(claims.workflow_ref)],
     ['workflow_ref', claims.workflow_ref],
@@ -83,16 +167,25 @@ function claimRows(claims: IdentityClaims): Array<[string, string]> {
 export async function reportRefusedIdentity(claims: IdentityClaims, settings: Settings): Promise<void> {
   const publisher = matchingPublisher(claims);
   const causes = likelyCauses(claims, settings);
-  core.startGroup('Why the Hub refused: the identity GitHub presented, and the publisher that would match');
-  core.info('Claims of the ID token GitHub issued for this run:');
-  for (const [name, value] of claimRows(claims)) core.info(`  ${name.padEnd(34)} ${value}`);
-  core.info(`A Trusted Publisher on ${settings.hubUrl.host} for ${settings.resource.value} that would match this run:`);
-  core.info(`  repository  ${publisher.repository}`);
-  core.info(`  branch      ${publisher.branch}`);
-  core.info(`  workflow    ${publisher.workflow}`);
-  core.info('Usual causes:');
-  for (const cause of causes) core.info(`  - ${cause}`);
-  core.endGroup();
+  startLogGroup('Why the Hub refused: the identity GitHub presented, and the publisher that would match');
+  logInfo('Claims of the ID token GitHub issued for this run:');
+  for (const [name, value] of claimRows(claims)) logInfo(`  ${name.padEnd(34)} ${value}`);
+  logInfo(`A Trusted Publisher on ${settings.hubUrl.host} for ${settings.resource.value} that would match this run:`);
+  logInfo(`  repository  ${publisher.repository}`);
+  logInfo(`  branch      ${publisher.branch}`);
+  if (publisher.calledWorkflow === undefined) {
+    logInfo(`  workflow    ${publisher.workflow}`);
+  } else {
+    const called = publisher.calledWorkflow;
+    logInfo(`  workflow    ${publisher.workflow}   (the caller, from workflow_ref)`);
+    logInfo(
+      `          or  ${called.file}   (the reusable workflow, from job_workflow_ref${called.repository ? `, in ${called.repository}` : ''})`,
+    );
+    logInfo(`  ${REUSABLE_WORKFLOW_NOTE}`);
+  }
+  logInfo('Usual causes:');
+  for (const cause of causes) logInfo(`  - ${cause}`);
+  endLogGroup();
 
   await writeSummary(
     core.summary
@@ -116,7 +209,7 @@ export async function reportRefusedIdentity(claims: IdentityClaims, settings: Se
         ],
         ['Repository', `<code>${escapeMarkdown(publisher.repository)}</code>`],
         ['Branch', escapeMarkdown(publisher.branch)],
-        ['Workflow', `<code>${escapeMarkdown(publisher.workflow)}</code>`],
+        ['Workflow', workflowCell(publisher)],
       ])
       .addRaw('<p>Usual causes:</p>', true)
       .addList(causes.map(escapeMarkdown)),

@@ -1,30 +1,106 @@
-// Server-supplied text (error descriptions, headers, non-JSON bodies) is untrusted. Before it reaches
-// the log or the job summary it is made into one short, printable line that cannot start a workflow
-// command (those are only recognised at the start of a line, and a line is all we ever print).
+// Text the action does not control (a server's error text, headers, bodies; the ID token's claims;
+// quoted inputs) is made safe here before it reaches the step log, an error, the git helper's stderr
+// or the job summary.
+//
+// The runner reads a workflow command from ANY line of a step's stdout or stderr, in two syntaxes
+// (actions/runner src/Runner.Common/ActionCommand.cs, src/Runner.Worker/ActionCommandManager.cs):
+// - `::name …::data` at the start of a line, after leading white space;
+// - the legacy `##[name …]data` ANYWHERE in a line: `##[stop-commands]x` in the middle of a retry
+//   line stops every later command of the step, `::add-mask::` included, so a token printed after
+//   it is shown in clear.
+// Command names compare case-insensitively, and the runner finds `::` and `##[` with .NET's
+// culture-sensitive IndexOf/StartsWith, which skips characters that collate as ignorable: `#` +
+// soft hyphen + `#[` is `##[` to the runner. So invisible characters go first, then every `::` and
+// every `##` is broken up, including across what may still be ignorable (marks, unassigned and
+// private-use code points).
 
 const DEFAULT_MAX_LENGTH = 300;
 
 /** A UTF-16 surrogate without its pair: not text, and printed as garbage. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Invisible characters: format characters (zero-width, bidi, soft hyphen, BOM) and the rest of Default_Ignorable_Code_Point. */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+/** Characters that break a line or control a terminal (ANSI escapes start with one). */
+const LINE_BREAKING = /[\p{Cc}\u2028\u2029]/gu;
+/**
+ * What the runner's culture-sensitive search may skip between two characters it looks for: controls,
+ * invisible characters, and (to be safe) marks, unassigned and private-use code points. A space is
+ * never skipped, so a space is what breaks a pair.
+ */
+const SKIPPABLE = '\\p{Cc}\\p{Cf}\\p{Default_Ignorable_Code_Point}\\p{M}\\p{Cn}\\p{Co}';
+/** A `:` or `#` followed, after anything skippable, by the same character. */
+const COMMAND_MARKER_PAIR = new RegExp(`([:#])(?=[${SKIPPABLE}]*\\1)`, 'gu');
+/** A `#` followed, after anything skippable, by another: half of the legacy `##[`, found anywhere in a line. */
+const HASH_PAIR = new RegExp(`#(?=[${SKIPPABLE}]*#)`, 'gu');
+/** `::` as the first visible characters of a line, where the runner reads the current command syntax. */
+const LEADING_COLON_PAIR = new RegExp(`^([\\s${SKIPPABLE}]*):(?=[${SKIPPABLE}]*:)`, 'u');
 
 /**
- * One printable line: control and format characters (newlines, ANSI escapes, bidi overrides) become
- * spaces, runs of white space collapse, every `::` is broken up (`:::` too), lone surrogates become
- * U+FFFD, and the result is capped at `maxLength` characters (code points, so a pair is never split).
+ * Values shaped like a credential that a broker or a hub issues, redacted from every server text
+ * before it is shown, whatever the status it came with: Hub tokens (`hf_…`, `hf_jwt_…`,
+ * `hf_oauth_…`), JWTs and their parts (the base64url of `{"` is `eyJ`), three long dot-separated
+ * base64url segments (a JWS whatever its header), and whatever follows `Bearer`. Only server text is
+ * redacted this way, not claims or inputs: a repository such as `acme/hf_transformers_experiments`
+ * is not a secret.
+ */
+const ISSUED_TOKEN_SHAPES: readonly RegExp[] = [
+  /hf_[A-Za-z0-9._~+/=-]{16,}/g,
+  /eyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*)*/g,
+  /[A-Za-z0-9_-]{16,}(?:\.[A-Za-z0-9_-]{16,}){2,}/g,
+  /(?<=\bBearer\s+)[A-Za-z0-9._~+/=-]+/gi,
+];
+
+/**
+ * Server text as one short, inert, printable line: invisible characters removed, line breaks and
+ * controls (ANSI escapes included) made spaces, white space collapsed, issued-token-shaped values
+ * redacted to `***`, every `::` and `##` broken up (so it can form no workflow command, anywhere in
+ * a line), lone surrogates made U+FFFD, and the result capped at `maxLength` characters (code
+ * points, so a pair is never split). For text from a response; for claims and inputs, toInertLine.
  */
 export function sanitizeServerText(text: string, maxLength = DEFAULT_MAX_LENGTH): string {
-  const oneLine = text
-    .replace(LONE_SURROGATE, '\ufffd')
-    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/:(?=:)/g, ': ')
-    .trim();
-  const characters = Array.from(oneLine); // code points, so a surrogate pair is never split
-  if (characters.length <= maxLength) return oneLine;
+  return makeInert(text, maxLength, true);
+}
+
+/**
+ * sanitizeServerText without the token redaction: for text known to hold no issued credential (the
+ * ID token's claims, the action's own inputs), where a name like `hf_transformers_experiments` must
+ * be shown as it is.
+ */
+export function toInertLine(text: string, maxLength = DEFAULT_MAX_LENGTH): string {
+  return makeInert(text, maxLength, false);
+}
+
+/** `text` with every value shaped like an issued token (see ISSUED_TOKEN_SHAPES) replaced by `***`. */
+export function redactIssuedTokens(text: string): string {
+  return ISSUED_TOKEN_SHAPES.reduce((redacted, shape) => redacted.replace(shape, '***'), text);
+}
+
+function makeInert(text: string, maxLength: number, redactTokens: boolean): string {
+  let line = text.replace(LONE_SURROGATE, '\ufffd').replace(INVISIBLE, '').replace(LINE_BREAKING, ' ');
+  // Before the cap, so that cutting the text short cannot leave the first half of a token behind.
+  if (redactTokens) line = redactIssuedTokens(line);
+  line = line.replace(/\s+/g, ' ').replace(COMMAND_MARKER_PAIR, '$1 ').trim();
+  const characters = Array.from(line); // code points, so a surrogate pair is never split
+  if (characters.length <= maxLength) return line;
   return `${characters
     .slice(0, maxLength - 1)
     .join('')
     .trimEnd()}…`;
+}
+
+/**
+ * A line the action is about to print, made inert whatever it quotes: the last line of defence for
+ * text assembled from several pieces or from a path that did not sanitise. Each line of `text`
+ * loses every `##` pair (the legacy syntax is found anywhere), and a line whose first visible
+ * characters are `::` gets them broken up. `::` elsewhere is left alone: it is harmless there, and
+ * the action's own messages contain it (`[::1]`).
+ */
+export function neutralizeCommands(text: string): string {
+  // The separators are kept (odd indexes), so the text keeps its line breaks.
+  return text
+    .split(/(\r\n|\r|\n)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(HASH_PAIR, '# ').replace(LEADING_COLON_PAIR, '$1: ')))
+    .join('');
 }
 
 /**

@@ -2,6 +2,7 @@
 
 import * as core from '@actions/core';
 import { messageOf } from '../errors.js';
+import { logWarning } from './log.js';
 
 /** The summary is for humans; failing to write it (e.g. outside a runner) must not fail the step. */
 export async function writeSummary(summary: typeof core.summary): Promise<void> {
@@ -12,6 +13,6 @@ export async function writeSummary(summary: typeof core.summary): Promise<void> 
   try {
     await summary.write();
   } catch (error: unknown) {
-    core.warning(`Could not write the job summary: ${messageOf(error)}`);
+    logWarning(`Could not write the job summary: ${messageOf(error)}`);
   }
 }

@@ -4,10 +4,11 @@
 // a body, a query string or proxy credentials: nothing in it can be a secret.
 
 import * as core from '@actions/core';
+import { logDebug } from './log.js';
 
 /** Writes one `::debug::` line when step debug logging is on. Server text in `line` must be sanitised by the caller. */
 export function trace(line: string): void {
-  if (core.isDebug()) core.debug(line);
+  if (core.isDebug()) logDebug(line);
 }
 
 /** `METHOD host/path` for a trace line: no query string (a runner's ID-token URL carries ids), no credentials. */

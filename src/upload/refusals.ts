@@ -9,7 +9,7 @@ import { headerValue, type HttpResponse } from '../http/request.js';
 import { parseRetryAfter } from '../http/retry.js';
 import { isTransientStatus } from '../http/transient.js';
 import { parseJsonObject } from '../http/json.js';
-import { redactSecrets, sanitizeServerText } from '../runner/sanitize.js';
+import { redactIssuedTokens, redactSecrets, sanitizeServerText } from '../runner/sanitize.js';
 
 export interface RefusalContext {
   /** What was asked, for the message: "The preupload request", "Committing". */
@@ -22,12 +22,9 @@ export interface RefusalContext {
   readonly secrets: readonly string[];
 }
 
-/** Token-shaped text, redacted from anything a server says: Hub tokens, bearer values, JWTs. */
+/** `secrets`, and token-shaped text (Hub tokens, bearer values, JWTs), redacted from anything a server says. */
 export function redactTokenShapes(text: string, secrets: readonly string[] = []): string {
-  return redactSecrets(text, secrets)
-    .replace(/\bhf_[A-Za-z0-9_\-.]{8,}/g, 'hf_***')
-    .replace(/\b(Bearer|Basic)\s+[^\s"'<>]+/gi, '$1 ***')
-    .replace(/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*)?/g, '***');
+  return redactIssuedTokens(redactSecrets(text, secrets));
 }
 
 function requestIdOf(response: HttpResponse): string | undefined {

@@ -9,6 +9,7 @@ import type { IdTokenSource } from '../github/id-token.js';
 import type { IssuedToken } from '../hub/token-response.js';
 import type { Settings } from '../inputs.js';
 import { obtainToken } from '../obtain-token.js';
+import { logInfo, logNotice } from '../runner/log.js';
 import { maskSecret } from '../runner/mask.js';
 import { escapeMarkdown } from '../runner/sanitize.js';
 import { writeSummary } from '../runner/summary.js';
@@ -45,7 +46,7 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
   ].filter(Boolean);
   const destination =
     plan.kind === 'file' ? (plan.files[0]?.pathInRepo ?? '') : upload.pathInRepo ? `${upload.pathInRepo}/` : 'the root';
-  core.info(
+  logInfo(
     `Upload: ${plan.files.length} file${plan.files.length === 1 ? '' : 's'} (${formatBytes(plan.totalBytes)}) from ${upload.given} to ${destination} of ${settings.resource.value}@${upload.revision}` +
       `${upload.createPr ? ' as a pull request' : ''}${leftOut.length > 0 ? ` (${leftOut.join(', ')})` : ''}${upload.deletePatterns.length > 0 ? `, deleting what matches \`delete\`` : ''}.`,
   );
@@ -55,7 +56,7 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
       const tokens = new TokenSource({
         request: settings,
         source,
-        hooks: { onSecret: maskSecret, log: (message) => core.info(message) },
+        hooks: { onSecret: maskSecret, log: (message) => logInfo(message) },
         initial: { token: initial, issuedAt },
         obtain: obtainToken,
       });
@@ -68,10 +69,10 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
           idleMs: settings.requestTimeoutMs,
           tokens,
           text,
-          log: (line) => core.info(line),
+          log: (line) => logInfo(line),
         });
         if (outcome.kind === 'unchanged') {
-          core.notice(
+          logNotice(
             `Nothing changed since the last commit to ${settings.resource.value}@${upload.revision}: all ${outcome.counts.unchanged} files are identical${upload.deletePatterns.length > 0 ? ' and nothing matches `delete`' : ''}, so no commit was made and \`commit-sha\` is empty.`,
           );
         }

@@ -7,7 +7,7 @@ function unused(name) {
   return function () {
     throw new Error(
       `undici.${name} was called, but this bundle replaces undici with a stub (stubs/undici): ` +
-        'the action makes its requests with node:http/https and tunnel agents. Remove the override in package.json if undici is needed.',
+        'the action makes its requests with node:http/https and tunnel agents. Drop the undici alias in tsconfig.json if it is needed.',
     );
   };
 }

@@ -3,10 +3,11 @@
 // huggingface_hub 1.19+ ignore HF_TOKEN) gets one warning saying what to do.
 
 import { spawn } from 'node:child_process';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findHygieneProblems } from '../support/leaks.js';
-import { startLocalServices, type LocalServices } from '../support/local-services.js';
+import { describe, expect } from 'vitest';
+import { systemEnvironment } from '../support/platform.js';
 import { REPOSITORY_ROOT, runAction } from '../support/run-action.js';
+import { expectCleanSuccess } from './expectations.js';
+import { test } from './fixtures.js';
 
 /** A later step: a Node script using @huggingface/hub the usual way, token from HF_TOKEN. */
 const LATER_STEP = `
@@ -24,7 +25,7 @@ function runLaterStep(
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--input-type=module', '--eval', LATER_STEP], {
       cwd: REPOSITORY_ROOT,
-      env: { PATH: process.env['PATH'] ?? '', ...env },
+      env: { ...systemEnvironment(), PATH: process.env['PATH'] ?? '', ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -35,20 +36,11 @@ function runLaterStep(
 }
 
 describe('working with the Hub clients', () => {
-  let services: LocalServices;
-  beforeEach(async () => {
-    services = await startLocalServices();
-  });
-  afterEach(async () => {
-    await services.stop();
-  });
-
-  it("exports the HF_TOKEN that a later step's @huggingface/hub call uses", async () => {
+  test("exports the HF_TOKEN that a later step's @huggingface/hub call uses", async ({ services }) => {
     const result = await runAction(services.runOptions({ resource: 'acme/awesome-model' }));
-    expect(result.exitCode, result.stdout).toBe(0);
+    expectCleanSuccess(result, services.secrets());
     const token = result.exported['HF_TOKEN'] ?? '';
     expect(token).not.toBe('');
-    expect(findHygieneProblems(result, services.secrets())).toEqual([]);
 
     const later = await runLaterStep({ ...result.exported, HF_ENDPOINT: services.hub.url });
     expect(later.exitCode, later.stderr).toBe(0);
@@ -65,21 +57,21 @@ describe('working with the Hub clients', () => {
     expect(expired.stderr).toContain('Invalid credentials');
   });
 
-  it('warns once, with what to do, when the job sets HF_OIDC_RESOURCE', async () => {
+  test('warns once, with what to do, when the job sets HF_OIDC_RESOURCE', async ({ services }) => {
     const result = await runAction({
       ...services.runOptions({ resource: 'acme/awesome-model' }),
       env: { HF_OIDC_RESOURCE: 'acme/awesome-model' },
     });
-    expect(result.exitCode).toBe(0);
+    expectCleanSuccess(result, services.secrets());
     expect(result.warnings).toHaveLength(1);
     const warning = result.warnings[0] ?? '';
     expect(warning).toContain('HF_OIDC_RESOURCE is set in this job ("acme/awesome-model")');
     expect(warning).toContain('ignore HF_TOKEN');
     expect(warning).toContain('remove HF_OIDC_RESOURCE');
     expect(result.exported['HF_TOKEN']).toBeDefined();
-    expect(findHygieneProblems(result, services.secrets())).toEqual([]);
 
     const without = await runAction(services.runOptions({ resource: 'acme/awesome-model' }));
+    expectCleanSuccess(without, services.secrets());
     expect(without.warnings).toEqual([]);
   });
 });

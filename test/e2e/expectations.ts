@@ -6,13 +6,20 @@ import { expect } from 'vitest';
 import { findLeaks, type Secrets } from '../support/leaks.js';
 import type { RunResult } from '../support/run-action.js';
 
-/** No secret in the log, the summary or an export other than HF_TOKEN/`token`, and no stray file. */
+/**
+ * No secret in the log, the summary or an export other than HF_TOKEN/`token`, and no stray file. A
+ * credential the action only sends and never has reason to print (`secrets.others`: the runner's
+ * request token) is not in stdout at all, not even in an `::add-mask::` line.
+ */
 export function expectNoLeakOrStrayFile(
   result: RunResult,
   secrets: Secrets,
   options: { allowedFiles?: readonly string[] } = {},
 ): void {
   expect(findLeaks(result, secrets), 'leaked secrets').toEqual([]);
+  for (const other of secrets.others ?? []) {
+    expect(result.stdout.includes(other), 'a credential the action only sends, printed').toBe(false);
+  }
   const allowed = new Set(options.allowedFiles ?? []);
   expect(
     result.strayFiles.filter((file) => !allowed.has(file)),

@@ -5,44 +5,60 @@
 
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { runGit, StoringSystemHelper, type StepEnvironment } from '../support/git.js';
+import { escapeForGitConfig } from '../support/platform.js';
 import { GitServer } from '../support/git-server.js';
-import { startLocalServices, type LocalServices } from '../support/local-services.js';
+import type { LocalServices } from '../support/local-services.js';
 import { createJob, HELPER_ENTRY, POST_ENTRY, runAction, type Job, type RunResult } from '../support/run-action.js';
+import { expectCleanFailure, expectCleanSuccess } from './expectations.js';
+import { test as servicesTest } from './fixtures.js';
 import { RUNTIMES } from './runtimes.js';
 
 const RESOURCE = 'acme/awesome-model';
 /** A user's own global config: a catch-all helper (which has no answer) that must stay first. */
 const USER_GITCONFIG = '[user]\n\tname = Octo Cat\n[credential]\n\thelper = !true\n';
 
-let services: LocalServices;
-let git: GitServer;
-let job: Job;
-beforeEach(async () => {
-  services = await startLocalServices();
-  git = new GitServer(services.hub);
-  services.hub.git = git;
-  git.createRepository(RESOURCE);
-  job = createJob();
-});
-afterEach(async () => {
-  await services.stop();
-  git.remove();
-  job.remove();
+/** What a main step with git-credentials may leave besides the runner's files: the git config it wrote. */
+const GITCONFIG = { allowedFiles: ['home/.gitconfig'] };
+
+/**
+ * On top of the local services: a smart-HTTP git server on the hub's host holding RESOURCE, the
+ * job the steps share (its HOME, where `git config --global` writes), and a later step's
+ * environment in that job (with the ID-token variables); each removed after the test.
+ */
+const test = servicesTest.extend<{ git: GitServer; job: Job; step: StepEnvironment }>({
+  git: async ({ services }, use) => {
+    const git = new GitServer(services.hub);
+    services.hub.git = git;
+    git.createRepository(RESOURCE);
+    try {
+      await use(git);
+    } finally {
+      git.remove();
+    }
+  },
+  // eslint-disable-next-line no-empty-pattern
+  job: async ({}, use) => {
+    const job = createJob();
+    try {
+      await use(job);
+    } finally {
+      job.remove();
+    }
+  },
+  step: async ({ services, job }, use) => {
+    await use({ job, idToken: services.runOptions().idToken });
+  },
 });
 
-function gitConfigText(): string | undefined {
+function gitConfigText(job: Job): string | undefined {
   const path = join(job.home, '.gitconfig');
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
 
-function step(): StepEnvironment {
-  return { job, idToken: services.runOptions().idToken };
-}
-
 /** Every file the job left outside the runner's own files (GITHUB_ENV legitimately holds HF_TOKEN). */
-function jobFilesContaining(secrets: readonly string[]): string[] {
+function jobFilesContaining(job: Job, secrets: readonly string[]): string[] {
   const found: string[] = [];
   const walk = (directory: string): void => {
     for (const entry of readdirSync(directory)) {
@@ -56,48 +72,58 @@ function jobFilesContaining(secrets: readonly string[]): string[] {
   return found;
 }
 
-function allSecrets(): string[] {
+function allSecrets(services: LocalServices): string[] {
   const { idTokens, hubTokens } = services.secrets();
   return [...idTokens, ...hubTokens];
 }
 
-function expectNoSecretIn(...texts: string[]): void {
-  for (const secret of allSecrets())
+function expectNoSecretIn(services: LocalServices, ...texts: string[]): void {
+  for (const secret of allSecrets(services))
     for (const text of texts) expect(text.includes(secret), 'a secret leaked').toBe(false);
 }
 
-async function commitAndPush(clone: string, message: string, environment: StepEnvironment = step()): Promise<void> {
+async function commitAndPush(
+  services: LocalServices,
+  clone: string,
+  message: string,
+  environment: StepEnvironment,
+): Promise<void> {
   writeFileSync(join(clone, `${message.replace(/\W+/g, '-')}.txt`), `${message}\n`);
   expect((await runGit(['add', '.'], environment, { cwd: clone })).exitCode).toBe(0);
   expect((await runGit(['commit', '--quiet', '-m', message], environment, { cwd: clone })).exitCode).toBe(0);
   const push = await runGit(['push', 'origin', 'main'], environment, { cwd: clone });
   expect(push.exitCode, push.stderr).toBe(0);
-  expectNoSecretIn(push.stdout, push.stderr);
+  expectNoSecretIn(services, push.stdout, push.stderr);
 }
 
 describe.each(RUNTIMES)('git-credentials on $name', ({ node }) => {
-  const runMain = (inputs: Record<string, string> = {}): Promise<RunResult> =>
+  const runMain = (services: LocalServices, job: Job, inputs: Record<string, string> = {}): Promise<RunResult> =>
     runAction({ ...services.runOptions({ resource: RESOURCE, 'git-credentials': 'true', ...inputs }), node, job });
-  const runPost = (main: RunResult): Promise<RunResult> =>
+  const runPost = (job: Job, main: RunResult): Promise<RunResult> =>
     runAction({ node, job, entry: POST_ENTRY, state: main.state });
 
-  it('clones and pushes through the helper with a fresh token each time; the post step restores the git config byte for byte', async () => {
+  test('clones and pushes through the helper with a fresh token each time; the post step restores the git config byte for byte', async ({
+    services,
+    git,
+    job,
+    step,
+  }) => {
     writeFileSync(join(job.home, '.gitconfig'), USER_GITCONFIG);
-    const main = await runMain();
-    expect(main.errors, main.stdout).toEqual([]);
-    expect(main.exitCode).toBe(0);
+    const main = await runMain(services, job);
+    expectCleanSuccess(main, services.secrets(), GITCONFIG);
     const stepToken = main.exported['HF_TOKEN'] ?? '';
     expect(stepToken).not.toBe('');
     expect(main.stdout).toContain('Configured git for the rest of the job');
     expect(main.strayFiles).toEqual(['home/.gitconfig']);
 
     // Added after the user's config, which is untouched; no token in it, only the helper's command line.
-    const configured = gitConfigText() ?? '';
+    const configured = gitConfigText(job) ?? '';
     expect(configured.startsWith(USER_GITCONFIG)).toBe(true);
-    expectNoSecretIn(configured);
+    expectNoSecretIn(services, configured);
     // The helper runs from dist/ with the Node that ran the action, whatever `node` is on PATH.
     const helperCommand = /^\thelper = (!'.*)$/m.exec(configured)?.[1] ?? '';
-    expect(helperCommand.startsWith(`!'${node}' '${HELPER_ENTRY}' '--hub-url'`)).toBe(true);
+    // (The file holds the value as git writes it: on Windows the paths' backslashes are doubled.)
+    expect(helperCommand.startsWith(escapeForGitConfig(`!'${node}' '${HELPER_ENTRY}' '--hub-url'`))).toBe(true);
     // For the repository's two URLs only: an empty helper (git resets its list), then ours.
     expect(configured.slice(USER_GITCONFIG.length)).toBe(
       [`${services.hub.url}/${RESOURCE}`, `${services.hub.url}/${RESOURCE}.git`]
@@ -106,10 +132,10 @@ describe.each(RUNTIMES)('git-credentials on $name', ({ node }) => {
     );
     expect(services.hub.exchangeCount).toBe(1);
 
-    const clone = await runGit(['clone', '--quiet', `${services.hub.url}/${RESOURCE}`, 'model'], step());
+    const clone = await runGit(['clone', '--quiet', `${services.hub.url}/${RESOURCE}`, 'model'], step);
     expect(clone.exitCode, clone.stderr).toBe(0);
-    expectNoSecretIn(clone.stdout, clone.stderr);
-    await commitAndPush(join(job.workspace, 'model'), 'Add weights');
+    expectNoSecretIn(services, clone.stdout, clone.stderr);
+    await commitAndPush(services, join(job.workspace, 'model'), 'Add weights', step);
     expect(git.log(RESOURCE)).toEqual(['Add weights', 'Initial commit']);
 
     // Each time git asked (clone, push), the helper exchanged again; git never saw the step's token.
@@ -118,18 +144,18 @@ describe.each(RUNTIMES)('git-credentials on $name', ({ node }) => {
     expect(accepted).not.toContain(stepToken);
     expect(services.hub.exchangeCount).toBe(3);
     expect(git.authAttempts.every((attempt) => attempt.username === 'hf_user')).toBe(true);
-    expect(jobFilesContaining(allSecrets())).toEqual([]);
+    expect(jobFilesContaining(job, allSecrets(services))).toEqual([]);
 
-    const post = await runPost(main);
+    const post = await runPost(job, main);
     expect(post.exitCode).toBe(0);
     expect([...post.errors, ...post.warnings]).toEqual([]);
-    expect(gitConfigText()).toBe(USER_GITCONFIG);
+    expect(gitConfigText(job)).toBe(USER_GITCONFIG);
   });
 
-  it('pushes after the first token has expired, with a new token', async () => {
-    const main = await runMain();
-    expect(main.exitCode, main.stdout).toBe(0);
-    const clone = await runGit(['clone', '--quiet', `${services.hub.url}/${RESOURCE}.git`, 'model'], step());
+  test('pushes after the first token has expired, with a new token', async ({ services, git, job, step }) => {
+    const main = await runMain(services, job);
+    expectCleanSuccess(main, services.secrets(), GITCONFIG);
+    const clone = await runGit(['clone', '--quiet', `${services.hub.url}/${RESOURCE}.git`, 'model'], step);
     expect(clone.exitCode, clone.stderr).toBe(0);
     const firstToken = git.authAttempts.find((attempt) => attempt.accepted)?.password ?? '';
 
@@ -140,32 +166,37 @@ describe.each(RUNTIMES)('git-credentials on $name', ({ node }) => {
     });
     expect(stale.status).toBe(401);
 
-    await commitAndPush(join(job.workspace, 'model'), 'Evaluation results after five hours');
+    await commitAndPush(services, join(job.workspace, 'model'), 'Evaluation results after five hours', step);
     expect(git.log(RESOURCE)[0]).toBe('Evaluation results after five hours');
     const pushToken = git.authAttempts.filter((attempt) => attempt.accepted).at(-1)?.password;
     expect(pushToken).not.toBe(firstToken);
     expect(services.hub.findValidToken(pushToken)).toBeDefined();
 
     // No global config existed before: the post step removes the file it created.
-    const post = await runPost(main);
+    const post = await runPost(job, main);
     expect([post.exitCode, ...post.warnings]).toEqual([0]);
-    expect(gitConfigText()).toBeUndefined();
+    expect(gitConfigText(job)).toBeUndefined();
   });
 });
 
 describe('git-credentials: scope, several invocations, and a post step that never fails', () => {
-  const runMain = (inputs: Record<string, string> = {}): Promise<RunResult> =>
+  const runMain = (services: LocalServices, job: Job, inputs: Record<string, string> = {}): Promise<RunResult> =>
     runAction({ ...services.runOptions({ resource: RESOURCE, 'git-credentials': 'true', ...inputs }), job });
-  const runPost = (main: RunResult, env: Record<string, string> = {}): Promise<RunResult> =>
+  const runPost = (job: Job, main: RunResult, env: Record<string, string> = {}): Promise<RunResult> =>
     runAction({ job, entry: POST_ENTRY, state: main.state, env });
-  const fill = (url: string, environment: StepEnvironment = step()) =>
+  /** `git credential fill` for `url` in a step of the job: what git asks the helpers. */
+  const fill = (environment: StepEnvironment, url: string) =>
     runGit(['credential', 'fill'], environment, { input: `url=${url}\n\n` });
 
-  it('answers only get, only for the configured resource on the hub, and only inside a job', async () => {
-    await runMain();
+  test('answers only get, only for the configured resource on the hub, and only inside a job', async ({
+    services,
+    job,
+    step,
+  }) => {
+    expectCleanSuccess(await runMain(services, job), services.secrets(), GITCONFIG);
     const exchanges = services.hub.exchangeCount;
 
-    const ours = await fill(`${services.hub.url}/${RESOURCE}`);
+    const ours = await fill(step, `${services.hub.url}/${RESOURCE}`);
     expect(ours.exitCode, ours.stderr).toBe(0);
     const password = /^password=(.+)$/m.exec(ours.stdout)?.[1];
     expect(services.hub.findValidToken(password)?.resource).toBe(RESOURCE);
@@ -176,12 +207,12 @@ describe('git-credentials: scope, several invocations, and a post step that neve
     // Another repository on the hub, the hub under another host name, a process outside a job:
     // no answer (git falls back to its other helpers, here none, so fill fails), no exchange.
     for (const [url, environment] of [
-      [`${services.hub.url}/acme/other-model`, step()],
-      [`${services.hub.url}/datasets/${RESOURCE}`, step()],
-      [`${services.hub.url.replace('127.0.0.1', 'localhost')}/${RESOURCE}`, step()],
+      [`${services.hub.url}/acme/other-model`, step],
+      [`${services.hub.url}/datasets/${RESOURCE}`, step],
+      [`${services.hub.url.replace('127.0.0.1', 'localhost')}/${RESOURCE}`, step],
       [`${services.hub.url}/${RESOURCE}`, { job }],
     ] as const) {
-      const other = await fill(url, environment);
+      const other = await fill(environment, url);
       expect(other.exitCode, url).not.toBe(0);
       expect(other.stdout).toBe('');
       expect(other.stderr).not.toContain('hf-oidc-token-action');
@@ -190,21 +221,21 @@ describe('git-credentials: scope, several invocations, and a post step that neve
     // remote URL that walks out of the repository gets no token, however its dot segments are
     // spelled: git decodes %252e to %2e, matches that as a name inside the repository and asks the
     // helper, which must resolve it as a server decoding once more would.
-    expect((await runGit(['config', '--global', 'credential.useHttpPath', 'true'], step())).exitCode).toBe(0);
+    expect((await runGit(['config', '--global', 'credential.useHttpPath', 'true'], step)).exitCode).toBe(0);
     for (const url of [
       `${services.hub.url}/${RESOURCE}/../other-model`,
       `${services.hub.url}/${RESOURCE}/%2e%2e/other-model`,
       `${services.hub.url}/${RESOURCE}/%252e%252e/other-model`,
       `${services.hub.url}/${RESOURCE}.git/%252E%252E/%252e%252e/acme/other-model.git`,
     ]) {
-      const escaped = await fill(url);
+      const escaped = await fill(step, url);
       expect(escaped.exitCode, url).not.toBe(0);
       expect(escaped.stdout).toBe('');
     }
-    expect((await runGit(['config', '--global', '--unset', 'credential.useHttpPath'], step())).exitCode).toBe(0);
+    expect((await runGit(['config', '--global', '--unset', 'credential.useHttpPath'], step)).exitCode).toBe(0);
     // store and erase (git approve/reject) are not the helper's business.
     for (const command of ['approve', 'reject']) {
-      const result = await runGit(['credential', command], step(), {
+      const result = await runGit(['credential', command], step, {
         input: `url=${services.hub.url}/${RESOURCE}\nusername=hf_user\npassword=x\n\n`,
       });
       expect(result.exitCode).toBe(0);
@@ -213,10 +244,15 @@ describe('git-credentials: scope, several invocations, and a post step that neve
     expect(services.hub.exchangeCount).toBe(exchanges + 1);
   });
 
-  it('is the only helper git asks for the resource: a storing system helper (GCM on Windows) never gets its tokens, so a push after the hour works', async () => {
+  test('is the only helper git asks for the resource: a storing system helper (GCM on Windows) never gets its tokens, so a push after the hour works', async ({
+    services,
+    git,
+    job,
+    step,
+  }) => {
     const system = new StoringSystemHelper();
     try {
-      const withSystemHelper: StepEnvironment = { ...step(), systemConfig: system.configPath };
+      const withSystemHelper: StepEnvironment = { ...step, systemConfig: system.configPath };
       const hubHost = new URL(services.hub.url).host;
       // Credentials the user's own helper holds for another host and for another repository on the
       // hub: they must keep working through it.
@@ -230,16 +266,16 @@ describe('git-credentials: scope, several invocations, and a post step that neve
         expect(approve.exitCode, approve.stderr).toBe(0);
       }
 
-      const main = await runMain();
-      expect(main.exitCode, main.stdout).toBe(0);
+      const main = await runMain(services, job);
+      expectCleanSuccess(main, services.secrets(), GITCONFIG);
       const clone = await runGit(['clone', '--quiet', `${services.hub.url}/${RESOURCE}`, 'model'], withSystemHelper);
       expect(clone.exitCode, clone.stderr).toBe(0);
-      await commitAndPush(join(job.workspace, 'model'), 'First push', withSystemHelper);
+      await commitAndPush(services, join(job.workspace, 'model'), 'First push', withSystemHelper);
 
       // The hour is up for every token issued so far. A storing helper asked before the action's
       // (git asks system helpers first) would hand back the stale token it was given to store.
       services.hub.expireAllTokens();
-      await commitAndPush(join(job.workspace, 'model'), 'Push after the hour', withSystemHelper);
+      await commitAndPush(services, join(job.workspace, 'model'), 'Push after the hour', withSystemHelper);
       expect(git.log(RESOURCE).slice(0, 2)).toEqual(['Push after the hour', 'First push']);
       const pushToken = git.authAttempts.filter((attempt) => attempt.accepted).at(-1)?.password;
       expect(services.hub.findValidToken(pushToken)).toBeDefined();
@@ -255,7 +291,7 @@ describe('git-credentials: scope, several invocations, and a post step that neve
       // For the resource's URLs git never asked the system helper, not even to store or erase:
       // it holds no Hub token.
       expect(system.calls().filter((call) => call.includes(`host=${hubHost} path=${RESOURCE}`))).toEqual([]);
-      expect(allSecrets().filter((secret) => system.stored().includes(secret))).toEqual([]);
+      expect(allSecrets(services).filter((secret) => system.stored().includes(secret))).toEqual([]);
 
       // Everything else still goes to the user's helper.
       for (const [url, password] of [
@@ -271,41 +307,46 @@ describe('git-credentials: scope, several invocations, and a post step that neve
         `get host=${hubHost}`,
       ]);
 
-      const post = await runPost(main);
+      const post = await runPost(job, main);
       expect([post.exitCode, ...post.warnings]).toEqual([0]);
-      expect(gitConfigText()).toBeUndefined();
+      expect(gitConfigText(job)).toBeUndefined();
     } finally {
       system.remove();
     }
   });
 
-  it('explains a refused exchange in one line on stderr, without a secret', async () => {
-    await runMain();
+  test('explains a refused exchange in one line on stderr, without a secret', async ({ services, job, step }) => {
+    expectCleanSuccess(await runMain(services, job), services.secrets(), GITCONFIG);
     services.issuer.identity = { ...services.issuer.identity, ref: 'refs/tags/v1.0.0' };
-    const refused = await fill(`${services.hub.url}/${RESOURCE}`);
+    const refused = await fill(step, `${services.hub.url}/${RESOURCE}`);
     expect(refused.exitCode).not.toBe(0);
     expect(refused.stdout).toBe('');
     const helperLines = refused.stderr.split('\n').filter((line) => line.includes('hf-oidc-token-action'));
     expect(helperLines).toHaveLength(1);
     expect(helperLines[0]).toContain(`could not get a Hugging Face token for ${RESOURCE}`);
     expect(helperLines[0]).toContain('invalid_grant');
-    expectNoSecretIn(refused.stderr);
+    expectNoSecretIn(services, refused.stderr);
   });
 
-  it('keeps two invocations in one job apart: each post step removes its own entries only', async () => {
+  test('keeps two invocations in one job apart: each post step removes its own entries only', async ({
+    services,
+    git,
+    job,
+    step,
+  }) => {
     services.hub.addPublisher('datasets/acme/awesome-data', { repository: 'acme/awesome-model' });
     git.createRepository('datasets/acme/awesome-data');
-    const first = await runMain();
-    const second = await runMain(); // the same resource again
-    const third = await runMain({ resource: 'datasets/acme/awesome-data' });
-    for (const main of [first, second, third]) expect(main.exitCode, main.stdout).toBe(0);
+    const first = await runMain(services, job);
+    const second = await runMain(services, job); // the same resource again
+    const third = await runMain(services, job, { resource: 'datasets/acme/awesome-data' });
+    for (const main of [first, second, third]) expectCleanSuccess(main, services.secrets(), GITCONFIG);
     const helperOf = (main: RunResult): string =>
       (JSON.parse(main.state['git-credentials'] ?? '{}') as { entries: Array<{ key: string; value: string }> }).entries
         .map((entry) => entry.value)
         .find((value) => value.startsWith('!')) ?? '';
     const helpers = async (url: string): Promise<string[]> => {
       const key = `credential.${services.hub.url}/${url}.helper`;
-      const result = await runGit(['config', '--global', '-z', '--get-all', key], step());
+      const result = await runGit(['config', '--global', '-z', '--get-all', key], step);
       return result.stdout.split('\0').slice(0, -1);
     };
     // One reset per URL, added by the first invocation; the second adds its helper after the first's.
@@ -314,39 +355,43 @@ describe('git-credentials: scope, several invocations, and a post step that neve
     expect(await helpers('datasets/acme/awesome-data')).toEqual(['', helperOf(third)]);
 
     // Post steps run in reverse order. After the dataset's, the model still works through the others.
-    expect((await runPost(third)).warnings).toEqual([]);
-    expect(gitConfigText()).not.toContain('datasets/acme/awesome-data');
-    expect((await fill(`${services.hub.url}/${RESOURCE}`)).exitCode).toBe(0);
-    expect((await fill(`${services.hub.url}/datasets/acme/awesome-data`)).exitCode).not.toBe(0);
+    expect((await runPost(job, third)).warnings).toEqual([]);
+    expect(gitConfigText(job)).not.toContain('datasets/acme/awesome-data');
+    expect((await fill(step, `${services.hub.url}/${RESOURCE}`)).exitCode).toBe(0);
+    expect((await fill(step, `${services.hub.url}/datasets/acme/awesome-data`)).exitCode).not.toBe(0);
 
-    expect((await runPost(second)).warnings).toEqual([]);
+    expect((await runPost(job, second)).warnings).toEqual([]);
     expect(await helpers(RESOURCE)).toEqual(['', helperOf(first)]);
-    expect((await fill(`${services.hub.url}/${RESOURCE}`)).exitCode).toBe(0);
+    expect((await fill(step, `${services.hub.url}/${RESOURCE}`)).exitCode).toBe(0);
 
-    expect((await runPost(first)).warnings).toEqual([]);
-    expect(gitConfigText()).toBeUndefined();
+    expect((await runPost(job, first)).warnings).toEqual([]);
+    expect(gitConfigText(job)).toBeUndefined();
   });
 
-  it("resets after the user's own helper for the same URL, and says so when it cannot tell its reset from the user's", async () => {
+  test("resets after the user's own helper for the same URL, and says so when it cannot tell its reset from the user's", async ({
+    services,
+    job,
+    step,
+  }) => {
     // The user's own section for this very URL: a reset and a helper of theirs.
     const own = `[credential "${services.hub.url}/${RESOURCE}"]\n\thelper = \n\thelper = !true\n`;
     writeFileSync(join(job.home, '.gitconfig'), own);
-    const main = await runMain();
-    expect(main.exitCode, main.stdout).toBe(0);
+    const main = await runMain(services, job);
+    expectCleanSuccess(main, services.secrets(), GITCONFIG);
     // Theirs is reset too: git asks only the action's helper for the resource.
-    expect(gitConfigText()).toContain(`${own}\thelper = \n\thelper = !'`);
-    const ours = await fill(`${services.hub.url}/${RESOURCE}`);
+    expect(gitConfigText(job)).toContain(`${own}\thelper = \n\thelper = !'`);
+    const ours = await fill(step, `${services.hub.url}/${RESOURCE}`);
     expect(services.hub.findValidToken(/^password=(.+)$/m.exec(ours.stdout)?.[1])).toBeDefined();
 
     // git config cannot remove one of two equal values: the post step leaves the second reset, and warns.
-    const post = await runPost(main);
+    const post = await runPost(job, main);
     expect(post.exitCode).toBe(0);
     expect(post.warnings).toHaveLength(1);
     expect(post.warnings[0]).toContain('the same value is there 2 times');
-    expect(gitConfigText()).toBe(`${own}\thelper = \n`);
+    expect(gitConfigText(job)).toBe(`${own}\thelper = \n`);
   });
 
-  it('cleans up after a main step that failed after configuring git', async () => {
+  test('cleans up after a main step that failed after configuring git', async ({ services, job }) => {
     writeFileSync(join(job.home, '.gitconfig'), USER_GITCONFIG);
     // Step outputs that cannot be written fail the step after git was configured.
     const failed = await runAction({
@@ -354,15 +399,14 @@ describe('git-credentials: scope, several invocations, and a post step that neve
       job,
       env: { GITHUB_OUTPUT: job.workspace },
     });
-    expect(failed.exitCode).toBe(1);
-    expect(failed.errors).toHaveLength(1);
-    expect(gitConfigText()).toContain('git-credential-helper');
+    expectCleanFailure(failed, services.secrets(), GITCONFIG);
+    expect(gitConfigText(job)).toContain('git-credential-helper');
 
-    expect((await runPost(failed)).warnings).toEqual([]);
-    expect(gitConfigText()).toBe(USER_GITCONFIG);
+    expect((await runPost(job, failed)).warnings).toEqual([]);
+    expect(gitConfigText(job)).toBe(USER_GITCONFIG);
   });
 
-  it('never fails the job: no state, broken state, no git', async () => {
+  test('never fails the job: no state, broken state, no git', async ({ services, job }) => {
     const nothing = await runAction({ job, entry: POST_ENTRY });
     expect([nothing.exitCode, nothing.stdout]).toEqual([0, '']);
 
@@ -372,25 +416,24 @@ describe('git-credentials: scope, several invocations, and a post step that neve
     expect(broken.warnings).toHaveLength(1);
     expect(broken.warnings[0]).toContain('could not clean up the git configuration');
 
-    const main = await runMain();
-    const withoutGit = await runPost(main, { PATH: job.workspace });
+    const main = await runMain(services, job);
+    expectCleanSuccess(main, services.secrets(), GITCONFIG);
+    const withoutGit = await runPost(job, main, { PATH: job.workspace });
     expect(withoutGit.exitCode).toBe(0);
     expect(withoutGit.errors).toEqual([]);
     expect(withoutGit.warnings).toHaveLength(1);
     expect(withoutGit.warnings[0]).toContain('is git installed');
-    expect((await runPost(main)).warnings).toEqual([]);
-    expect(gitConfigText()).toBeUndefined();
+    expect((await runPost(job, main)).warnings).toEqual([]);
+    expect(gitConfigText(job)).toBeUndefined();
   });
 
-  it('fails the step, exporting nothing, when git is not installed', async () => {
+  test('fails the step, exporting nothing, when git is not installed', async ({ services, job }) => {
     const result = await runAction({
       ...services.runOptions({ resource: RESOURCE, 'git-credentials': 'true' }),
       job,
       env: { PATH: job.workspace },
     });
-    expect(result.exitCode).toBe(1);
-    expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toContain('Install git before this step');
-    expect(result.exported).toEqual({});
+    const error = expectCleanFailure(result, services.secrets());
+    expect(error).toContain('Install git before this step');
   });
 });

@@ -15,13 +15,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCertificates, type TestCertificates } from '../support/certificates.js';
+import { afterAll, beforeAll, describe, expect, test as base } from 'vitest';
+import { createTestCertificates, findOpenssl, type TestCertificates } from '../support/certificates.js';
 import { ForwardProxy } from '../support/forward-proxy.js';
-import { HubServer } from '../support/hub-server.js';
-import { findLeaks } from '../support/leaks.js';
-import { OidcIssuer } from '../support/oidc-issuer.js';
+import { startLocalServices, type LocalServices } from '../support/local-services.js';
 import { runAction, type RunResult } from '../support/run-action.js';
+import { expectCleanFailure, expectCleanSuccess } from './expectations.js';
 import { RUNTIMES } from './runtimes.js';
 
 const HUB_NAME = 'hub.test';
@@ -40,135 +39,140 @@ dns.lookup = function (hostname, options, callback) {
 };
 `;
 
-describe('proxies and TLS', () => {
-  let certificates: TestCertificates;
-  let preload: string;
-  let issuer: OidcIssuer;
-  let hub: HubServer;
-  let proxy: ForwardProxy;
+/** The test CA and certificate are made with openssl; without one these tests cannot run here. */
+const OPENSSL = findOpenssl();
+const SKIP_REASON =
+  OPENSSL === undefined ? ' (SKIPPED: no openssl on this machine to make the test CA; set OPENSSL to one)' : '';
+if (SKIP_REASON) console.warn(`proxy.test.ts${SKIP_REASON}`);
 
+let certificates: TestCertificates;
+let preload: string;
+
+/**
+ * The local services with the hub over https as hub.test (its certificate from the test CA), and a
+ * forwarding proxy that knows hub.test; fresh for each test, stopped after it.
+ */
+const test = base.extend<{ services: LocalServices; proxy: ForwardProxy }>({
+  // eslint-disable-next-line no-empty-pattern
+  services: async ({}, use) => {
+    const services = await startLocalServices({
+      tls: { key: certificates.key, cert: certificates.cert },
+      publicHost: HUB_NAME,
+    });
+    try {
+      await use(services);
+    } finally {
+      await services.stop();
+    }
+  },
+  // eslint-disable-next-line no-empty-pattern
+  proxy: async ({}, use) => {
+    const proxy = await new ForwardProxy({ [HUB_NAME]: '127.0.0.1' }).start();
+    try {
+      await use(proxy);
+    } finally {
+      await proxy.stop();
+    }
+  },
+});
+
+/** The hub as the action reaches it: by its name, which only the proxy and the preload resolve. */
+const hubAddress = (services: LocalServices): string => `${HUB_NAME}:${services.hub.port}`;
+
+describe.skipIf(OPENSSL === undefined)(`proxies and TLS${SKIP_REASON}`, () => {
   beforeAll(() => {
-    certificates = createTestCertificates([HUB_NAME]);
+    certificates = createTestCertificates([HUB_NAME], OPENSSL);
     const file = join(certificates.directory, 'resolve-test-hosts.mjs');
     writeFileSync(file, RESOLVER_PRELOAD);
     preload = `--import=${pathToFileURL(file).href}`;
   });
   afterAll(() => certificates.remove());
 
-  beforeEach(async () => {
-    issuer = await new OidcIssuer().start();
-    hub = await new HubServer(issuer.jwksUrl, { tls: { key: certificates.key, cert: certificates.cert } }).start();
-    hub.addPublisher('acme/awesome-model', {
-      repository: 'acme/awesome-model',
-      branch: 'main',
-      workflow: 'publish.yml',
-    });
-    proxy = await new ForwardProxy({ [HUB_NAME]: '127.0.0.1' }).start();
-  });
-  afterEach(async () => {
-    await proxy.stop();
-    await hub.stop();
-    await issuer.stop();
-  });
-
-  const run = (env: Record<string, string>, node?: string): Promise<RunResult> =>
+  const run = (services: LocalServices, env: Record<string, string>, node?: string): Promise<RunResult> =>
     runAction({
       ...(node === undefined ? {} : { node }),
-      idToken: { requestUrl: issuer.requestUrl, requestToken: issuer.requestToken },
-      inputs: {
+      ...services.runOptions({
         resource: 'acme/awesome-model',
-        'hub-url': `https://${HUB_NAME}:${hub.port}`,
+        'hub-url': `https://${hubAddress(services)}`,
         'timeout-seconds': '5',
         'max-attempts': '2',
-      },
+      }),
       env: { NODE_OPTIONS: preload, ...env },
       killAfterMs: 40_000,
     });
 
-  const expectNoLeak = (result: RunResult): void => {
-    expect(
-      findLeaks(result, { idTokens: issuer.issuedTokens, hubTokens: hub.issuedTokens.map((issued) => issued.token) }),
-    ).toEqual([]);
-    expect(result.stdout).not.toContain(issuer.requestToken);
-  };
-
-  it.each(RUNTIMES)(
+  test.for(RUNTIMES)(
     'HTTPS_PROXY on $name: the exchange is tunnelled through the proxy, and succeeds',
-    async ({ node }) => {
-      const result = await run({ HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: certificates.caFile }, node);
-      expect(result.errors, result.stdout).toEqual([]);
-      expect(result.exitCode).toBe(0);
-      expect(result.exported['HF_TOKEN']).toBe(hub.issuedTokens[0]?.token);
-      expect(proxy.tunnels).toEqual([`${HUB_NAME}:${hub.port}`]);
+    async ({ node }, { services, proxy }) => {
+      const result = await run(services, { HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: certificates.caFile }, node);
+      expectCleanSuccess(result, services.secrets());
+      expect(result.exported['HF_TOKEN']).toBe(services.hub.issuedTokens[0]?.token);
+      expect(proxy.tunnels).toEqual([hubAddress(services)]);
       expect(proxy.plainRequests).toEqual([]);
-      expect(hub.exchangeCount).toBe(1);
-      expect(issuer.callCount).toBe(1); // directly: loopback
-      expectNoLeak(result);
+      expect(services.hub.exchangeCount).toBe(1);
+      expect(services.issuer.callCount).toBe(1); // directly: loopback
     },
   );
 
-  it('lower-case https_proxy is honoured too', async () => {
-    const result = await run({ https_proxy: proxy.url, NODE_EXTRA_CA_CERTS: certificates.caFile });
-    expect(result.exitCode, result.stdout).toBe(0);
-    expect(proxy.tunnels).toEqual([`${HUB_NAME}:${hub.port}`]);
+  test('lower-case https_proxy is honoured too', async ({ services, proxy }) => {
+    const result = await run(services, { https_proxy: proxy.url, NODE_EXTRA_CA_CERTS: certificates.caFile });
+    expectCleanSuccess(result, services.secrets());
+    expect(proxy.tunnels).toEqual([hubAddress(services)]);
   });
 
-  it.each([
+  test.for([
     [HUB_NAME, (): string => HUB_NAME],
     ['.test (a domain suffix)', (): string => '.test'],
-    ['a list with host:port', (): string => `other.example, ${HUB_NAME}:${hub.port}`],
-  ])('NO_PROXY=%s bypasses the proxy', async (_name, noProxy) => {
-    const result = await run({ HTTPS_PROXY: proxy.url, NO_PROXY: noProxy(), NODE_EXTRA_CA_CERTS: certificates.caFile });
-    expect(result.errors, result.stdout).toEqual([]);
-    expect(result.exitCode).toBe(0);
+    ['a list with host:port', (services: LocalServices): string => `other.example, ${hubAddress(services)}`],
+  ] as const)('NO_PROXY=%s bypasses the proxy', async ([_name, noProxy], { services, proxy }) => {
+    const result = await run(services, {
+      HTTPS_PROXY: proxy.url,
+      NO_PROXY: noProxy(services),
+      NODE_EXTRA_CA_CERTS: certificates.caFile,
+    });
+    expectCleanSuccess(result, services.secrets());
     expect(proxy.tunnels).toEqual([]);
-    expect(hub.exchangeCount).toBe(1);
-    expectNoLeak(result);
+    expect(services.hub.exchangeCount).toBe(1);
   });
 
-  it('without the CA in NODE_EXTRA_CA_CERTS, TLS verification fails: one attempt, and the hint names NODE_EXTRA_CA_CERTS', async () => {
-    const result = await run({ HTTPS_PROXY: proxy.url });
-    expect(result.exitCode).toBe(1);
-    expect(result.errors).toHaveLength(1);
-    expect(result.exported).toEqual({});
-    expect(result.errors[0]).toContain(`TLS verification of ${HUB_NAME}:${hub.port} failed`);
-    expect(result.errors[0]).toContain('NODE_EXTRA_CA_CERTS');
+  test('without the CA in NODE_EXTRA_CA_CERTS, TLS verification fails: one attempt, and the hint names NODE_EXTRA_CA_CERTS', async ({
+    services,
+    proxy,
+  }) => {
+    const result = await run(services, { HTTPS_PROXY: proxy.url });
+    const error = expectCleanFailure(result, services.secrets());
+    expect(error).toContain(`TLS verification of ${hubAddress(services)} failed`);
+    expect(error).toContain('NODE_EXTRA_CA_CERTS');
     expect(proxy.tunnels).toHaveLength(1); // not retried: a certificate problem is configuration
-    expect(hub.exchangeCount).toBe(0);
-    expectNoLeak(result);
+    expect(services.hub.exchangeCount).toBe(0);
   });
 
-  it('a proxy that refuses the tunnel: says it was the proxy, and does not retry', async () => {
+  test('a proxy that refuses the tunnel: says it was the proxy, and does not retry', async ({ services }) => {
     const refusing = await new ForwardProxy({}).start();
     try {
-      const result = await run({ HTTPS_PROXY: refusing.url, NODE_EXTRA_CA_CERTS: certificates.caFile });
-      expect(result.exitCode).toBe(1);
-      expect(result.errors).toHaveLength(1);
-      expect(result.exported).toEqual({});
-      expect(result.errors[0]).toContain(
-        `the proxy ${new URL(refusing.url).host} refused to open a tunnel to ${HUB_NAME}:${hub.port}: HTTP 403`,
+      const result = await run(services, { HTTPS_PROXY: refusing.url, NODE_EXTRA_CA_CERTS: certificates.caFile });
+      const error = expectCleanFailure(result, services.secrets());
+      expect(error).toContain(
+        `the proxy ${new URL(refusing.url).host} refused to open a tunnel to ${hubAddress(services)}: HTTP 403`,
       );
-      expect(result.errors[0]).toContain('NO_PROXY');
+      expect(error).toContain('NO_PROXY');
       expect(refusing.tunnels).toHaveLength(1);
-      expect(hub.exchangeCount).toBe(0);
-      expectNoLeak(result);
+      expect(services.hub.exchangeCount).toBe(0);
     } finally {
       await refusing.stop();
     }
   });
 
-  it('a proxy that is down: says so, retried as a network error', async () => {
+  test('a proxy that is down: says so, retried as a network error', async ({ services }) => {
     const down = await new ForwardProxy({}).start();
     const downUrl = down.url;
     await down.stop();
-    const result = await run({ HTTPS_PROXY: downUrl, NODE_EXTRA_CA_CERTS: certificates.caFile });
-    expect(result.exitCode).toBe(1);
-    expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toContain(
-      `could not reach ${HUB_NAME}:${hub.port} through the proxy ${new URL(downUrl).host}: connect ECONNREFUSED`,
+    const result = await run(services, { HTTPS_PROXY: downUrl, NODE_EXTRA_CA_CERTS: certificates.caFile });
+    const error = expectCleanFailure(result, services.secrets());
+    expect(error).toContain(
+      `could not reach ${hubAddress(services)} through the proxy ${new URL(downUrl).host}: connect ECONNREFUSED`,
     );
-    expect(result.errors[0]).toContain('gave up after 2 attempts');
-    expect(hub.exchangeCount).toBe(0);
-    expectNoLeak(result);
+    expect(error).toContain('gave up after 2 attempts');
+    expect(services.hub.exchangeCount).toBe(0);
   });
 });

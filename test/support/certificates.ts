@@ -1,9 +1,13 @@
 // Test-time TLS material: a throw-away CA and a server certificate it signs for the given names, made
 // with openssl in a temporary folder. The action trusts the CA only through NODE_EXTRA_CA_CERTS, the
 // way a runner behind a TLS-intercepting proxy is told to.
+//
+// Portable across the CI matrix: openssl is found on PATH (or where Git for Windows keeps it), the
+// configuration is written here rather than taken from the platform's openssl.cnf, and the keys are
+// RSA, which OpenSSL and macOS's LibreSSL both generate with the same arguments.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,19 +21,64 @@ export interface TestCertificates {
   remove(): void;
 }
 
-const OPENSSL = '/usr/bin/openssl';
+function runsOpenssl(path: string): boolean {
+  try {
+    execFileSync(path, ['version'], { stdio: 'ignore', timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
-export function createTestCertificates(hostNames: readonly string[]): TestCertificates {
+/** The openssl to use: $OPENSSL, `openssl` on PATH, or Git for Windows' copy; undefined if none runs. */
+export function findOpenssl(): string | undefined {
+  const candidates = [process.env['OPENSSL'], 'openssl', '/usr/bin/openssl'];
+  if (process.platform === 'win32') {
+    const programFiles = process.env['ProgramFiles'] ?? 'C:\\Program Files';
+    candidates.push(
+      join(programFiles, 'Git', 'usr', 'bin', 'openssl.exe'),
+      join(programFiles, 'Git', 'mingw64', 'bin', 'openssl.exe'),
+      join(programFiles, 'OpenSSL', 'bin', 'openssl.exe'),
+    );
+  }
+  return candidates.find(
+    (candidate) =>
+      candidate !== undefined &&
+      candidate !== '' &&
+      (candidate === 'openssl' || existsSync(candidate)) &&
+      runsOpenssl(candidate),
+  );
+}
+
+const CONFIG = `[req]
+distinguished_name = dn
+prompt = no
+[dn]
+CN = placeholder
+[v3_ca]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+`;
+
+export function createTestCertificates(hostNames: readonly string[], openssl = findOpenssl()): TestCertificates {
+  if (openssl === undefined) throw new Error('openssl not found (set OPENSSL to its path)');
   const directory = mkdtempSync(join(tmpdir(), 'hf-oidc-tls-'));
   const path = (name: string): string => join(directory, name);
-  const openssl = (...args: string[]): void => {
-    execFileSync(OPENSSL, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  writeFileSync(path('openssl.cnf'), CONFIG);
+  const run = (...args: string[]): void => {
+    execFileSync(openssl, args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, OPENSSL_CONF: path('openssl.cnf') },
+    });
   };
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  openssl(
+  const rsa = ['-newkey', 'rsa:2048', '-nodes', '-config', path('openssl.cnf')];
+  run(
     'req',
     '-x509',
-    ...ec,
+    ...rsa,
+    '-extensions',
+    'v3_ca',
     '-keyout',
     path('ca.key'),
     '-out',
@@ -39,9 +88,10 @@ export function createTestCertificates(hostNames: readonly string[]): TestCertif
     '-subj',
     '/CN=hf-oidc-token-action test CA',
   );
-  openssl(
+  run(
     'req',
-    ...ec,
+    '-new',
+    ...rsa,
     '-keyout',
     path('server.key'),
     '-out',
@@ -51,9 +101,9 @@ export function createTestCertificates(hostNames: readonly string[]): TestCertif
   );
   writeFileSync(
     path('server.ext'),
-    `basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=${hostNames.map((name) => `DNS:${name}`).join(',')}\n`,
+    `basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=${hostNames.map((name) => `DNS:${name}`).join(',')}\n`,
   );
-  openssl(
+  run(
     'x509',
     '-req',
     '-in',

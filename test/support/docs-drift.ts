@@ -1,8 +1,14 @@
 // Checks that the documentation says what action.yml declares: the README's Inputs and Outputs
 // tables (names, order, defaults, required, descriptions modulo Markdown backticks), every `with:`
 // key given to this action in the README's YAML blocks and in examples/, and that every example is a
-// workflow whose jobs can get an ID token. Pure functions over file contents, so a test can feed them
-// a mutated copy and prove that drift is caught.
+// workflow whose jobs can get an ID token. Also what the Marketplace requires of action.yml's
+// metadata (description length, branding icon and colour), which actionlint does not check, and
+// that what the workflows tell users works as written: an example is saved under its own name (the
+// Trusted Publisher names that file), every `hf` command comes after a step that installs it, no
+// stale `huggingface_hub[cli]`, and JavaScript that uses @huggingface/hub passes the token as
+// `accessToken` (the library does not read HF_TOKEN).
+// Pure functions over file contents, so a test can feed them a mutated copy and prove that drift is
+// caught.
 
 import { parse } from 'yaml';
 
@@ -41,6 +47,37 @@ export interface DocsToCheck {
 }
 
 type Mapping = Record<string, unknown>;
+
+/** The Marketplace refuses an action whose description is this long or longer. */
+export const MARKETPLACE_DESCRIPTION_LIMIT = 125;
+/** Feather icons the Marketplace does not offer for `branding.icon`. */
+export const OMITTED_FEATHER_ICONS: readonly string[] = [
+  'coffee',
+  'columns',
+  'divide-circle',
+  'divide-square',
+  'divide',
+  'frown',
+  'hexagon',
+  'key',
+  'meh',
+  'mouse-pointer',
+  'smile',
+  'tool',
+  'x-octagon',
+];
+/** The colours the Marketplace offers for `branding.color`. */
+export const BRANDING_COLORS: readonly string[] = [
+  'white',
+  'black',
+  'yellow',
+  'blue',
+  'green',
+  'orange',
+  'red',
+  'purple',
+  'gray-dark',
+];
 
 function isMapping(value: unknown): value is Mapping {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -171,6 +208,87 @@ function grantsIdToken(permissions: unknown): boolean {
   return permissions === 'write-all' || (isMapping(permissions) && permissions['id-token'] === 'write');
 }
 
+/**
+ * The example's header: `Save as:` names `.github/workflows/<its own file name>`, and every
+ * `Workflow` field of a Trusted Publisher it describes names that same file (or, after "or", the
+ * other candidate of a reusable workflow).
+ */
+function checkExampleHeader(example: DocumentFile): string[] {
+  const problems: string[] = [];
+  const fileName = example.path.split('/').pop() ?? '';
+  const header = example.text.split('\n').filter((line) => line.startsWith('#'));
+  const saveAs = header.map((line) => /^#\s*Save as:\s+(\S+)/.exec(line)?.[1]).find((value) => value !== undefined);
+  if (saveAs === undefined) problems.push(`${example.path}: the header has no "Save as:" line`);
+  else if (saveAs !== `.github/workflows/${fileName}`) {
+    problems.push(
+      `${example.path}: says to save it as ${saveAs}, not under its own name .github/workflows/${fileName}`,
+    );
+  }
+  for (const line of header) {
+    const workflow = /^#\s+Workflow\s+(\S+)/.exec(line)?.[1];
+    if (workflow !== undefined && workflow !== fileName) {
+      problems.push(`${example.path}: its Trusted Publisher names the workflow ${workflow}, not ${fileName}`);
+    }
+  }
+  return problems;
+}
+
+/** An `hf` command (not `uvx hf`, which needs no install) at the start of a shell command. */
+const HF_COMMAND = /(?:^|[\s;&|(])(?<!uvx )hf\s+[a-z]/m;
+/** A step that installs the hf CLI. */
+const HF_INSTALL = /\b(?:pip|uv pip|uv tool) install\b[^\n]*\bhuggingface_hub\b/;
+
+/** Every list of steps in a parsed document: jobs' `steps:`, or a README snippet that is a list of steps. */
+function findStepLists(document: unknown): Mapping[][] {
+  const lists: Mapping[][] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      if (node.length > 0 && node.every((item) => isMapping(item) && ('run' in item || 'uses' in item))) {
+        lists.push(node as Mapping[]);
+      }
+      node.forEach(visit);
+    } else if (isMapping(node)) {
+      Object.values(node).forEach(visit);
+    }
+  };
+  visit(document);
+  return lists;
+}
+
+/** What a workflow tells users to run works as written: hf installed first, @huggingface/hub given the token. */
+function checkRunSteps(document: unknown, where: string): string[] {
+  const problems: string[] = [];
+  for (const steps of findStepLists(document)) {
+    let installed = false;
+    for (const step of steps) {
+      const run = typeof step['run'] === 'string' ? step['run'] : '';
+      if (HF_COMMAND.test(run) && !installed && !HF_INSTALL.test(run)) {
+        problems.push(`${where}: runs \`${run.split('\n')[0] ?? ''}\` before any step installs the hf CLI`);
+      }
+      installed ||= HF_INSTALL.test(run);
+      if (
+        run.includes('@huggingface/hub') &&
+        /\bimport\b/.test(run) &&
+        !/accessToken:\s*process\.env\.HF_TOKEN/.test(run)
+      ) {
+        problems.push(
+          `${where}: uses @huggingface/hub without \`accessToken: process.env.HF_TOKEN\` (the library does not read HF_TOKEN)`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+/** Text that is wrong whatever the context. */
+function checkStaleText(text: string, where: string): string[] {
+  return /huggingface_hub\[cli\]/.test(text)
+    ? [
+        `${where}: installs huggingface_hub[cli]; the extra is gone since huggingface_hub 1.0 (pip install -U huggingface_hub)`,
+      ]
+    : [];
+}
+
 function checkExampleWorkflow(example: DocumentFile, manifest: ActionManifest, majorVersion: number): string[] {
   let document: unknown;
   try {
@@ -213,6 +331,8 @@ function checkExampleWorkflow(example: DocumentFile, manifest: ActionManifest, m
   }
   if (!anyGrant) problems.push(`${example.path}: sets no permissions: id-token: write`);
   if (!anyUse) problems.push(`${example.path}: neither uses ${ACTION_REPOSITORY} nor calls a workflow that does`);
+  problems.push(...checkExampleHeader(example), ...checkRunSteps(document, example.path));
+  problems.push(...checkStaleText(example.text, example.path));
   return problems;
 }
 
@@ -307,14 +427,55 @@ function checkReadmeBlocks(readme: string, manifest: ActionManifest, majorVersio
     findActionSteps(document).forEach((step) =>
       problems.push(...checkActionStep(step, `README line ${String(block.line)}`, manifest, majorVersion)),
     );
+    problems.push(...checkRunSteps(document, `README line ${String(block.line)}`));
+  }
+  problems.push(...checkStaleText(readme, 'README'));
+  return problems;
+}
+
+/**
+ * What the Marketplace checks when a release is published to it: a name, a description under 125
+ * characters, and branding with a Feather icon it offers and one of its colours. (Only the omitted
+ * icons are listed here, not the whole Feather set: a misspelt icon name is not caught.)
+ */
+export function checkMarketplaceMetadata(actionYml: string): string[] {
+  const document: unknown = parse(actionYml);
+  if (!isMapping(document)) return ['action.yml: not a mapping'];
+  const problems: string[] = [];
+  if (typeof document['name'] !== 'string' || document['name'].trim() === '')
+    problems.push('action.yml: the Marketplace needs a name');
+  const description = document['description'];
+  if (typeof description !== 'string' || description.trim() === '') {
+    problems.push('action.yml: the Marketplace needs a description');
+  } else if (description.length >= MARKETPLACE_DESCRIPTION_LIMIT) {
+    problems.push(
+      `action.yml: the description is ${String(description.length)} characters; the Marketplace needs fewer than ${String(MARKETPLACE_DESCRIPTION_LIMIT)}`,
+    );
+  }
+  const branding = document['branding'];
+  if (!isMapping(branding)) return [...problems, 'action.yml: the Marketplace needs branding (icon and color)'];
+  const icon = branding['icon'];
+  if (typeof icon !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(icon)) {
+    problems.push(`action.yml: branding.icon ${JSON.stringify(icon)} is not a Feather icon name`);
+  } else if (OMITTED_FEATHER_ICONS.includes(icon)) {
+    problems.push(
+      `action.yml: branding.icon "${icon}" is a Feather icon the Marketplace omits (${OMITTED_FEATHER_ICONS.join(', ')})`,
+    );
+  }
+  const color = branding['color'];
+  if (typeof color !== 'string' || !BRANDING_COLORS.includes(color)) {
+    problems.push(
+      `action.yml: branding.color ${JSON.stringify(color)} is not one the Marketplace offers (${BRANDING_COLORS.join(', ')})`,
+    );
   }
   return problems;
 }
 
-/** Every way the documentation disagrees with action.yml; empty when they agree. */
+/** Every way the documentation disagrees with action.yml, or action.yml with the Marketplace; empty when all agree. */
 export function checkDocs(docs: DocsToCheck): string[] {
   const manifest = parseActionManifest(docs.actionYml);
   const problems = [
+    ...checkMarketplaceMetadata(docs.actionYml),
     ...checkReadmeTables(docs.readme, manifest),
     ...checkReadmeBlocks(docs.readme, manifest, docs.majorVersion),
   ];

@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HubServer } from './hub-server.js';
+import { systemEnvironment } from './platform.js';
 
 /** Smart-HTTP paths below a repository: `/{repo}[.git]/info/refs`, `/git-upload-pack`, `/git-receive-pack`. */
 const GIT_PATH = /^\/(.+?)(?:\.git)?(\/(?:info\/refs|git-upload-pack|git-receive-pack|HEAD))$/;
@@ -102,6 +103,7 @@ export class GitServer {
       typeof value === 'string' ? { [name]: value } : {};
     const child = spawn('git', ['http-backend'], {
       env: {
+        ...systemEnvironment(),
         PATH: process.env['PATH'] ?? '',
         GIT_PROJECT_ROOT: this.projectRoot,
         GIT_HTTP_EXPORT_ALL: '1',

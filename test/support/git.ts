@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QUIET_GIT_ENV } from './git-server.js';
+import { systemEnvironment } from './platform.js';
 import type { Job } from './run-action.js';
 
 export interface GitRun {
@@ -27,6 +28,7 @@ export interface StepEnvironment {
 export function stepEnvironment(step: StepEnvironment): Record<string, string> {
   const { GIT_CONFIG_NOSYSTEM, ...quiet } = QUIET_GIT_ENV;
   return {
+    ...systemEnvironment(),
     PATH: process.env['PATH'] ?? '',
     HOME: step.job.home,
     ...quiet,

@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { applyFault, FaultQueue, sendJson } from './faults.js';
 import { GITHUB_ISSUER } from './oidc-issuer.js';
 
@@ -47,8 +47,20 @@ export class HubServer {
   readonly exchangeRequests: ExchangeRequestRecord[] = [];
   readonly requestIds: string[] = [];
   /** Every request on any path, in order: how a test proves a wrong endpoint was called once. */
-  readonly requests: Array<{ method: string; path: string }> = [];
-  audience = 'https://huggingface.co';
+  readonly requests: Array<{ method: string; path: string; query?: string }> = [];
+  #audience: string | undefined;
+  /**
+   * The `aud` this hub accepts. A real hub accepts ID tokens for its own URL only, so unless a test
+   * sets another, this is the hub's own URL (publicUrl).
+   */
+  get audience(): string {
+    return this.#audience ?? this.publicUrl;
+  }
+  set audience(value: string) {
+    this.#audience = value;
+  }
+  /** The `aud` of every ID token presented to the exchange, verified or not: who was handed what. */
+  readonly receivedAudiences: string[] = [];
   expiresInSeconds = 3600;
   /** When true, the Hub issues tokens as usual but its read endpoints and git refuse them (401). */
   refuseIssuedTokens = false;
@@ -65,10 +77,13 @@ export class HubServer {
   #server: Server | undefined;
   #jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
-  /** With `tls`, the hub serves https (for the proxy tests, under a name only the tests resolve). */
+  /**
+   * With `tls`, the hub serves https (for the proxy tests, under `publicHost`, a name only the
+   * tests resolve, which is also the URL it accepts as audience).
+   */
   constructor(
     private readonly jwksUrl: string,
-    private readonly options: { tls?: { key: string; cert: string } } = {},
+    private readonly options: { tls?: { key: string; cert: string }; publicHost?: string } = {},
   ) {}
 
   get port(): number {
@@ -79,6 +94,11 @@ export class HubServer {
 
   get url(): string {
     return `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${this.port}`;
+  }
+
+  /** The URL the hub knows itself by, and so the audience it accepts unless told otherwise. */
+  get publicUrl(): string {
+    return `${this.options.tls ? 'https' : 'http'}://${this.options.publicHost ?? '127.0.0.1'}:${this.port}`;
   }
 
   get exchangeCount(): number {
@@ -120,7 +140,11 @@ export class HubServer {
     this.requestIds.push(requestId);
     const headers = { 'x-request-id': requestId };
     const url = new URL(request.url ?? '/', this.url);
-    this.requests.push({ method: request.method ?? '?', path: url.pathname });
+    this.requests.push({
+      method: request.method ?? '?',
+      path: url.pathname,
+      ...(url.search ? { query: url.search } : {}),
+    });
     try {
       if (this.commitApi?.handle(request, response, url, headers)) return;
       if (this.git?.handle(request, response, url, headers)) return;
@@ -147,6 +171,16 @@ export class HubServer {
       body = undefined;
     }
     this.exchangeRequests.push({ headers: request.headers, body });
+    const subjectToken =
+      typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['subject_token'] : undefined;
+    if (typeof subjectToken === 'string') {
+      try {
+        const { aud } = decodeJwt(subjectToken);
+        this.receivedAudiences.push(...(Array.isArray(aud) ? aud : [aud ?? '']));
+      } catch {
+        this.receivedAudiences.push('(not a JWT)');
+      }
+    }
     const fault = this.faults.take();
     if (fault && applyFault(fault, request, response, headers)) return;
 

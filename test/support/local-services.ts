@@ -16,9 +16,12 @@ export interface LocalServices {
   stop(): Promise<void>;
 }
 
-export async function startLocalServices(): Promise<LocalServices> {
+/** With `hubOptions`, the hub is started with them (e.g. over TLS under a test host name, for the proxy tests). */
+export async function startLocalServices(
+  hubOptions?: ConstructorParameters<typeof HubServer>[1],
+): Promise<LocalServices> {
   const issuer = await new OidcIssuer().start();
-  const hub = await new HubServer(issuer.jwksUrl).start();
+  const hub = await new HubServer(issuer.jwksUrl, hubOptions).start();
   hub.addPublisher('acme/awesome-model', { repository: 'acme/awesome-model', branch: 'main', workflow: 'publish.yml' });
   return {
     issuer,

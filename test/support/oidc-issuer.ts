@@ -18,9 +18,14 @@ export interface RunIdentity {
   /** Set for a job in a reusable workflow: `owner/repo/.github/workflows/file.yml@ref`. */
   jobWorkflowRef?: string;
   environment?: string;
+  /** GitHub's immutable subject (`repo:owner@<id>/repo@<id>:…`), for repositories created or renamed since 2026-07-15. */
+  immutableSubject?: boolean;
   eventName: string;
   actor: string;
 }
+
+export const REPOSITORY_ID = '123456789';
+export const OWNER_ID = '987654';
 
 export const DEFAULT_IDENTITY: RunIdentity = {
   repository: 'acme/awesome-model',
@@ -82,17 +87,18 @@ export class OidcIssuer {
     if (!this.#privateKey) throw new Error('issuer not started');
     const id = this.identity;
     const workflowRef = `${id.repository}/.github/workflows/${id.workflowFile}@${id.ref}`;
-    const owner = id.repository.split('/')[0] ?? '';
+    const [owner = '', name = ''] = id.repository.split('/');
+    const repository = id.immutableSubject ? `${owner}@${OWNER_ID}/${name}@${REPOSITORY_ID}` : id.repository;
     const subject = id.environment
-      ? `repo:${id.repository}:environment:${id.environment}`
+      ? `repo:${repository}:environment:${id.environment}`
       : id.eventName.startsWith('pull_request')
-        ? `repo:${id.repository}:pull_request`
-        : `repo:${id.repository}:ref:${id.ref}`;
+        ? `repo:${repository}:pull_request`
+        : `repo:${repository}:ref:${id.ref}`;
     const token = await new SignJWT({
       repository: id.repository,
-      repository_id: '123456789',
+      repository_id: REPOSITORY_ID,
       repository_owner: owner,
-      repository_owner_id: '987654',
+      repository_owner_id: OWNER_ID,
       repository_visibility: 'public',
       ref: id.ref,
       ref_type: id.ref.startsWith('refs/tags/') ? 'tag' : 'branch',

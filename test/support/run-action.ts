@@ -16,6 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sandboxEnvironment, systemEnvironment } from './platform.js';
 
 /** The folder holding action.yml, found upwards so this also works when compiled into .build/. */
 function findRepositoryRoot(): string {
@@ -105,7 +106,7 @@ export interface RunResult {
 /** Parses the `NAME<<DELIMITER\nvalue\nDELIMITER` format the toolkit writes to GITHUB_ENV/GITHUB_OUTPUT. */
 export function parseFileCommands(text: string): Record<string, string> {
   const values: Record<string, string> = {};
-  const lines = text.split('\n');
+  const lines = text.split(/\r?\n/); // the toolkit ends lines with os.EOL: CRLF on Windows
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? '';
     const heredoc = /^([^<=]+)<<(.+)$/.exec(line);
@@ -159,9 +160,9 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
   writeFileSync(files.event, JSON.stringify(options.event ?? { ref: 'refs/heads/main' }));
 
   const env: Record<string, string> = {
+    ...systemEnvironment(),
     PATH: process.env['PATH'] ?? '',
-    HOME: join(sandbox, 'home'),
-    TMPDIR: join(sandbox, 'tmp'),
+    ...sandboxEnvironment(join(sandbox, 'home'), join(sandbox, 'tmp')),
     RUNNER_TEMP: join(sandbox, 'runner-temp'),
     GITHUB_ACTIONS: 'true',
     CI: 'true',
@@ -217,6 +218,9 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
   clearTimeout(killer);
   const durationMs = performance.now() - started;
 
+  // The toolkit ends each line with os.EOL; the runner reads CRLF as LF, and so do the tests.
+  stdout = stdout.replace(/\r\n/g, '\n');
+  stderr = stderr.replace(/\r\n/g, '\n');
   const result: RunResult = {
     exitCode,
     stdout,

@@ -8,13 +8,16 @@ export class TrapServer {
   readonly requests: Array<{ method: string; path: string; headers: IncomingHttpHeaders; body: string }> = [];
   #server: Server | undefined;
 
-  /** 127.0.0.2 by default: on Linux the whole of 127.0.0.0/8 is loopback, and it is another host than the Hub's. */
-  constructor(private readonly host = '127.0.0.2') {}
+  /**
+   * Another host than the Hub's 127.0.0.1: 127.0.0.2 on Linux and Windows, where the whole of
+   * 127.0.0.0/8 is loopback; ::1 on macOS, whose loopback interface has only 127.0.0.1 for IPv4.
+   */
+  constructor(private readonly host = process.platform === 'darwin' ? '::1' : '127.0.0.2') {}
 
   get url(): string {
     const address = this.#server?.address() as AddressInfo | undefined;
     if (!address) throw new Error('trap not started');
-    return `http://${this.host}:${address.port}`;
+    return `http://${this.host.includes(':') ? `[${this.host}]` : this.host}:${address.port}`;
   }
 
   async start(): Promise<this> {

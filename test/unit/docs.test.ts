@@ -1,5 +1,6 @@
 // The documentation cannot drift from action.yml: the README's tables, every `with:` key in the
-// README and examples/, and the examples' permissions. The second half feeds the checker mutated
+// README and examples/, and the examples' permissions; and action.yml keeps to the Marketplace's
+// rules (description length, branding). The second half feeds the checker mutated
 // copies of the real files, so a checker that stopped seeing anything would fail here too.
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,8 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   checkDocs,
+  checkMarketplaceMetadata,
   countActionSteps,
   findSectionTable,
+  MARKETPLACE_DESCRIPTION_LIMIT,
   normaliseDescription,
   parseActionManifest,
   type DocsToCheck,
@@ -55,6 +58,10 @@ describe('the documentation matches action.yml', () => {
     expect(countActionSteps(docs)).toBeGreaterThanOrEqual(docs.examples.length);
   });
 
+  it('meets the Marketplace rules: description under 125 characters, an icon and a colour it offers', () => {
+    expect(checkMarketplaceMetadata(read('action.yml'))).toEqual([]);
+  });
+
   it('CHANGELOG.md has a section for the version in package.json (the release notes come from it)', () => {
     expect(read('CHANGELOG.md')).toMatch(new RegExp(`^## \\[${manifestVersion.replace(/\./g, '\\.')}\\]`, 'm'));
   });
@@ -71,6 +78,11 @@ describe('the drift check fails on drift', () => {
     return text.replace(pattern, to);
   };
   const firstExample = docs.examples.find((example) => example.text.includes('resource:'))!;
+  const example = (path: string) => docs.examples.find((candidate) => candidate.path === path)!;
+  const withExample = (d: DocsToCheck, path: string, mutate: (text: string) => string): DocsToCheck => ({
+    ...d,
+    examples: [{ ...example(path), text: mutate(example(path).text) }],
+  });
 
   const mutations: { name: string; mutate: (docs: DocsToCheck) => DocsToCheck; expected: RegExp[] }[] = [
     {
@@ -153,6 +165,38 @@ describe('the drift check fails on drift', () => {
       expected: [/not valid YAML/],
     },
     {
+      name: 'a description of 125 characters (the Marketplace needs fewer)',
+      mutate: (d) => ({
+        ...d,
+        actionYml: replacePattern(
+          d.actionYml,
+          /^description: .*$/m,
+          `description: '${'x'.repeat(MARKETPLACE_DESCRIPTION_LIMIT)}'`,
+        ),
+      }),
+      expected: [/the description is 125 characters; the Marketplace needs fewer than 125/],
+    },
+    {
+      name: 'no description',
+      mutate: (d) => ({ ...d, actionYml: replacePattern(d.actionYml, /^description: .*\n/m, '') }),
+      expected: [/the Marketplace needs a description/],
+    },
+    {
+      name: 'the key icon, which the Marketplace omits',
+      mutate: (d) => ({ ...d, actionYml: replacePattern(d.actionYml, /^( {2}icon: )'[^']*'/m, "$1'key'") }),
+      expected: [/branding\.icon "key" is a Feather icon the Marketplace omits/],
+    },
+    {
+      name: 'a colour the Marketplace does not offer',
+      mutate: (d) => ({ ...d, actionYml: replacePattern(d.actionYml, /^( {2}color: )'[^']*'/m, "$1'pink'") }),
+      expected: [/branding\.color "pink" is not one the Marketplace offers/],
+    },
+    {
+      name: 'no branding',
+      mutate: (d) => ({ ...d, actionYml: replacePattern(d.actionYml, /^branding:\n(?: {2}.*\n)+/m, '') }),
+      expected: [/the Marketplace needs branding/],
+    },
+    {
       name: 'an example pinned to another major version',
       mutate: (d) => ({
         ...d,
@@ -161,6 +205,53 @@ describe('the drift check fails on drift', () => {
         ],
       }),
       expected: [/expected @v1, @v1\.x\.y or a full commit SHA/],
+    },
+    {
+      name: 'an example that says to save it under another name than its own',
+      mutate: (d) =>
+        withExample(d, 'examples/publish-model.yml', (text) =>
+          replaceOnce(
+            replaceOnce(text, 'workflows/publish-model.yml', 'workflows/publish.yml'),
+            'Workflow    publish-model.yml',
+            'Workflow    publish.yml',
+          ),
+        ),
+      expected: [
+        /says to save it as \.github\/workflows\/publish\.yml/,
+        /names the workflow publish\.yml, not publish-model\.yml/,
+      ],
+    },
+    {
+      name: 'an example that runs hf without installing it first',
+      mutate: (d) =>
+        withExample(d, 'examples/publish-model-hf-cli.yml', (text) =>
+          replaceOnce(text, '      - run: pip install -U huggingface_hub\n', ''),
+        ),
+      expected: [/publish-model-hf-cli\.yml: runs `hf upload .*` before any step installs the hf CLI/],
+    },
+    {
+      name: 'the README quick start running hf without installing it',
+      mutate: (d) => ({
+        ...d,
+        readme: replacePattern(d.readme, /\n {3}- run: pip install -U huggingface_hub[^\n]*/, ''),
+      }),
+      expected: [/README line \d+: runs `hf upload .*` before any step installs the hf CLI/],
+    },
+    {
+      name: 'the stale huggingface_hub[cli] extra',
+      mutate: (d) => ({
+        ...d,
+        readme: replaceOnce(d.readme, 'pip install -U huggingface_hub', 'pip install -U "huggingface_hub[cli]"'),
+      }),
+      expected: [/README: installs huggingface_hub\[cli\]/],
+    },
+    {
+      name: 'JavaScript that counts on @huggingface/hub reading HF_TOKEN',
+      mutate: (d) =>
+        withExample(d, 'examples/javascript-hub.yml', (text) =>
+          text.replace(/accessToken: process\.env\.HF_TOKEN/g, 'accessToken'),
+        ),
+      expected: [/javascript-hub\.yml: uses @huggingface\/hub without `accessToken: process\.env\.HF_TOKEN`/],
     },
   ];
 

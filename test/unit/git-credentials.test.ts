@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isActionHelperCommand, needsHelperReset } from '../../src/git/credentials.js';
+import { needsHelperReset } from '../../src/git/configure.js';
+import { isActionHelperCommand } from '../../src/git/helper-command.js';
 import { buildHelperCommand, type HelperSettings } from '../../src/git/helper-command.js';
 import { parseResource } from '../../src/hub/resource.js';
 

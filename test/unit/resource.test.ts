@@ -43,6 +43,16 @@ describe('parseResource', () => {
     ['https://huggingface.co/%E0%A4%A/x', 'malformed percent-encoding'],
     ['https://huggingface.co/acme/x/tree/main', 'too many'],
     ['x'.repeat(600), 'too long'],
+    ['/awesome-model', 'the namespace "" is empty'],
+    ['acme/a--b', 'may not contain `--` or `..`'],
+    ['acme/-model', 'may not start or end with `-` or `.`'],
+    ['acme/model.', 'may not start or end with `-` or `.`'],
+    [`acme/${'m'.repeat(97)}`, 'is 97 characters long (at most 96)'],
+    ['acme/awesome-model/extra', 'has too many'],
+    ['dataset/acme/data', 'the prefix is plural'],
+    ['datasets/acme', 'without both a namespace and a name'],
+    ['ftp://huggingface.co/acme/x', 'not an http(s) one'],
+    ['https://huggingface.co/', 'without a repository or user path'],
   ])('refuses %j: %s', (raw, why) => {
     let thrown: unknown;
     try {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { RemoteError } from '../../src/errors.js';
-import { explainInvalidToken, parseOAuthError, parseTokenResponse } from '../../src/hub/token-response.js';
+import {
+  explainInvalidToken,
+  findCredentialsInBody,
+  parseOAuthError,
+  parseTokenResponse,
+} from '../../src/hub/token-response.js';
 
 const TOKEN = 'hf_jwt_abcdefghijklmnopqrstuvwxyz012345';
 
@@ -89,6 +94,39 @@ describe('explainInvalidToken', () => {
       expect(explainInvalidToken(token)).toBeUndefined();
     },
   );
+
+  // RFC 6750 §2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=", and
+  // from 16 to 8192 characters. Known good and bad values, written out by hand.
+  it.each([
+    ['16 characters, the shortest', 'abcdefghijklmnop'],
+    ['every capital letter', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'],
+    ['every small letter', 'abcdefghijklmnopqrstuvwxyz'],
+    ['every digit and each of - . _ ~ + /', '0123456789-._~+/'],
+    ['= padding at the end', 'abcdefghijklmn=='],
+    ['8192 characters, the longest', `${'a'.repeat(8190)}==`],
+  ])('accepts a b64token: %s', (_name, token) => {
+    expect(explainInvalidToken(token)).toBeUndefined();
+  });
+
+  it.each([
+    ['15 characters', 'abcdefghijklmno', 'is too short (15 characters)'],
+    ['8193 characters', 'a'.repeat(8193), 'is too long (8193 characters)'],
+    ['8193 characters with its padding', `${'a'.repeat(8191)}==`, 'is too long (8193 characters)'],
+    ['padding alone', '='.repeat(16), 'contains characters a bearer token cannot have'],
+    ['= before the end', 'abcdefgh=ijklmnop', 'contains characters a bearer token cannot have'],
+    ['a space', 'abcdefgh ijklmnop', 'contains white space'],
+    ['a no-break space', 'abcdefgh\u00a0ijklmnop', 'contains white space'],
+    ['DEL', 'abcdefgh\u007fijklmnop', 'contains control characters'],
+    ['a zero-width space', 'abcdefgh\u200bijklmnop', 'contains characters a bearer token cannot have'],
+    ['a letter beyond ASCII', 'abcdefghéijklmnop', 'contains characters a bearer token cannot have'],
+    ...Array.from('!"#$%&\'()*,:;<>?@[\\]^`{|}', (character) => [
+      `a ${character}`,
+      `abcdefgh${character}ijklmnop`,
+      'contains characters a bearer token cannot have',
+    ]),
+  ])('refuses a token with %s', (_name, token, why) => {
+    expect(explainInvalidToken(token)).toBe(why);
+  });
 });
 
 describe('parseOAuthError', () => {
@@ -101,5 +139,51 @@ describe('parseOAuthError', () => {
 
   it.each(['<html>502</html>', '[]', '{"message": "x"}', ''])('returns undefined for %j', (body) => {
     expect(parseOAuthError(body)).toBeUndefined();
+  });
+});
+
+describe('credentials in any answer', () => {
+  const REFRESH = 'opaque-refresh-token-0123456789';
+
+  it('parseTokenResponse hands every credential in the body to onToken, the access token first', () => {
+    const seen: string[] = [];
+    parseTokenResponse(
+      JSON.stringify({ access_token: TOKEN, refresh_token: REFRESH, extra: { id_token: 'eyJnested.x.y' } }),
+      (token) => seen.push(token),
+    );
+    expect(seen).toEqual([TOKEN, REFRESH, 'eyJnested.x.y']);
+  });
+
+  it('never quotes a credential of the body in its error', () => {
+    const seen: string[] = [];
+    let message = '';
+    try {
+      parseTokenResponse(
+        JSON.stringify({ access_token: TOKEN, refresh_token: REFRESH, token_type: REFRESH }),
+        (token) => seen.push(token),
+      );
+    } catch (error: unknown) {
+      message = error instanceof Error ? error.message : '';
+    }
+    expect(message).toContain('`token_type` is');
+    expect(message).not.toContain(REFRESH.slice(0, 10));
+    expect(seen).toContain(REFRESH);
+  });
+
+  it('findCredentialsInBody finds them at any depth, in objects and arrays, and ignores non-JSON bodies', () => {
+    expect(
+      findCredentialsInBody(
+        JSON.stringify({ data: [{ Access_Token: TOKEN }], refresh_token: REFRESH, id_token: 'short', token: 'x' }),
+      ),
+    ).toEqual([TOKEN, REFRESH]);
+    expect(findCredentialsInBody(`<html>${TOKEN}</html>`)).toEqual([]);
+    // A hostile body nesting deeper than anyone would: no stack overflow, nothing found that deep.
+    const deep = `${'['.repeat(5000)}{"access_token":"${TOKEN}"}${']'.repeat(5000)}`;
+    expect(findCredentialsInBody(deep)).toEqual([]);
+  });
+
+  it('parseOAuthError cuts given secrets out of its fields, after JSON unescaping', () => {
+    const escaped = '{"error":"invalid_grant","error_description":"token a\\/b-0123456789abcdef rejected"}';
+    expect(parseOAuthError(escaped, ['a/b-0123456789abcdef'])?.description).toBe('token *** rejected');
   });
 });

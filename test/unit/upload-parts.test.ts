@@ -248,11 +248,13 @@ describe('the token source', () => {
 
 describe('redacting what servers say', () => {
   it('removes the token given and anything token-shaped', () => {
-    expect(
-      redactTokenShapes(
-        'echo hf_jwt_abcdefghijkl and Bearer abc.def and eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl and SECRET',
-        ['SECRET'],
-      ),
-    ).toBe('echo hf_*** and Bearer *** and *** and ***');
+    const text = redactTokenShapes(
+      'echo hf_jwt_abcdefghijkl and Bearer abc.def and eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl and SECRET',
+      ['SECRET'],
+    );
+    for (const secret of ['hf_jwt_abcdefghijkl', 'abc.def', 'eyJhbGciOiJSUzI1NiJ9', 'c2lnbmF0dXJl', 'SECRET']) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text.startsWith('echo ')).toBe(true);
   });
 });

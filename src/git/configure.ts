@@ -1,6 +1,6 @@
 // `git-credentials: true`: configure git, for the rest of the job, to get a fresh Hub token from the
-// credential helper each time it talks to the configured resource on the hub; and, in the post step,
-// remove exactly what was added.
+// credential helper each time it talks to the configured resource on the hub. The post step removes
+// exactly what was added (clean-up.ts), from the record saved here (saved-state.ts).
 //
 // What is added to the global git config (never a token, only the helper's command line), for each
 // of the resource's two URLs, `{hub}/{resource}` and `{hub}/{resource}.git`:
@@ -32,56 +32,25 @@
 // there is harmless.
 
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
-import { ACTION_NAME } from '../about.js';
 import { ActionError, messageOf } from '../errors.js';
-import { parseJsonObject } from '../http/json.js';
 import { hubBaseOf } from '../hub/hub-url.js';
-import {
-  addGlobalValue,
-  getGlobalValues,
-  globalConfigWritePath,
-  listGlobalKeys,
-  removeGlobalSection,
-  unsetGlobalValue,
-} from './config.js';
-import { buildHelperCommand } from './helper-command.js';
-import { repositoryPathOf } from './credential-protocol.js';
 import type { Settings } from '../inputs.js';
-import { GIT_CREDENTIALS_STATE } from '../runner/state.js';
+import { addGlobalValue, getGlobalValues, globalConfigWritePath, isGitUnavailable, listGlobalKeys } from './config.js';
+import { repositoryPathOf } from './credential-protocol.js';
+import { buildHelperCommand, isActionHelperCommand } from './helper-command.js';
+import { saveGitCredentialsState, type AddedEntry } from './saved-state.js';
 
 /** Where the build puts the helper, relative to dist/index.js (see the `build` script). */
 const HELPER_DIRECTORY = 'git-credential-helper';
-
-interface AddedEntry {
-  readonly key: string;
-  readonly value: string;
-}
-
-/** What the post step needs to undo this step's git configuration exactly. */
-export interface GitCredentialsState {
-  readonly entries: readonly AddedEntry[];
-  /** `credential.<url>` sections that had no keys before; removed if the cleanup leaves them empty. */
-  readonly createdSections: readonly string[];
-  /** The global config file, if this step created it; removed if the cleanup leaves it empty. */
-  readonly createdConfigFile: string | undefined;
-}
 
 /** The URLs whose git requests should carry the path: the resource's repository, with and without `.git`. */
 export function repositoryUrlsOf(settings: Pick<Settings, 'hubUrl' | 'resource'>): string[] {
   const repository = `${settings.hubUrl.origin}/${repositoryPathOf(settings.hubUrl, settings.resource)}`;
   return [repository, `${repository}.git`];
-}
-
-/**
- * Whether a helper command is one this action configures (any invocation, any version that builds
- * its command with buildHelperCommand): `!'<node>' '<…>/git-credential-helper/index.js' '--hub-url' …`.
- */
-export function isActionHelperCommand(value: string): boolean {
-  return /^!'.*[\\/]git-credential-helper[\\/]index\.js' '--hub-url' '/.test(value);
 }
 
 /**
@@ -122,12 +91,12 @@ export async function configureGitCredentials(settings: Settings, env: NodeJS.Pr
     const existingKeys = await listGlobalKeys();
     const sections = [...new Set(entries.map((entry) => entry.key.slice(0, entry.key.lastIndexOf('.'))))];
     const configFile = globalConfigWritePath(env);
-    const state: GitCredentialsState = {
+    const state = {
       entries,
       createdSections: sections.filter((section) => !existingKeys.some((key) => key.startsWith(`${section}.`))),
       createdConfigFile: existsSync(configFile) ? undefined : configFile,
     };
-    core.saveState(GIT_CREDENTIALS_STATE, JSON.stringify(state));
+    saveGitCredentialsState(state);
     // In order: each URL's reset before its helper.
     for (const entry of entries) await addGlobalValue(entry.key, entry.value);
   } catch (error: unknown) {
@@ -145,104 +114,5 @@ export async function configureGitCredentials(settings: Settings, env: NodeJS.Pr
     `Configured git for the rest of the job: \`git clone\`, \`fetch\` and \`push\` (LFS included) to ${repositoryUrl} ` +
       'get a fresh token from a credential helper each time, the only helper git asks for that repository; no token is stored. ' +
       'The post step removes this configuration.',
-  );
-}
-
-/** The post step's work: read what the main step added, remove it. Never throws; problems become warnings. */
-export async function cleanUpGitCredentials(): Promise<void> {
-  try {
-    const state = readGitCredentialsState();
-    if (state !== undefined) await removeGitCredentials(state);
-  } catch (error: unknown) {
-    core.warning(
-      `The post step could not clean up the git configuration: ${messageOf(error)}. ` +
-        `On a self-hosted runner, check the global git config for a credential helper of ${ACTION_NAME}.`,
-    );
-  }
-}
-
-/** The state saved by configureGitCredentials, or undefined when this step added nothing. */
-export function readGitCredentialsState(): GitCredentialsState | undefined {
-  const text = core.getState(GIT_CREDENTIALS_STATE);
-  if (text === '') return undefined;
-  const { object, problem } = parseJsonObject(text);
-  if (problem !== undefined) throw new Error(`the saved state ${problem}`);
-  if (!isGitCredentialsState(object)) throw new Error('the saved state does not have the expected shape');
-  return object;
-}
-
-/** `key = value` for a message; the helper's long command line shortened, the empty reset named. */
-function describeEntry(entry: AddedEntry): string {
-  if (entry.value === '') return `the empty ${entry.key} (which resets git's helper list)`;
-  return isActionHelperCommand(entry.value) ? `this step's ${entry.key}` : `${entry.key} = ${entry.value}`;
-}
-
-function isGitUnavailable(error: unknown): boolean {
-  return error instanceof ActionError && error.code === 'GIT_UNAVAILABLE';
-}
-
-function isGitCredentialsState(value: Record<string, unknown>): value is Record<string, unknown> & GitCredentialsState {
-  const { entries, createdSections, createdConfigFile } = value;
-  const isEntry = (entry: unknown): boolean =>
-    typeof entry === 'object' &&
-    entry !== null &&
-    typeof (entry as Record<string, unknown>)['key'] === 'string' &&
-    typeof (entry as Record<string, unknown>)['value'] === 'string';
-  return (
-    Array.isArray(entries) &&
-    entries.every(isEntry) &&
-    Array.isArray(createdSections) &&
-    createdSections.every((section) => typeof section === 'string') &&
-    (createdConfigFile === undefined || typeof createdConfigFile === 'string')
-  );
-}
-
-/**
- * Removes what configureGitCredentials added, and only that. Never throws: every problem becomes a
- * warning, because a cleanup must not fail a job whose real work is done.
- */
-export async function removeGitCredentials(state: GitCredentialsState): Promise<void> {
-  let removed = 0;
-  for (const entry of state.entries) {
-    try {
-      // `git config --unset` cannot pick one of several equal values (an empty `helper` the user
-      // also has in this very section): leave it rather than remove the user's.
-      const equal = (await getGlobalValues(entry.key)).filter((value) => value === entry.value).length;
-      if (equal > 1) {
-        core.warning(
-          `Did not remove ${describeEntry(entry)} from the global git config: the same value is there ${equal} times ` +
-            'and git cannot tell which one this step added. Later jobs on this runner may still see it.',
-        );
-      } else if (equal === 1 && (await unsetGlobalValue(entry.key, entry.value))) {
-        removed++;
-      }
-    } catch (error: unknown) {
-      if (isGitUnavailable(error)) throw error; // one warning, not one per entry
-      core.warning(
-        `Could not remove ${describeEntry(entry)} from the global git config: ${messageOf(error)}. Later jobs on this runner may still see it.`,
-      );
-    }
-  }
-  if (state.createdSections.length > 0) {
-    try {
-      const remainingKeys = await listGlobalKeys();
-      for (const section of state.createdSections) {
-        if (!remainingKeys.some((key) => key.startsWith(`${section}.`))) await removeGlobalSection(section);
-      }
-    } catch {
-      // An empty section header left behind changes nothing git does; not worth a warning.
-    }
-  }
-  if (state.createdConfigFile !== undefined) {
-    try {
-      if (existsSync(state.createdConfigFile) && readFileSync(state.createdConfigFile, 'utf8').trim() === '') {
-        unlinkSync(state.createdConfigFile);
-      }
-    } catch (error: unknown) {
-      core.warning(`Could not remove the empty git config file ${state.createdConfigFile}: ${messageOf(error)}.`);
-    }
-  }
-  core.info(
-    `Removed the git credential configuration this step added (${removed} of ${state.entries.length} entries were still there).`,
   );
 }

@@ -5,7 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { collectLicenses, listProductionPackages, renderLicenses } from '../../scripts/third-party-licenses.js';
+import {
+  licensesText,
+  listProductionPackages,
+  readBundleAliases,
+  renderLicenses,
+} from '../../scripts/third-party-licenses.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
@@ -29,8 +34,9 @@ describe('dist/licenses.txt', () => {
     ).toEqual([]);
   });
 
-  it('names every package npm installs for production (a superset of what ncc bundles)', () => {
-    const production = listProductionPackages(JSON.parse(read('package-lock.json')));
+  it('names every package npm installs for production (a superset of what ncc bundles), except those replaced at bundle time', () => {
+    const replaced = new Set(readBundleAliases(root).keys());
+    const production = listProductionPackages(JSON.parse(read('package-lock.json')), replaced);
     expect(production.length).toBeGreaterThan(Object.keys(manifest.dependencies).length);
     const named = entryNames(licensesTxt);
     expect(
@@ -39,8 +45,14 @@ describe('dist/licenses.txt', () => {
     ).toEqual([]);
   });
 
+  it('leaves out undici, which npm installs but the bundle replaces with stubs/undici, and says so', () => {
+    expect(readBundleAliases(root).get('undici')).toBe('./stubs/undici/index.js');
+    expect(entryNames(licensesTxt)).not.toContain('undici');
+    expect(licensesTxt).toContain('Not bundled, and so not listed: undici');
+  });
+
   it('is exactly what the build generates from package-lock.json and node_modules', () => {
-    expect(licensesTxt === renderLicenses(collectLicenses(root)), STALE).toBe(true);
+    expect(licensesTxt === licensesText(root).text, STALE).toBe(true);
   });
 });
 
@@ -58,6 +70,14 @@ describe('the licence list generator', () => {
       'node_modules/maybe': { version: '1.0.0', license: 'MIT', optional: true },
     },
   };
+
+  it('drops the packages it is told the bundle replaces', () => {
+    expect(listProductionPackages(lockfile, new Set(['a'])).map((pkg) => pkg.name)).toEqual([
+      '@scope/b',
+      '@scope/b',
+      'maybe',
+    ]);
+  });
 
   it('keeps production packages, nested ones included, once per name and version; drops dev-only ones', () => {
     expect(

@@ -1,8 +1,8 @@
-export const id = 299;
-export const ids = [299];
+export const id = 28;
+export const ids = [28];
 export const modules = {
 
-/***/ 7299:
+/***/ 9028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   configureGitCredentials: () => (/* binding */ configureGitCredentials)
 });
 
-// UNUSED EXPORTS: cleanUpGitCredentials, isActionHelperCommand, needsHelperReset, readGitCredentialsState, removeGitCredentials, repositoryUrlsOf
+// UNUSED EXPORTS: needsHelperReset, repositoryUrlsOf
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -23,8 +23,6 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var lib_core = __webpack_require__(8476);
-// EXTERNAL MODULE: ./src/about.ts + 1 modules
-var about = __webpack_require__(4543);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/hub/hub-url.ts
@@ -70,7 +68,7 @@ function failure(what, result) {
  * Every value of `key` in the global config, in order; empty when unset. Empty values are kept
  * (`helper =` means something to git), so values are read NUL-terminated (`-z`).
  */
-async function config_getGlobalValues(key) {
+async function getGlobalValues(key) {
     const result = await runGit(['config', '--global', '-z', '--get-all', key]);
     if (result.exitCode === EXIT_KEY_NOT_FOUND)
         return [];
@@ -89,7 +87,7 @@ async function addGlobalValue(key, value) {
  * value matches too), leaving every other value alone. Returns false when no such value was there,
  * and also when several were (git exits 5 for both): callers that care count first.
  */
-async function config_unsetGlobalValue(key, value) {
+async function unsetGlobalValue(key, value) {
     const result = await runGit(['config', '--global', '--fixed-value', '--unset', key, value]);
     if (result.exitCode === EXIT_NOTHING_TO_UNSET)
         return false;
@@ -98,7 +96,7 @@ async function config_unsetGlobalValue(key, value) {
     return true;
 }
 /** The names of all keys in the global config (subsections keep their case). */
-async function config_listGlobalKeys() {
+async function listGlobalKeys() {
     const result = await runGit(['config', '--global', '--name-only', '--list']);
     // No global config file at all: git exits non-zero with "unable to read config file".
     if (result.exitCode !== 0)
@@ -106,7 +104,7 @@ async function config_listGlobalKeys() {
     return result.stdout.split('\n').filter((line) => line !== '');
 }
 /** Removes a whole section, e.g. `credential.https://huggingface.co` (left empty by --unset). */
-async function config_removeGlobalSection(section) {
+async function removeGlobalSection(section) {
     const result = await runGit(['config', '--global', '--remove-section', section]);
     if (result.exitCode !== 0)
         throw failure(`git config --remove-section ${section}`, result);
@@ -124,122 +122,9 @@ function globalConfigWritePath(env = process.env) {
     const xdgConfig = (0,external_node_path_.join)(env['XDG_CONFIG_HOME'] || (0,external_node_path_.join)(home, '.config'), 'git', 'config');
     return !(0,external_node_fs_.existsSync)(userConfig) && (0,external_node_fs_.existsSync)(xdgConfig) ? xdgConfig : userConfig;
 }
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/http/endpoint-url.ts
-var endpoint_url = __webpack_require__(2767);
-// EXTERNAL MODULE: ./src/hub/resource.ts
-var resource = __webpack_require__(3987);
-;// CONCATENATED MODULE: ./src/git/helper-command.ts
-// The git credential helper's command line, both ways: the action writes it into git config, the
-// helper reads it back. Everything the helper needs travels here, and none of it is secret (the ID
-// token comes from the job's environment at the moment git asks; the Hub token goes to git only).
-//
-// git runs a helper value that starts with `!` as a shell command and appends the operation
-// (`get`, `store`, `erase`): https://git-scm.com/docs/gitcredentials#_custom_helpers. Every word is
-// single-quoted for that shell, so paths with spaces or quotes survive.
-//
-// Windows (reasoned from the sources; not run on Windows here). Git for Windows runs the command
-// with the `sh` it finds on PATH, its bundled MSYS2 bash (run-command.c: git_shell_path,
-// prepare_shell_cmd). Inside single quotes a backslash is literal, so `'C:\…\node.exe'` and
-// `'D:\a\_actions\…\index.js'` reach the program as written (gh writes its Windows helper the same
-// way, `!'C:\…\gh.exe' auth git-credential`); unquoted, bash would eat the backslashes. When bash
-// starts a native program (node.exe) the MSYS2 runtime rewrites arguments that look like POSIX
-// paths (msys2_path_conv.cc): our arguments are a drive path (`X:\…`, left as is), URLs
-// (`scheme://…`, left as is), a resource `namespace/name` (no leading `/` or `:`, left as is), and
-// numbers and a hex id (no `/`, not looked at). Only an `--audience` starting with `/` would be
-// rewritten; audiences are URLs. test/unit/helper-command.test.ts runs the command built from
-// Windows paths through sh, bash and git on Linux.
-
-
-
-
-
-const OPTIONS = {
-    'hub-url': { type: 'string' },
-    resource: { type: 'string' },
-    'token-endpoint': { type: 'string' },
-    audience: { type: 'string' },
-    'max-attempts': { type: 'string' },
-    'timeout-seconds': { type: 'string' },
-    'deadline-seconds': { type: 'string' },
-    id: { type: 'string' },
-};
-/**
- * Quotes one word for a POSIX shell (git runs `!` helpers with `sh -c`, Git for Windows included),
- * as git's own sq_quote_buf does (quote.c; git also escapes `!` for interactive csh, which a
- * non-interactive `sh -c` does not need).
- */
-function quoteForShell(word) {
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-/** The helper arguments for these settings, in the order parseHelperArguments reads them. */
-function buildHelperArguments(settings) {
-    return [
-        '--hub-url',
-        settings.hubUrl.href,
-        '--resource',
-        settings.resource.value,
-        '--token-endpoint',
-        settings.tokenEndpoint.href,
-        '--audience',
-        settings.audience,
-        '--max-attempts',
-        String(settings.maxAttempts),
-        '--timeout-seconds',
-        String(settings.requestTimeoutMs / 1000),
-        '--deadline-seconds',
-        String(settings.deadlineMs / 1000),
-        '--id',
-        settings.id,
-    ];
-}
-/**
- * The git config value: `!'<node>' '<helper.js>' --hub-url '…' …`. `node` is the Node that runs the
- * action (process.execPath): it stays on the runner for the whole job, whatever `node` is on PATH.
- */
-function buildHelperCommand(nodePath, helperPath, settings) {
-    return `!${[nodePath, helperPath, ...buildHelperArguments(settings)].map(quoteForShell).join(' ')}`;
-}
-/** Reads the helper's command line (as git runs it: our arguments, then the operation). */
-function parseHelperArguments(argv) {
-    let parsed;
-    try {
-        parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-    }
-    catch (error) {
-        throw new InputError(`the helper's command line is malformed (${messageOf(error)}).`);
-    }
-    const { values, positionals } = parsed;
-    const last = positionals.at(-1);
-    const operation = last === 'get' || last === 'store' || last === 'erase' ? last : 'other';
-    const required = (name) => {
-        const value = values[name];
-        if (value === undefined || value === '')
-            throw new InputError(`the helper's command line has no --${name}.`);
-        return value;
-    };
-    const whole = (name) => {
-        const value = Number(required(name));
-        if (!Number.isInteger(value) || value < 1)
-            throw new InputError(`the helper's --${name} is not a positive whole number.`);
-        return value;
-    };
-    const hubUrl = parseHubUrl(required('hub-url'), "The helper's --hub-url");
-    return {
-        operation,
-        settings: {
-            hubUrl,
-            resource: parseResource(required('resource'), hubUrl.host),
-            tokenEndpoint: parseEndpoint(required('token-endpoint'), "The helper's --token-endpoint"),
-            audience: required('audience'),
-            maxAttempts: whole('max-attempts'),
-            requestTimeoutMs: whole('timeout-seconds') * 1000,
-            deadlineMs: whole('deadline-seconds') * 1000,
-            id: required('id'),
-        },
-    };
+/** Whether `error` says git itself cannot be run (not installed, not on PATH). */
+function isGitUnavailable(error) {
+    return error instanceof errors/* ActionError */.lZ && error.code === 'GIT_UNAVAILABLE';
 }
 
 ;// CONCATENATED MODULE: ./src/git/credential-protocol.ts
@@ -412,6 +297,130 @@ function formatCredentialAnswer(answer) {
     return `${lines.join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/http/endpoint-url.ts
+var endpoint_url = __webpack_require__(2767);
+// EXTERNAL MODULE: ./src/hub/resource.ts
+var resource = __webpack_require__(3987);
+;// CONCATENATED MODULE: ./src/git/helper-command.ts
+// The git credential helper's command line, both ways: the action writes it into git config, the
+// helper reads it back. Everything the helper needs travels here, and none of it is secret (the ID
+// token comes from the job's environment at the moment git asks; the Hub token goes to git only).
+//
+// git runs a helper value that starts with `!` as a shell command and appends the operation
+// (`get`, `store`, `erase`): https://git-scm.com/docs/gitcredentials#_custom_helpers. Every word is
+// single-quoted for that shell, so paths with spaces or quotes survive.
+//
+// Windows (reasoned from the sources; not run on Windows here). Git for Windows runs the command
+// with the `sh` it finds on PATH, its bundled MSYS2 bash (run-command.c: git_shell_path,
+// prepare_shell_cmd). Inside single quotes a backslash is literal, so `'C:\…\node.exe'` and
+// `'D:\a\_actions\…\index.js'` reach the program as written (gh writes its Windows helper the same
+// way, `!'C:\…\gh.exe' auth git-credential`); unquoted, bash would eat the backslashes. When bash
+// starts a native program (node.exe) the MSYS2 runtime rewrites arguments that look like POSIX
+// paths (msys2_path_conv.cc): our arguments are a drive path (`X:\…`, left as is), URLs
+// (`scheme://…`, left as is), a resource `namespace/name` (no leading `/` or `:`, left as is), and
+// numbers and a hex id (no `/`, not looked at). Only an `--audience` starting with `/` would be
+// rewritten; audiences are URLs. test/unit/helper-command.test.ts runs the command built from
+// Windows paths through sh, bash and git on Linux.
+
+
+
+
+
+const OPTIONS = {
+    'hub-url': { type: 'string' },
+    resource: { type: 'string' },
+    'token-endpoint': { type: 'string' },
+    audience: { type: 'string' },
+    'max-attempts': { type: 'string' },
+    'timeout-seconds': { type: 'string' },
+    'deadline-seconds': { type: 'string' },
+    id: { type: 'string' },
+};
+/**
+ * Quotes one word for a POSIX shell (git runs `!` helpers with `sh -c`, Git for Windows included),
+ * as git's own sq_quote_buf does (quote.c; git also escapes `!` for interactive csh, which a
+ * non-interactive `sh -c` does not need).
+ */
+function quoteForShell(word) {
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** The helper arguments for these settings, in the order parseHelperArguments reads them. */
+function buildHelperArguments(settings) {
+    return [
+        '--hub-url',
+        settings.hubUrl.href,
+        '--resource',
+        settings.resource.value,
+        '--token-endpoint',
+        settings.tokenEndpoint.href,
+        '--audience',
+        settings.audience,
+        '--max-attempts',
+        String(settings.maxAttempts),
+        '--timeout-seconds',
+        String(settings.requestTimeoutMs / 1000),
+        '--deadline-seconds',
+        String(settings.deadlineMs / 1000),
+        '--id',
+        settings.id,
+    ];
+}
+/**
+ * The git config value: `!'<node>' '<helper.js>' --hub-url '…' …`. `node` is the Node that runs the
+ * action (process.execPath): it stays on the runner for the whole job, whatever `node` is on PATH.
+ */
+function buildHelperCommand(nodePath, helperPath, settings) {
+    return `!${[nodePath, helperPath, ...buildHelperArguments(settings)].map(quoteForShell).join(' ')}`;
+}
+/** Reads the helper's command line (as git runs it: our arguments, then the operation). */
+function parseHelperArguments(argv) {
+    let parsed;
+    try {
+        parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    }
+    catch (error) {
+        throw new InputError(`the helper's command line is malformed (${messageOf(error)}).`);
+    }
+    const { values, positionals } = parsed;
+    const last = positionals.at(-1);
+    const operation = last === 'get' || last === 'store' || last === 'erase' ? last : 'other';
+    const required = (name) => {
+        const value = values[name];
+        if (value === undefined || value === '')
+            throw new InputError(`the helper's command line has no --${name}.`);
+        return value;
+    };
+    const whole = (name) => {
+        const value = Number(required(name));
+        if (!Number.isInteger(value) || value < 1)
+            throw new InputError(`the helper's --${name} is not a positive whole number.`);
+        return value;
+    };
+    const hubUrl = parseHubUrl(required('hub-url'), "The helper's --hub-url");
+    return {
+        operation,
+        settings: {
+            hubUrl,
+            resource: parseResource(required('resource'), hubUrl.host),
+            tokenEndpoint: parseEndpoint(required('token-endpoint'), "The helper's --token-endpoint"),
+            audience: required('audience'),
+            maxAttempts: whole('max-attempts'),
+            requestTimeoutMs: whole('timeout-seconds') * 1000,
+            deadlineMs: whole('deadline-seconds') * 1000,
+            id: required('id'),
+        },
+    };
+}
+/**
+ * Whether a helper command is one this action configures (any invocation, any version that builds
+ * its command with buildHelperCommand): `!'<node>' '<…>/git-credential-helper/index.js' '--hub-url' …`.
+ */
+function isActionHelperCommand(value) {
+    return /^!'.*[\\/]git-credential-helper[\\/]index\.js' '--hub-url' '/.test(value);
+}
+
 ;// CONCATENATED MODULE: ./src/runner/state.ts
 // The values the main step saves for its post step (core.saveState), by name, and a cheap check
 // for them. The runner hands saved state to the post step as STATE_<name> environment variables
@@ -424,10 +433,45 @@ function hasSavedState(name, env = process.env) {
     return (env[`STATE_${name}`] ?? '') !== '';
 }
 
-;// CONCATENATED MODULE: ./src/git/credentials.ts
+;// CONCATENATED MODULE: ./src/git/saved-state.ts
+// What `git-credentials` added to the global git config, saved by the main step (core.saveState)
+// before anything is written, so the post step can remove exactly that, even after a failure half-way.
+
+
+
+/** Saves what is about to be added, for the post step. */
+function saveGitCredentialsState(state) {
+    lib_core/* saveState */.LZ(state_GIT_CREDENTIALS_STATE, JSON.stringify(state));
+}
+/** The state saved by configureGitCredentials, or undefined when this step added nothing. */
+function readGitCredentialsState() {
+    const text = core.getState(GIT_CREDENTIALS_STATE);
+    if (text === '')
+        return undefined;
+    const { object, problem } = parseJsonObject(text);
+    if (problem !== undefined)
+        throw new Error(`the saved state ${problem}`);
+    if (!isGitCredentialsState(object))
+        throw new Error('the saved state does not have the expected shape');
+    return object;
+}
+function isGitCredentialsState(value) {
+    const { entries, createdSections, createdConfigFile } = value;
+    const isEntry = (entry) => typeof entry === 'object' &&
+        entry !== null &&
+        typeof entry['key'] === 'string' &&
+        typeof entry['value'] === 'string';
+    return (Array.isArray(entries) &&
+        entries.every(isEntry) &&
+        Array.isArray(createdSections) &&
+        createdSections.every((section) => typeof section === 'string') &&
+        (createdConfigFile === undefined || typeof createdConfigFile === 'string'));
+}
+
+;// CONCATENATED MODULE: ./src/git/configure.ts
 // `git-credentials: true`: configure git, for the rest of the job, to get a fresh Hub token from the
-// credential helper each time it talks to the configured resource on the hub; and, in the post step,
-// remove exactly what was added.
+// credential helper each time it talks to the configured resource on the hub. The post step removes
+// exactly what was added (clean-up.ts), from the record saved here (saved-state.ts).
 //
 // What is added to the global git config (never a token, only the helper's command line), for each
 // of the resource's two URLs, `{hub}/{resource}` and `{hub}/{resource}.git`:
@@ -468,21 +512,12 @@ function hasSavedState(name, env = process.env) {
 
 
 
-
-
 /** Where the build puts the helper, relative to dist/index.js (see the `build` script). */
 const HELPER_DIRECTORY = 'git-credential-helper';
 /** The URLs whose git requests should carry the path: the resource's repository, with and without `.git`. */
 function repositoryUrlsOf(settings) {
     const repository = `${settings.hubUrl.origin}/${repositoryPathOf(settings.hubUrl, settings.resource)}`;
     return [repository, `${repository}.git`];
-}
-/**
- * Whether a helper command is one this action configures (any invocation, any version that builds
- * its command with buildHelperCommand): `!'<node>' '<…>/git-credential-helper/index.js' '--hub-url' …`.
- */
-function isActionHelperCommand(value) {
-    return /^!'.*[\\/]git-credential-helper[\\/]index\.js' '--hub-url' '/.test(value);
 }
 /**
  * Whether our helper needs an empty `helper` value before it in a URL section holding `values`
@@ -512,14 +547,14 @@ async function configureGitCredentials(settings, env = process.env) {
         const entries = [];
         for (const url of repositoryUrlsOf(settings)) {
             const helperKey = `credential.${url}.helper`;
-            if (needsHelperReset(await config_getGlobalValues(helperKey)))
+            if (needsHelperReset(await getGlobalValues(helperKey)))
                 entries.push({ key: helperKey, value: '' });
             entries.push({ key: helperKey, value: helperCommand });
             const useHttpPathKey = `credential.${url}.useHttpPath`;
-            if ((await config_getGlobalValues(useHttpPathKey)).length === 0)
+            if ((await getGlobalValues(useHttpPathKey)).length === 0)
                 entries.push({ key: useHttpPathKey, value: 'true' });
         }
-        const existingKeys = await config_listGlobalKeys();
+        const existingKeys = await listGlobalKeys();
         const sections = [...new Set(entries.map((entry) => entry.key.slice(0, entry.key.lastIndexOf('.'))))];
         const configFile = globalConfigWritePath(env);
         const state = {
@@ -527,7 +562,7 @@ async function configureGitCredentials(settings, env = process.env) {
             createdSections: sections.filter((section) => !existingKeys.some((key) => key.startsWith(`${section}.`))),
             createdConfigFile: (0,external_node_fs_.existsSync)(configFile) ? undefined : configFile,
         };
-        lib_core/* saveState */.LZ(state_GIT_CREDENTIALS_STATE, JSON.stringify(state));
+        saveGitCredentialsState(state);
         // In order: each URL's reset before its helper.
         for (const entry of entries)
             await addGlobalValue(entry.key, entry.value);
@@ -546,100 +581,6 @@ async function configureGitCredentials(settings, env = process.env) {
     lib_core/* info */.pq(`Configured git for the rest of the job: \`git clone\`, \`fetch\` and \`push\` (LFS included) to ${repositoryUrl} ` +
         'get a fresh token from a credential helper each time, the only helper git asks for that repository; no token is stored. ' +
         'The post step removes this configuration.');
-}
-/** The post step's work: read what the main step added, remove it. Never throws; problems become warnings. */
-async function cleanUpGitCredentials() {
-    try {
-        const state = readGitCredentialsState();
-        if (state !== undefined)
-            await removeGitCredentials(state);
-    }
-    catch (error) {
-        core.warning(`The post step could not clean up the git configuration: ${messageOf(error)}. ` +
-            `On a self-hosted runner, check the global git config for a credential helper of ${ACTION_NAME}.`);
-    }
-}
-/** The state saved by configureGitCredentials, or undefined when this step added nothing. */
-function readGitCredentialsState() {
-    const text = core.getState(GIT_CREDENTIALS_STATE);
-    if (text === '')
-        return undefined;
-    const { object, problem } = parseJsonObject(text);
-    if (problem !== undefined)
-        throw new Error(`the saved state ${problem}`);
-    if (!isGitCredentialsState(object))
-        throw new Error('the saved state does not have the expected shape');
-    return object;
-}
-/** `key = value` for a message; the helper's long command line shortened, the empty reset named. */
-function describeEntry(entry) {
-    if (entry.value === '')
-        return `the empty ${entry.key} (which resets git's helper list)`;
-    return isActionHelperCommand(entry.value) ? `this step's ${entry.key}` : `${entry.key} = ${entry.value}`;
-}
-function isGitUnavailable(error) {
-    return error instanceof errors/* ActionError */.lZ && error.code === 'GIT_UNAVAILABLE';
-}
-function isGitCredentialsState(value) {
-    const { entries, createdSections, createdConfigFile } = value;
-    const isEntry = (entry) => typeof entry === 'object' &&
-        entry !== null &&
-        typeof entry['key'] === 'string' &&
-        typeof entry['value'] === 'string';
-    return (Array.isArray(entries) &&
-        entries.every(isEntry) &&
-        Array.isArray(createdSections) &&
-        createdSections.every((section) => typeof section === 'string') &&
-        (createdConfigFile === undefined || typeof createdConfigFile === 'string'));
-}
-/**
- * Removes what configureGitCredentials added, and only that. Never throws: every problem becomes a
- * warning, because a cleanup must not fail a job whose real work is done.
- */
-async function removeGitCredentials(state) {
-    let removed = 0;
-    for (const entry of state.entries) {
-        try {
-            // `git config --unset` cannot pick one of several equal values (an empty `helper` the user
-            // also has in this very section): leave it rather than remove the user's.
-            const equal = (await getGlobalValues(entry.key)).filter((value) => value === entry.value).length;
-            if (equal > 1) {
-                core.warning(`Did not remove ${describeEntry(entry)} from the global git config: the same value is there ${equal} times ` +
-                    'and git cannot tell which one this step added. Later jobs on this runner may still see it.');
-            }
-            else if (equal === 1 && (await unsetGlobalValue(entry.key, entry.value))) {
-                removed++;
-            }
-        }
-        catch (error) {
-            if (isGitUnavailable(error))
-                throw error; // one warning, not one per entry
-            core.warning(`Could not remove ${describeEntry(entry)} from the global git config: ${messageOf(error)}. Later jobs on this runner may still see it.`);
-        }
-    }
-    if (state.createdSections.length > 0) {
-        try {
-            const remainingKeys = await listGlobalKeys();
-            for (const section of state.createdSections) {
-                if (!remainingKeys.some((key) => key.startsWith(`${section}.`)))
-                    await removeGlobalSection(section);
-            }
-        }
-        catch {
-            // An empty section header left behind changes nothing git does; not worth a warning.
-        }
-    }
-    if (state.createdConfigFile !== undefined) {
-        try {
-            if (existsSync(state.createdConfigFile) && readFileSync(state.createdConfigFile, 'utf8').trim() === '') {
-                unlinkSync(state.createdConfigFile);
-            }
-        }
-        catch (error) {
-            core.warning(`Could not remove the empty git config file ${state.createdConfigFile}: ${messageOf(error)}.`);
-        }
-    }
-    core.info(`Removed the git credential configuration this step added (${removed} of ${state.entries.length} entries were still there).`);
 }
 
 
