@@ -70,7 +70,7 @@ function send(url, options, body) {
 }
 const json = async (...args) => JSON.parse((await send(...args)).text);
 const idTokenUrl = new URL(process.env.ACTIONS_ID_TOKEN_REQUEST_URL);
-idTokenUrl.searchParams.set('audience', 'https://huggingface.co');
+idTokenUrl.searchParams.set('audience', new URL(process.env['INPUT_HUB-URL']).origin); // the hub's own URL
 const { value: idToken } = await json(idTokenUrl, { headers: { Authorization: 'Bearer ' + process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN } });
 process.stdout.write('::add-mask::' + idToken + '\\n');
 const hub = process.env['INPUT_HUB-URL'];
@@ -122,7 +122,7 @@ import { pathToFileURL } from 'node:url';
 import { appendFileSync } from 'node:fs';
 import { commit } from ${JSON.stringify(hubModule)};
 const idTokenUrl = new URL(process.env.ACTIONS_ID_TOKEN_REQUEST_URL);
-idTokenUrl.searchParams.set('audience', 'https://huggingface.co');
+idTokenUrl.searchParams.set('audience', new URL(process.env['INPUT_HUB-URL']).origin); // the hub's own URL
 const { value: idToken } = await (await fetch(idTokenUrl, { headers: { Authorization: 'Bearer ' + process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN } })).json();
 const hub = process.env['INPUT_HUB-URL'];
 const { access_token: token } = await (await fetch(new URL('/oauth/token', hub), { method: 'POST', headers: { 'Content-Type': 'application/json' },
