@@ -4,7 +4,8 @@
 // Contenders alternate within each round, after warm-up rounds, so drift in machine load hits all
 // of them alike. `--write` also records the table in BENCHMARKS.md.
 //
-// Usage: npm run bench [-- --rounds 21] [-- --write]
+// Usage: npm run bench [-- --rounds 21] [-- --write] [-- --upload-rounds 5] [-- --skip-upload]
+// The `upload` benchmark (scripts/bench-upload.ts) runs after this one unless `--skip-upload`.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -220,3 +221,5 @@ if (process.argv.includes('--write')) {
   writeFileSync(path, `${before}\n${table}\n${after}`);
   console.log(`\nWrote the table to ${path}.`);
 }
+
+if (!process.argv.includes('--skip-upload')) await import('./bench-upload.js');

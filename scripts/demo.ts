@@ -1,10 +1,15 @@
 // `npm run demo`: runs the bundled action (dist/index.js) end to end against the embedded local
 // GitHub OIDC issuer and local Hub, and prints what a workflow run would show: the step's log, the
 // exported variables and outputs (token redacted) and the job summary. Two runs: one that succeeds,
-// and one the Hub refuses because the run is for a tag, to show the diagnostics.
+// and one the Hub refuses because the run is for a tag, to show the diagnostics. Then `upload`: a
+// folder published in one step (with the local Hub's commit API), and the same again, unchanged.
 
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HubCommitApi } from '../test/support/hub-commit-api.js';
 import { startLocalServices } from '../test/support/local-services.js';
-import { runAction, type RunResult } from '../test/support/run-action.js';
+import { createJob, runAction, type RunResult } from '../test/support/run-action.js';
 import { maskText, renderRunnerLog } from '../test/support/runner-log.js';
 
 const bold = (text: string): string => (process.stdout.isTTY ? `\u001b[1m${text}\u001b[0m` : text);
@@ -53,9 +58,58 @@ try {
     ...services.secrets().hubTokens,
   ]);
 
-  const ok = success.exitCode === 0 && refused.exitCode === 1;
+  // 3 and 4: `upload`, against the local Hub's commit API and its storage host.
+  services.issuer.identity = { ...services.issuer.identity, ref: 'refs/heads/main' };
+  const api = await HubCommitApi.start(services.hub);
+  const job = createJob();
+  let published: RunResult;
+  let unchanged: RunResult;
+  try {
+    api.createRepo('acme/awesome-model');
+    const folder = join(job.workspace, 'model');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'README.md'), '# Awesome model\n');
+    writeFileSync(join(folder, 'config.json'), '{"hidden_size": 64}\n');
+    writeFileSync(join(folder, 'model.safetensors'), randomBytes(120 * 1024 * 1024));
+    const uploadStep = step('\n      upload: ./model');
+    const env = { GITHUB_WORKFLOW_REF: 'acme/awesome-model/.github/workflows/publish.yml@refs/heads/main' };
+    published = await runAction({
+      ...services.runOptions({ resource: 'acme/awesome-model', upload: 'model' }),
+      job,
+      env,
+    });
+    show(
+      '3. `upload`: the same step publishes a folder (120 MiB through LFS) with the new token',
+      uploadStep,
+      published,
+      [...services.secrets().idTokens, ...services.secrets().hubTokens],
+    );
+    const [commit] = api.commits('acme/awesome-model');
+    console.log(
+      `\n${bold('The commit on the Hub:')}\n  ${commit?.title ?? '?'}\n${(commit?.description ?? '').replace(/^/gm, '  ')}`,
+    );
+    unchanged = await runAction({
+      ...services.runOptions({ resource: 'acme/awesome-model', upload: 'model' }),
+      job,
+      env,
+    });
+    show('4. The same run again: nothing changed, so no commit', uploadStep, unchanged, [
+      ...services.secrets().idTokens,
+      ...services.secrets().hubTokens,
+    ]);
+  } finally {
+    job.remove();
+    await api.stop();
+  }
+
+  const ok =
+    success.exitCode === 0 &&
+    refused.exitCode === 1 &&
+    published.exitCode === 0 &&
+    unchanged.exitCode === 0 &&
+    api.commits('acme/awesome-model').length === 2;
   console.log(
-    `\n${bold(ok ? 'Demo finished: both runs behaved as a workflow would.' : 'Demo FAILED: a run did not behave as expected.')}`,
+    `\n${bold(ok ? 'Demo finished: every run behaved as a workflow would.' : 'Demo FAILED: a run did not behave as expected.')}`,
   );
   process.exitCode = ok ? 0 : 1;
 } finally {

@@ -27,6 +27,18 @@ export type ErrorCode =
   | 'PROXY'
   /** One request did not complete within its time limit. */
   | 'TIMEOUT'
+  /** An upload request made no progress (no byte sent or received) for its inactivity limit. */
+  | 'STALLED'
+  /** A file to upload could not be read, or changed while it was being sent. */
+  | 'LOCAL_FILE'
+  /** The hub refused a request of the upload (its status, X-Error-Code and text say why). */
+  | 'HUB_REFUSED'
+  /** The storage host the hub hands uploads to refused the bytes of a file. */
+  | 'STORAGE_REFUSED'
+  /** Other commits kept landing on the branch while the action was committing. */
+  | 'BRANCH_MOVED'
+  /** A commit request failed without an answer, and whether the commit was made could not be checked. */
+  | 'COMMIT_UNKNOWN'
   /** No time left within the step's deadline for another try. */
   | 'DEADLINE'
   /** A transient failure tried `max-attempts` times. */

@@ -1,5 +1,7 @@
 // The only place that reads the action's inputs. Everything is parsed, defaulted and validated here,
-// before any network call, into one readonly object that the rest of the action receives.
+// before any network call, into one readonly object that the rest of the action receives. The
+// `upload` inputs are only read here: upload/settings.ts validates them (before any network call
+// too), loaded with the upload code only when `upload` is set, so the default path stays as small.
 
 import * as core from '@actions/core';
 import { InputError } from './errors.js';
@@ -7,6 +9,7 @@ import { quoteForMessage } from './runner/sanitize.js';
 import { parseEndpoint } from './http/endpoint-url.js';
 import { defaultAudienceFor, hubEndpoint, parseHubUrl } from './hub/hub-url.js';
 import { parseResource, type Resource } from './hub/resource.js';
+import type { RawUploadInputs } from './upload/settings.js';
 
 export const DEFAULT_HUB_URL = 'https://huggingface.co';
 
@@ -35,6 +38,8 @@ export interface Settings {
   readonly pythonOidcResource: string | undefined;
   /** GITHUB_EVENT_NAME, for the warning about triggers that may run a fork's code (the ID token's event_name wins). */
   readonly eventName: string | undefined;
+  /** `upload` and its inputs, as given (upload/settings.ts validates them); undefined when `upload` is empty. */
+  readonly upload: RawUploadInputs | undefined;
 }
 
 /** Reads, defaults and validates every input. Throws InputError on the first problem. */
@@ -69,7 +74,42 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Settings {
     verify: readBoolean('verify', false),
     pythonOidcResource: env['HF_OIDC_RESOURCE']?.trim() || undefined,
     eventName: env['GITHUB_EVENT_NAME']?.trim() || undefined,
+    upload: readUploadInputs(),
   };
+}
+
+/** The `upload` inputs as given; refuses the inputs that only make sense with `upload` when it is empty. */
+function readUploadInputs(): RawUploadInputs | undefined {
+  const raw: RawUploadInputs = {
+    upload: core.getInput('upload'),
+    pathInRepo: core.getInput('path-in-repo'),
+    include: core.getInput('include'),
+    exclude: core.getInput('exclude'),
+    delete: core.getInput('delete'),
+    commitMessage: core.getInput('commit-message'),
+    commitDescription: core.getInput('commit-description'),
+    revision: core.getInput('revision'),
+    createPr: readBoolean('create-pr', false),
+  };
+  if (raw.upload !== '') return raw;
+  const stray = (
+    [
+      ['path-in-repo', raw.pathInRepo],
+      ['include', raw.include],
+      ['exclude', raw.exclude],
+      ['delete', raw.delete],
+      ['commit-message', raw.commitMessage],
+      ['commit-description', raw.commitDescription],
+      ['revision', raw.revision === 'main' ? '' : raw.revision],
+      ['create-pr', raw.createPr ? 'true' : ''],
+    ] as const
+  ).flatMap(([name, value]) => (value === '' ? [] : [`\`${name}\``]));
+  if (stray.length > 0) {
+    throw new InputError(`${stray.join(', ')} ${stray.length === 1 ? 'is' : 'are'} set, but \`upload\` is empty.`, {
+      hint: 'Set `upload` to the file or folder to commit (relative to the workspace), or remove these inputs.',
+    });
+  }
+  return undefined;
 }
 
 /**

@@ -1,6 +1,8 @@
-// The action's sequence: read inputs → find the ID-token source → (get an ID token → exchange it)
-// with retries → mask → [verify] → [configure git] → publish → summary. The one place that fails the step.
-// The optional stages come before publishing, so nothing is exported unless everything succeeded.
+// The action's sequence: read inputs → [plan the upload from disk] → find the ID-token source →
+// (get an ID token → exchange it) with retries → mask → [verify] → [configure git] → [upload] →
+// publish → summary. The one place that fails the step. The optional stages come before
+// publishing, so nothing is exported unless everything succeeded; the upload comes right after the
+// exchange so that it starts with a fresh token, and its plan before it so that bad input costs nothing.
 
 import { warnAboutForeignAudience, warnAboutForkCodeTrigger, warnAboutPythonOidcResource } from './report/warnings.js';
 import { describeFailure, ExchangeRefusedError } from './errors.js';
@@ -25,8 +27,13 @@ export async function run(): Promise<void> {
     warnAboutPythonOidcResource(settings);
     warnAboutForeignAudience(settings);
     logInfo(`Resource: ${settings.resource.value} (${describeAccess(settings.resource)})`);
+    // Loaded only with `upload`: keeps the upload code and @huggingface/hub off the default path.
+    const upload = settings.upload
+      ? await (await import('./upload/step.js')).prepareUpload(settings, settings.upload)
+      : undefined;
     const source = await findIdTokenSource();
     const deadline = new Deadline(settings.deadlineMs);
+    const issuedAt = new Date(); // no later than the exchange: an expiry computed from it is never late
     const { token, claims } = await obtainTokenForStep(settings, source, deadline);
     warnAboutForkCodeTrigger(settings, claims);
     if (settings.verify) {
@@ -38,12 +45,17 @@ export async function run(): Promise<void> {
       const { configureGitCredentials } = await import('./git/configure.js');
       await configureGitCredentials(settings);
     }
-    const expiresAt = publishToken(token, settings, new Date());
+    const uploaded = await upload?.commit(token, issuedAt, source);
+    const expiresAt = uploaded
+      ? publishToken(uploaded.token.token, settings, uploaded.token.issuedAt)
+      : publishToken(token, settings, new Date());
+    uploaded?.publishOutputs();
     logInfo(
       `Issued a Hugging Face token for ${settings.resource.value}${expiresAt ? `, valid until ${expiresAt}` : ''}; ` +
         `${settings.exportEnv ? 'exported as HF_TOKEN and ' : ''}set as the \`token\` output.`,
     );
     await writeSuccessSummary(settings, expiresAt, claims);
+    await uploaded?.writeSummary();
   } catch (error: unknown) {
     failStep(describeFailure(error));
   }

@@ -1,47 +1,96 @@
 // One HTTP request with the bounds a credential step needs, on Node's own http/https modules:
-// - a total time limit covering connect, headers and body (a slow-drip body cannot stall the step);
+// - a total time limit covering connect, headers and body (a slow-drip body cannot stall the step),
+//   or, for uploads that may rightly take hours, an inactivity limit instead: the request fails when
+//   no byte moves in either direction for that long (a stall), however long it has run;
 // - a cap on the body size, enforced while reading (a 50 MB answer is never buffered);
+// - request bodies from memory or streamed from a source with back-pressure (a 10 GB file is read
+//   as the socket drains, never held), always with a Content-Length (storage hosts refuse chunked);
 // - redirects are never followed (the caller sees the 3xx), so a credential never reaches another host;
 // - HTTPS_PROXY/HTTP_PROXY/NO_PROXY are honoured through @actions/http-client's agent, as on runners.
 // TLS verification is Node's default and is never turned off; NODE_EXTRA_CA_CERTS adds a CA.
 
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { getProxyUrl, HttpClient } from '@actions/http-client';
 import { RemoteError } from '../errors.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
 import { describeProxy, describeTarget, trace } from '../runner/trace.js';
+import { formatSeconds } from './retry.js';
 import { isTransientNetworkError, isTransientStatus } from './transient.js';
 
+/** A request body read from a source as the socket drains; `open` is called once per attempt. */
+export interface StreamedBody {
+  /** Exactly how many bytes `open()` yields (sent as Content-Length; any other count fails the request). */
+  readonly length: number;
+  open(): Readable;
+  /**
+   * When the body is a range of a file: read it directly into two buffers used in turn, each reused
+   * only once the socket has taken its bytes. A 10 GB upload then allocates 2 MiB instead of 10 GB
+   * of short-lived buffers (whose garbage collection costs CPU the upload needs).
+   */
+  readonly file?: { readonly path: string; readonly start: number };
+  /** What the body is, for an error message ("weights.bin"). */
+  readonly description: string;
+}
+
+/** Bytes read from a file per write to the socket (two such buffers per request). */
+const FILE_CHUNK_BYTES = 1024 * 1024;
+
 export interface HttpRequest {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT';
   readonly url: URL;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string;
-  /** Limit for the whole request, body included. */
-  readonly timeoutMs: number;
+  readonly body?: string | Uint8Array | StreamedBody;
+  /** Limit for the whole request, body included; omit it only with `idle`. */
+  readonly timeoutMs?: number;
   /** What the timeout is called in an error message, e.g. "the per-request timeout (15 s)". */
   readonly timeoutLabel: string;
+  /**
+   * An inactivity limit: the request fails (transiently) when no byte is sent or received for `ms`.
+   * Once the body is sent, the wait for the answer may be longer (`afterBodyMs`): a server may
+   * rightly take a while to process what it received (a commit of many files).
+   */
+  readonly idle?: { readonly ms: number; readonly afterBodyMs?: number };
   readonly maxBodyBytes: number;
+  /** Called with the running count of body bytes handed to the socket. */
+  readonly onBodyProgress?: (sentBytes: number) => void;
+  readonly signal?: AbortSignal;
+  /** Reuse connections (for the many requests of an upload); closeIdleConnections() ends them. */
+  readonly keepAlive?: boolean;
 }
 
 export interface HttpResponse {
   readonly status: number;
   readonly headers: http.IncomingHttpHeaders;
+  /** The body as UTF-8 text. */
   readonly body: string;
+  /** The body as received, for binary answers. */
+  readonly bytes: Buffer;
 }
 
 // Agents (and so proxy settings) are resolved per URL by the toolkit's client. One client per
 // protocol: a client caches its direct (no proxy) agent whatever the protocol, so after a direct
 // http:// request (a loopback ID-token URL) a direct https:// one (NO_PROXY) would get an http.Agent.
 const proxyAwareClients = new Map<string, HttpClient>();
-function agentFor(url: URL): http.Agent {
-  let client = proxyAwareClients.get(url.protocol);
+function agentFor(url: URL, keepAlive: boolean): http.Agent {
+  const key = `${url.protocol}${keepAlive ? 'keep-alive' : ''}`;
+  let client = proxyAwareClients.get(key);
   if (!client) {
-    client = new HttpClient(undefined, undefined, { keepAlive: false });
-    proxyAwareClients.set(url.protocol, client);
+    client = new HttpClient(undefined, undefined, { keepAlive });
+    proxyAwareClients.set(key, client);
   }
   return client.getAgent(url.href);
+}
+
+/** Closes the connections kept open by `keepAlive` requests, so that the process can exit. */
+export function closeIdleConnections(): void {
+  for (const [key, client] of proxyAwareClients) {
+    if (!key.endsWith('keep-alive')) continue;
+    client.dispose();
+    proxyAwareClients.delete(key);
+  }
 }
 
 /** The proxy a request to `url` goes through (HTTPS_PROXY/HTTP_PROXY/NO_PROXY), as host:port without credentials. */
@@ -115,39 +164,97 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
   const target = describeTarget(request.method, request.url);
   const started = Date.now();
   const proxyHost = proxyHostFor(request.url);
-  trace(`${target}: sending, ${describeProxy(proxyHost)}, time limit ${request.timeoutMs} ms`);
+  const limits = [
+    request.timeoutMs === undefined ? undefined : `time limit ${request.timeoutMs} ms`,
+    request.idle === undefined ? undefined : `inactivity limit ${request.idle.ms} ms`,
+  ].filter((limit) => limit !== undefined);
+  trace(`${target}: sending, ${describeProxy(proxyHost)}, ${limits.join(', ')}`);
+  if (request.signal?.aborted) return Promise.reject(abortReason(request.signal));
   return new Promise<HttpResponse>((resolve, reject) => {
+    const body = request.body;
+    // Opened here, read only once piped below.
+    const source: Readable | undefined =
+      body === undefined || typeof body === 'string' || !isStreamed(body) || body.file !== undefined
+        ? undefined
+        : body.open();
     let settled = false;
+    let idleTimer: NodeJS.Timeout | undefined;
+    let idleMs = request.idle?.ms;
     const finish = (outcome: () => void): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(idleTimer);
+      request.signal?.removeEventListener('abort', onAbort);
+      source?.destroy();
+      stop();
       outcome();
     };
+    /** Resolves when the request is settled, so that a pump waiting on the socket stops. */
+    let stop = (): void => undefined;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
     const traceFailure = (reason: string): void =>
       trace(`${target} failed after ${Date.now() - started} ms: ${sanitizeServerText(reason, 200)}`);
+    const fail = (reason: string, error: Error): void => {
+      finish(() => {
+        traceFailure(reason);
+        reject(error);
+      });
+      outgoing.destroy();
+    };
 
+    const length =
+      body === undefined
+        ? undefined
+        : typeof body === 'string'
+          ? Buffer.byteLength(body)
+          : isStreamed(body)
+            ? body.length
+            : body.byteLength;
+    // A proxied connection is not kept: the toolkit's tunnel agents cannot be closed from here.
+    const keepAlive = request.keepAlive === true && proxyHost === undefined;
     const outgoing = transport.request(request.url, {
       method: request.method,
       headers: {
         ...request.headers,
-        ...(request.body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(request.body)) }),
+        ...(length === undefined ? {} : { 'Content-Length': String(length) }),
       },
-      agent: agentFor(request.url),
+      agent: agentFor(request.url, keepAlive),
     });
 
-    const timer = setTimeout(() => {
-      finish(() => {
-        traceFailure('time limit reached');
-        reject(
+    const timer =
+      request.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            fail(
+              'time limit reached',
+              new RemoteError(
+                `${request.method} ${request.url.host}${request.url.pathname} did not complete within ${request.timeoutLabel}`,
+                { code: 'TIMEOUT', transient: true },
+              ),
+            );
+          }, request.timeoutMs);
+
+    /** Restarts the inactivity clock: something moved. */
+    const touch = (): void => {
+      if (idleMs === undefined || settled) return;
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => {
+        fail(
+          `nothing moved for ${idleMs ?? 0} ms`,
           new RemoteError(
-            `${request.method} ${request.url.host}${request.url.pathname} did not complete within ${request.timeoutLabel}`,
-            { code: 'TIMEOUT', transient: true },
+            `${request.method} ${request.url.host}${request.url.pathname} stalled: no data moved for ${formatSeconds(idleMs ?? 0)} (${request.timeoutLabel})`,
+            { code: 'STALLED', transient: true },
           ),
         );
-      });
-      outgoing.destroy();
-    }, request.timeoutMs);
+      }, idleMs);
+    };
+    touch();
+
+    const onAbort = (): void => {
+      fail('aborted', abortReason(request.signal));
+    };
+    request.signal?.addEventListener('abort', onAbort, { once: true });
 
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       finish(() => {
@@ -184,21 +291,21 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
     });
 
     outgoing.on('response', (incoming) => {
+      idleMs = request.idle?.ms;
+      touch();
       const chunks: Buffer[] = [];
       let received = 0;
       incoming.on('data', (chunk: Buffer) => {
+        touch();
         received += chunk.length;
         if (received > request.maxBodyBytes) {
-          finish(() => {
-            traceFailure(`body larger than ${request.maxBodyBytes} bytes`);
-            reject(
-              new RemoteError(
-                `the response from ${request.url.host} (HTTP ${incoming.statusCode ?? '?'}) is larger than ${request.maxBodyBytes} bytes`,
-                { code: 'RESPONSE_TOO_LARGE', transient: false },
-              ),
-            );
-          });
-          outgoing.destroy();
+          fail(
+            `body larger than ${request.maxBodyBytes} bytes`,
+            new RemoteError(
+              `the response from ${request.url.host} (HTTP ${incoming.statusCode ?? '?'}) is larger than ${request.maxBodyBytes} bytes`,
+              { code: 'RESPONSE_TOO_LARGE', transient: false },
+            ),
+          );
           return;
         }
         chunks.push(chunk);
@@ -208,11 +315,8 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
           trace(
             `${target} → HTTP ${incoming.statusCode ?? '?'} in ${Date.now() - started} ms, ${received} bytes${describeResponseHeaders(incoming.headers)}`,
           );
-          resolve({
-            status: incoming.statusCode ?? 0,
-            headers: incoming.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          });
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: bytes.toString('utf8'), bytes });
         });
       });
       // 'close' without 'end' means the connection dropped mid-body; after 'end' this is a no-op.
@@ -241,8 +345,113 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       });
     });
 
-    outgoing.end(request.body);
+    /** The whole body is with the socket: the answer may now take the (longer) processing wait. */
+    const onBodySent = (): void => {
+      if (request.idle?.afterBodyMs !== undefined) idleMs = request.idle.afterBodyMs;
+      touch();
+    };
+
+    if (body === undefined || typeof body === 'string' || !isStreamed(body)) {
+      outgoing.end(body);
+      onBodySent();
+      return;
+    }
+    // A streamed body: sent with back-pressure, counted (progress, inactivity), and checked to be
+    // exactly as long as announced (a file that changed since it was measured must not go half-sent).
+    let sent = 0;
+    const onChunk = (bytes: number): void => {
+      sent += bytes;
+      touch();
+      request.onBodyProgress?.(sent);
+    };
+    const readFailed = (error: NodeJS.ErrnoException): void => {
+      fail(
+        error.code ?? error.message,
+        new RemoteError(`could not read ${body.description}: ${error.code ?? error.message}`, {
+          code: 'LOCAL_FILE',
+          transient: false,
+          cause: error,
+        }),
+      );
+    };
+    /** Whether the body had its announced length; fails the request when not. */
+    const checkLength = (): boolean => {
+      if (sent === body.length) return true;
+      fail(
+        `body had ${sent} bytes, not ${body.length}`,
+        new RemoteError(
+          `${body.description} changed while it was being sent: ${sent} bytes read, ${body.length} expected`,
+          {
+            code: 'LOCAL_FILE',
+            transient: false,
+            hint: 'Do not change the files to upload while the action runs (start the upload after the step that writes them).',
+          },
+        ),
+      );
+      return false;
+    };
+    outgoing.on('finish', onBodySent);
+    if (body.file !== undefined) {
+      pumpFile(body.file, body.length, outgoing, onChunk, stopped, () => settled).then(() => {
+        if (!settled && checkLength()) outgoing.end();
+      }, readFailed);
+      return;
+    }
+    if (source === undefined) return;
+    source.on('data', (chunk: Buffer) => onChunk(chunk.length));
+    source.on('error', readFailed);
+    source.on('end', checkLength);
+    source.pipe(outgoing);
   });
+}
+
+/**
+ * Writes `length` bytes of a file from `start` to `outgoing`, reading into two buffers in turn:
+ * a buffer is refilled only once the socket has taken the bytes it held (its write callback), so
+ * at most two chunks are in memory and nothing else is allocated. Stops early when the request
+ * settles (`stopped`), or when the file ends early (the caller then sees too few bytes).
+ */
+async function pumpFile(
+  file: { readonly path: string; readonly start: number },
+  length: number,
+  outgoing: http.ClientRequest,
+  onChunk: (bytes: number) => void,
+  stopped: Promise<void>,
+  isStopped: () => boolean,
+): Promise<void> {
+  const handle = await open(file.path, 'r');
+  try {
+    const size = Math.max(1, Math.min(FILE_CHUNK_BYTES, length));
+    const buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)] as const;
+    const taken: [Promise<void>, Promise<void>] = [Promise.resolve(), Promise.resolve()];
+    let position = file.start;
+    let remaining = length;
+    for (let turn: 0 | 1 = 0; remaining > 0; turn = turn === 0 ? 1 : 0) {
+      await Promise.race([taken[turn], stopped]);
+      if (isStopped()) return;
+      const buffer = buffers[turn];
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, remaining), position);
+      if (bytesRead === 0 || isStopped()) return;
+      position += bytesRead;
+      remaining -= bytesRead;
+      // Errors reach the request's 'error' listener; the callback only says the buffer is free.
+      taken[turn] = new Promise((resolve) => outgoing.write(buffer.subarray(0, bytesRead), () => resolve()));
+      onChunk(bytesRead);
+    }
+    await Promise.race([Promise.all(taken), stopped]);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Why a request was aborted: the signal's reason when it is an Error, else an AbortError. */
+function abortReason(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new DOMException('The request was aborted', 'AbortError');
+}
+
+function isStreamed(body: Uint8Array | StreamedBody): body is StreamedBody {
+  return !(body instanceof Uint8Array);
 }
 
 /**

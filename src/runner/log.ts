@@ -12,6 +12,11 @@ export function logInfo(message: string): void {
   core.info(neutralizeCommands(message));
 }
 
+/** A `::notice::` annotation: worth seeing, not a problem. */
+export function logNotice(message: string): void {
+  core.notice(neutralizeCommands(message));
+}
+
 /** A `::warning::` annotation. */
 export function logWarning(message: string): void {
   core.warning(neutralizeCommands(message));

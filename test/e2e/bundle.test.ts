@@ -48,6 +48,11 @@ describe('the bundle', () => {
     },
   );
 
+  it('loads the upload code and @huggingface/hub only when `upload` is set', () => {
+    expect(entry).not.toContain('Published from GitHub Actions');
+    expect(entry).not.toContain('info/lfs/objects/batch');
+  });
+
   it('loads @actions/github (Octokit) only on the failure path that needs it', () => {
     expect(entry).not.toContain('@octokit');
     expect(entry).not.toContain('api.github.com/graphql');

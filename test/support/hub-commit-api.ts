@@ -57,8 +57,12 @@ export interface HubPullRequest {
   title: string;
 }
 
-/** A fault of the commit API: any generic fault, or another commit landing right before this one. */
-export type CommitApiFault = Fault | { kind: 'advance-branch'; title?: string };
+/**
+ * A fault of the commit API: any generic fault, another commit landing right before this one, or
+ * (`drop-answer`) the commit made as asked but the connection closed instead of answering, as when
+ * a load balancer times out while the Hub finishes a commit.
+ */
+export type CommitApiFault = Fault | { kind: 'advance-branch'; title?: string } | { kind: 'drop-answer' };
 
 export interface CommitApiRequestRecord {
   method: string;
@@ -191,6 +195,8 @@ export class HubCommitApi {
   readonly #pendingAdvance = new WeakMap<Context, { kind: 'advance-branch'; title?: string }>();
   /** `transform` faults taken by a request, applied to its successful answer. */
   readonly #pendingTransform = new WeakMap<Context, (body: Record<string, unknown>) => unknown>();
+  /** `drop-answer` faults taken by a request: it is carried out, but not answered. */
+  readonly #pendingDrop = new WeakSet<Context>();
 
   /** Starts a storage host of its own and attaches a new commit API to `hub`. */
   static async start(hub: HubServer, options: Partial<CommitApiOptions> = {}): Promise<HubCommitApi> {
@@ -494,6 +500,10 @@ export class HubCommitApi {
       this.#pendingTransform.set(context, fault.transform);
       return false;
     }
+    if (fault.kind === 'drop-answer') {
+      this.#pendingDrop.add(context);
+      return false;
+    }
     return applyFault(fault, context.request, context.response, context.headers);
   }
 
@@ -504,6 +514,10 @@ export class HubCommitApi {
     extraHeaders: Record<string, string> = {},
     contentType = 'application/json',
   ): void {
+    if (this.#pendingDrop.has(context)) {
+      context.request.socket.destroy();
+      return;
+    }
     const transform = this.#pendingTransform.get(context);
     const final: unknown = transform && !Array.isArray(body) ? transform(body) : body;
     const text = typeof final === 'string' ? final : JSON.stringify(final);
@@ -719,6 +733,7 @@ export class HubCommitApi {
       fault &&
       fault.kind !== 'advance-branch' &&
       fault.kind !== 'transform' &&
+      fault.kind !== 'drop-answer' &&
       applyFault(fault, context.request, context.response, context.headers)
     )
       return;

@@ -224,10 +224,10 @@ describe('the drift check fails on drift', () => {
     {
       name: 'an example that runs hf without installing it first',
       mutate: (d) =>
-        withExample(d, 'examples/publish-model.yml', (text) =>
+        withExample(d, 'examples/publish-model-hf-cli.yml', (text) =>
           replaceOnce(text, '      - run: pip install -U huggingface_hub\n', ''),
         ),
-      expected: [/publish-model\.yml: runs `hf upload .*` before any step installs the hf CLI/],
+      expected: [/publish-model-hf-cli\.yml: runs `hf upload .*` before any step installs the hf CLI/],
     },
     {
       name: 'the README quick start running hf without installing it',

@@ -1,0 +1,261 @@
+// The action's own requests to the Hub's commit API (the ones @huggingface/hub either does not make
+// or cannot make the way an upload needs): preupload of every file (to know which go inline and
+// which through LFS, and the oid of what the repository already holds at each path), the file
+// listing `delete` patterns are matched against, and the reads that tell whether a commit landed.
+// Endpoints as huggingface_hub calls them (hf_api.py); answers are `unknown` until narrowed here.
+
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import type { RemoteError } from '../errors.js';
+import { RemoteError as RemoteErrorClass } from '../errors.js';
+import type { HttpResponse } from '../http/request.js';
+import { parseJsonObject } from '../http/json.js';
+import { hubEndpoint } from '../hub/hub-url.js';
+import type { UploadSettings } from './settings.js';
+import { hubRefusal } from './refusals.js';
+import { PROCESSING_MS, type UploadTransport } from './transport.js';
+
+/** huggingface_hub sends preupload requests for 256 files at a time. */
+const PREUPLOAD_CHUNK = 256;
+const SAMPLE_BYTES = 512;
+
+export interface RemoteFileInfo {
+  readonly uploadMode: 'regular' | 'lfs';
+  readonly shouldIgnore: boolean;
+  /** What the repository holds at this path: git blob sha1 (regular) or sha256 (LFS). */
+  readonly oid: string | undefined;
+}
+
+export interface PreuploadAnswer {
+  readonly files: ReadonlyMap<string, RemoteFileInfo>;
+  /** The head of the revision when the hub answered. */
+  readonly commitOid: string | undefined;
+}
+
+export interface CommitSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly message: string;
+}
+
+export class HubApi {
+  readonly repoPath: string;
+  readonly #repoDisplay: string;
+
+  constructor(
+    private readonly transport: UploadTransport,
+    private readonly settings: UploadSettings,
+    readonly hubUrl: URL,
+    private readonly secrets: () => readonly string[],
+  ) {
+    const { kind, namespace, name } = settings.repo;
+    this.repoPath = `api/${kind}s/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+    this.#repoDisplay = `${kind === 'model' ? '' : `${kind}s/`}${namespace}/${name}`;
+  }
+
+  /** `{hub}/{ns}/{name}` (models) or `{hub}/{kind}s/{ns}/{name}`: the repository's page. */
+  get webPath(): string {
+    return this.#repoDisplay;
+  }
+
+  /** A refusal of the hub, with the context of this upload. */
+  refusal(what: string): (response: HttpResponse) => RemoteError {
+    return (response) =>
+      hubRefusal(response, {
+        what,
+        repo: this.#repoDisplay,
+        revision: this.settings.revision,
+        hubHost: this.hubUrl.host,
+        secrets: this.secrets(),
+      });
+  }
+
+  /** Preupload of `files` (path in repo, size, local file for the 512-byte sample), chunked. */
+  async preupload(
+    files: ReadonlyArray<{ readonly pathInRepo: string; readonly localPath: string; readonly size: number }>,
+    extra: { readonly gitAttributes?: string; readonly gitIgnore?: string },
+  ): Promise<PreuploadAnswer> {
+    const answers = new Map<string, RemoteFileInfo>();
+    let commitOid: string | undefined;
+    const url = this.#url(`preupload/${encodeURIComponent(this.settings.revision)}`);
+    if (this.settings.createPr) url.searchParams.set('create_pr', '1');
+    for (let start = 0; start < files.length; start += PREUPLOAD_CHUNK) {
+      const chunk = files.slice(start, start + PREUPLOAD_CHUNK);
+      const payload = {
+        files: await Promise.all(
+          chunk.map(async (file) => ({
+            path: file.pathInRepo,
+            size: file.size,
+            sample: (await readSample(file.localPath, file.size)).toString('base64'),
+          })),
+        ),
+        ...(extra.gitAttributes === undefined ? {} : { gitAttributes: extra.gitAttributes }),
+        ...(extra.gitIgnore === undefined ? {} : { gitIgnore: extra.gitIgnore }),
+      };
+      const response = await this.transport.send(
+        {
+          method: 'POST',
+          url,
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify(payload),
+          what: `the preupload request to ${this.#repoDisplay}`,
+          processingMs: PROCESSING_MS.quick,
+        },
+        this.refusal(`The preupload request to ${this.#repoDisplay}`),
+      );
+      const object = parseJsonObject(response.body).object;
+      const listed = object?.['files'];
+      if (!Array.isArray(listed)) throw this.#malformed('preupload', 'has no `files` list');
+      for (const entry of listed as unknown[]) {
+        const info = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+        const path = info['path'];
+        const mode = info['uploadMode'];
+        if (typeof path !== 'string' || (mode !== 'regular' && mode !== 'lfs')) {
+          throw this.#malformed('preupload', 'lists a file without a path or an uploadMode');
+        }
+        const oid = info['oid'];
+        answers.set(path, {
+          uploadMode: mode,
+          shouldIgnore: info['shouldIgnore'] === true,
+          oid: typeof oid === 'string' && oid !== '' ? oid : undefined,
+        });
+      }
+      const head = object?.['commitOid'];
+      if (commitOid === undefined && typeof head === 'string' && /^[0-9a-f]{40}$/.test(head)) commitOid = head;
+    }
+    for (const file of files) {
+      if (!answers.has(file.pathInRepo)) throw this.#malformed('preupload', `does not mention ${file.pathInRepo}`);
+    }
+    return { files: answers, commitOid };
+  }
+
+  /** Every file path at `revision` (the tree, recursive, following the Link pagination). */
+  async listFiles(revision: string): Promise<string[]> {
+    const paths: string[] = [];
+    let url: URL | undefined = this.#url(`tree/${encodeURIComponent(revision)}`);
+    url.searchParams.set('recursive', 'true');
+    while (url) {
+      const response: HttpResponse = await this.transport.send(
+        {
+          method: 'GET',
+          url,
+          headers: { Accept: 'application/json' },
+          what: `listing the files of ${this.#repoDisplay}`,
+        },
+        this.refusal(`Listing the files of ${this.#repoDisplay}`),
+      );
+      let entries: unknown;
+      try {
+        entries = JSON.parse(response.body);
+      } catch {
+        entries = undefined;
+      }
+      if (!Array.isArray(entries)) throw this.#malformed('tree listing', 'is not a list');
+      for (const entry of entries as unknown[]) {
+        const info = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+        if (info['type'] === 'file' && typeof info['path'] === 'string') paths.push(info['path']);
+      }
+      url = nextLink(response, this.hubUrl);
+    }
+    return paths;
+  }
+
+  /** The newest `limit` commits of `revision` (a branch or `refs/pr/N`). */
+  async latestCommits(revision: string, limit: number): Promise<CommitSummary[]> {
+    const url = this.#url(`commits/${encodeURIComponent(revision)}`);
+    url.searchParams.set('limit', String(limit));
+    const response = await this.transport.send(
+      { method: 'GET', url, headers: { Accept: 'application/json' }, what: `reading the history of ${revision}` },
+      this.refusal(`Reading the history of ${revision}`),
+    );
+    let entries: unknown;
+    try {
+      entries = JSON.parse(response.body);
+    } catch {
+      entries = undefined;
+    }
+    if (!Array.isArray(entries)) throw this.#malformed('commit listing', 'is not a list');
+    return (entries as unknown[]).slice(0, limit).flatMap((entry) => {
+      const info = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+      const id = info['id'];
+      return typeof id === 'string'
+        ? [
+            {
+              id,
+              title: typeof info['title'] === 'string' ? info['title'] : '',
+              message: typeof info['message'] === 'string' ? info['message'] : '',
+            },
+          ]
+        : [];
+    });
+  }
+
+  /** The repository's open pull requests' refs, newest (highest number) first. */
+  async pullRequestRefs(): Promise<Array<{ readonly num: number; readonly ref: string }>> {
+    const url = this.#url('refs');
+    url.searchParams.set('include_prs', '1');
+    const response = await this.transport.send(
+      { method: 'GET', url, headers: { Accept: 'application/json' }, what: `listing the refs of ${this.#repoDisplay}` },
+      this.refusal(`Listing the refs of ${this.#repoDisplay}`),
+    );
+    const listed = parseJsonObject(response.body).object?.['pullRequests'];
+    if (!Array.isArray(listed)) return [];
+    return (listed as unknown[])
+      .flatMap((entry) => {
+        const info = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+        const ref = info['ref'];
+        const match = typeof ref === 'string' ? /^refs\/pr\/(\d+)$/.exec(ref) : null;
+        return match && typeof ref === 'string' ? [{ num: Number(match[1]), ref }] : [];
+      })
+      .sort((a, b) => b.num - a.num);
+  }
+
+  /** `{hub}/api/{kind}s/{ns}/{name}/{rest}`. */
+  #url(rest: string): URL {
+    return hubEndpoint(this.hubUrl, `${this.repoPath}/${rest}`);
+  }
+
+  #malformed(what: string, problem: string): RemoteError {
+    return new RemoteErrorClass(`The hub's answer to the ${what} request ${problem}.`, {
+      code: 'MALFORMED_RESPONSE',
+      transient: false,
+      hint: 'Check that `hub-url` points at a Hugging Face Hub. If it does, report it with the x-request-id in the debug log.',
+    });
+  }
+}
+
+/** The `rel="next"` URL of a Link header, if it is on the hub (pagination never leaves it). */
+function nextLink(response: HttpResponse, hubUrl: URL): URL | undefined {
+  const header = response.headers['link'];
+  const value = Array.isArray(header) ? header.join(',') : header;
+  const match = value ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(value) : null;
+  if (!match?.[1]) return undefined;
+  try {
+    const next = new URL(match[1], hubUrl);
+    return next.origin === hubUrl.origin ? next : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first 512 bytes of a file, what the hub looks at to tell text from binary. */
+async function readSample(path: string, size: number): Promise<Buffer> {
+  const length = Math.min(SAMPLE_BYTES, size);
+  if (length === 0) return Buffer.alloc(0);
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await file.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+/** The git blob id of a file (sha1 of `blob <size>\0` and the bytes): a regular file's oid on the Hub. */
+export async function gitBlobSha1OfFile(path: string, size: number): Promise<string> {
+  const hash = createHash('sha1').update(`blob ${size}\0`);
+  if (size > 0) for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
+  return hash.digest('hex');
+}

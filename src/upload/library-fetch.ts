@@ -1,0 +1,237 @@
+// The `fetch` @huggingface/hub is given: the library speaks the protocol (preupload, the LFS batch
+// call that offers Xet and falls back to basic or multipart transfers, the PUTs, the Xet CAS), and
+// every request it makes goes out through the action's transport instead of Node's fetch, which
+// buffers large request bodies and ignores HTTPS_PROXY. So each request gets the action's token
+// rule (hub only), inactivity limit, retries and progress. Three requests are the action's own:
+// - the preupload is answered from the action's preupload of the same files at the same revision
+//   (remote-plan.ts made it to compare files), so both agree on which files go through LFS;
+// - an upload's body, a DiskBlob, is streamed from disk (and re-streamed for a retry);
+// - the commit is handed to the action (commit.ts), which streams its own body.
+
+import type { RemoteError } from '../errors.js';
+import type { HttpResponse, StreamedBody } from '../http/request.js';
+import { DiskBlob } from './disk-blob.js';
+import type { RemoteFileInfo } from './hub-api.js';
+import { storageRefusal } from './refusals.js';
+import { capitalise, PROCESSING_MS, type UploadTransport } from './transport.js';
+
+export interface LibraryFetchOptions {
+  readonly transport: UploadTransport;
+  /** The action's preupload answers, by path in the repository. */
+  readonly preuploaded: ReadonlyMap<string, RemoteFileInfo>;
+  /** Sends the commit; gets the library's NDJSON body (header, lfsFile and deletedFile lines). */
+  readonly commit: (libraryBody: string, signal: AbortSignal | undefined) => Promise<HttpResponse>;
+  /** Refusal of the hub to a request of the library (batch, Xet token). */
+  readonly hubRefusal: (what: string) => (response: HttpResponse) => RemoteError;
+}
+
+/** What crossed to the storage host, for "did anything reach the Hub?" after a failure. */
+export interface StorageTally {
+  objects: number;
+  bytes: number;
+}
+
+interface ProgressHint {
+  readonly progressCallback?: (progress: number) => void;
+  readonly part?: number;
+  readonly numParts?: number;
+}
+
+/** A `fetch` for @huggingface/hub over the action's transport. `tally` counts what storage received. */
+export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageTally): typeof fetch {
+  const { transport } = options;
+  const parts = new WeakMap<(progress: number) => void, Map<number, number>>();
+  /** Multipart completion URLs handed out by batch answers (signed: sent without the token). */
+  const completions = new Set<string>();
+
+  const libraryFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = new URL(input instanceof Request ? input.url : input.toString());
+    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    if (method !== 'GET' && method !== 'POST' && method !== 'PUT') {
+      throw new Error(`@huggingface/hub made a ${method} request, which the action does not send`);
+    }
+    const headers: Record<string, string> = {};
+    new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+    const signal = init?.signal ?? undefined;
+    const onHub = transport.isHub(url);
+    const body = await toRequestBody(init?.body);
+
+    if (onHub && method === 'POST' && /\/preupload\/[^/]+$/.test(url.pathname) && typeof body === 'string') {
+      const cached = answerFromPreupload(body, options.preuploaded);
+      if (cached)
+        return toResponse(url, {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          body: cached,
+          bytes: Buffer.from(cached),
+        });
+    }
+    if (onHub && method === 'POST' && /\/commit\/[^/]+$/.test(url.pathname) && typeof body === 'string') {
+      return toResponse(url, await options.commit(body, signal));
+    }
+
+    if (onHub && method === 'POST' && url.pathname.endsWith('.git/info/lfs/objects/batch')) {
+      const response = await transport.send(
+        {
+          method,
+          url,
+          headers,
+          ...(body === undefined ? {} : { body }),
+          what: 'the LFS batch request',
+          processingMs: PROCESSING_MS.quick,
+          ...(signal ? { signal } : {}),
+        },
+        options.hubRefusal('The LFS batch request'),
+      );
+      for (const href of multipartCompletionUrls(response.body)) completions.add(href);
+      return toResponse(url, response);
+    }
+
+    // An upload of file content: a basic PUT, a part of a multipart upload, or its completion.
+    const hint = (init as { progressHint?: ProgressHint } | undefined)?.progressHint;
+    const isContent = method === 'PUT' && isStreamed(body);
+    const isCompletion = method === 'POST' && completions.has(url.href);
+    const what = isContent
+      ? `the upload of ${body.description}${hint?.part === undefined ? '' : ` (part ${hint.part + 1} of ${hint.numParts ?? '?'})`}`
+      : isCompletion
+        ? 'the completion of a multipart upload'
+        : `the ${method} request to ${onHub ? 'the hub' : 'the storage host'} ${url.host}`;
+    const onBodyProgress =
+      isContent && hint?.progressCallback
+        ? (sent: number): void => reportProgress(hint, sent / Math.max(1, body.length), parts)
+        : undefined;
+    const response = await transport.send(
+      {
+        method,
+        url,
+        headers,
+        ...(body === undefined ? {} : { body }),
+        what,
+        ...(signal ? { signal } : {}),
+        ...(onBodyProgress ? { onBodyProgress } : {}),
+        ...(isCompletion ? { authenticate: false, processingMs: PROCESSING_MS.slow } : {}),
+      },
+      isContent || isCompletion
+        ? onHub
+          ? options.hubRefusal(capitalise(what))
+          : (answer) => storageRefusal(answer, capitalise(what), url.host)
+        : undefined,
+    );
+    if (isContent) {
+      tally.bytes += body.length;
+      if (hint?.part === undefined) tally.objects++;
+    }
+    if (isCompletion) tally.objects++;
+    return toResponse(url, response);
+  };
+  return libraryFetch;
+}
+
+/** The library's body, as the transport sends it: file content is streamed, never read whole. */
+async function toRequestBody(body: RequestInit['body']): Promise<string | Uint8Array | StreamedBody | undefined> {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return body;
+  if (body instanceof DiskBlob) {
+    return {
+      length: body.size,
+      description: body.label,
+      open: () => body.openStream(),
+      file: { path: body.path, start: body.offset },
+    };
+  }
+  if (body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  throw new Error('@huggingface/hub sent a request body of a kind the action does not stream');
+}
+
+function isStreamed(body: string | Uint8Array | StreamedBody | undefined): body is StreamedBody {
+  return typeof body === 'object' && !(body instanceof Uint8Array);
+}
+
+/** The preupload answer for the paths the library asks about, if the action's preupload has them all. */
+function answerFromPreupload(body: string, preuploaded: ReadonlyMap<string, RemoteFileInfo>): string | undefined {
+  let asked: unknown;
+  try {
+    asked = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const files = typeof asked === 'object' && asked !== null ? (asked as Record<string, unknown>)['files'] : undefined;
+  if (!Array.isArray(files)) return undefined;
+  const answers: unknown[] = [];
+  for (const file of files as unknown[]) {
+    const path = typeof file === 'object' && file !== null ? (file as Record<string, unknown>)['path'] : undefined;
+    const known = typeof path === 'string' ? preuploaded.get(path) : undefined;
+    if (!known) return undefined;
+    answers.push({
+      path,
+      uploadMode: known.uploadMode,
+      shouldIgnore: known.shouldIgnore,
+      ...(known.oid === undefined ? {} : { oid: known.oid }),
+    });
+  }
+  return JSON.stringify({ files: answers });
+}
+
+/** The multipart completion URLs a batch answer hands out (upload actions with a `chunk_size`). */
+function multipartCompletionUrls(text: string): string[] {
+  let answer: unknown;
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const objects = typeof answer === 'object' && answer !== null ? (answer as Record<string, unknown>)['objects'] : [];
+  if (!Array.isArray(objects)) return [];
+  return (objects as unknown[]).flatMap((object) => {
+    const upload = (object as { actions?: { upload?: { href?: unknown; header?: Record<string, unknown> } } } | null)
+      ?.actions?.upload;
+    if (typeof upload?.href !== 'string' || upload.header?.['chunk_size'] === undefined) return [];
+    try {
+      return [new URL(upload.href).href];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Feeds the library's progress callback, adding up the parts of a multipart upload. */
+function reportProgress(
+  hint: ProgressHint,
+  fraction: number,
+  parts: WeakMap<(progress: number) => void, Map<number, number>>,
+): void {
+  const callback = hint.progressCallback;
+  if (!callback) return;
+  const capped = Math.min(fraction, 0.999);
+  if (hint.part === undefined || !hint.numParts) {
+    callback(capped);
+    return;
+  }
+  let done = parts.get(callback);
+  if (!done) {
+    done = new Map();
+    parts.set(callback, done);
+  }
+  done.set(hint.part, capped);
+  let sum = 0;
+  for (const value of done.values()) sum += value;
+  callback(Math.min(0.999, sum / hint.numParts));
+}
+
+/** An answer as a fetch Response (with its URL, which the library puts in its errors). */
+function toResponse(url: URL, response: HttpResponse): Response {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+  }
+  const bodyless = response.status === 204 || response.status === 304 || response.status < 200;
+  const result = new Response(bodyless ? null : new Uint8Array(response.bytes), {
+    status: response.status < 200 || response.status > 599 ? 502 : response.status,
+    headers,
+  });
+  Object.defineProperty(result, 'url', { value: url.href });
+  return result;
+}

@@ -1,0 +1,104 @@
+// Every Hub commit the action makes leads back to the GitHub run that made it: the commit message
+// names the repository, short SHA and run by default, and a provenance block is always appended to
+// the description (the run URL on the run's own GITHUB_SERVER_URL, `repository@sha`, the workflow
+// ref, the event and the actor). The block also carries a marker unique to this run of the step, so
+// that after a commit request that got no answer the action can tell whether its commit landed.
+//
+// The values come from the runner's environment; none is secret. The description is Markdown on
+// the Hub, so values are put in code spans with backticks and control characters removed, and the
+// run URL is built from checked parts only.
+
+import { randomBytes } from 'node:crypto';
+
+export interface CommitText {
+  readonly title: string;
+  readonly description: string;
+  /** A string that appears in this commit's description and in no other commit's. */
+  readonly marker: string;
+  /** The run's URL, when the environment names it. */
+  readonly runUrl: string | undefined;
+}
+
+const PROVENANCE_HEADING = 'Published from GitHub Actions';
+
+/** The commit's title and description: the user's (or the default title), plus the provenance block. */
+export function buildCommitText(
+  options: { readonly message: string | undefined; readonly description: string },
+  env: NodeJS.ProcessEnv = process.env,
+  nonce: string = randomBytes(8).toString('hex'),
+): CommitText {
+  const repository = checked(env['GITHUB_REPOSITORY'], /^[\w.-]+\/[\w.-]+$/);
+  const sha = checked(env['GITHUB_SHA'], /^[0-9a-f]{40,64}$/i);
+  const runId = checked(env['GITHUB_RUN_ID'], /^\d+$/);
+  const attempt = checked(env['GITHUB_RUN_ATTEMPT'], /^\d+$/);
+  const runUrl = buildRunUrl(env['GITHUB_SERVER_URL'], repository, runId, attempt);
+  const marker = `${runId ?? 'local'}-${attempt ?? '1'}-${nonce}`;
+
+  const lines = [
+    `${PROVENANCE_HEADING}:`,
+    '',
+    ...(runUrl ? [`- Run: ${runUrl}`] : []),
+    ...(repository && sha ? [`- Commit: ${code(`${repository}@${sha}`)}`] : []),
+    ...optionalLine('Workflow', env['GITHUB_WORKFLOW_REF']),
+    ...optionalLine('Event', env['GITHUB_EVENT_NAME']),
+    ...optionalLine('Actor', env['GITHUB_ACTOR']),
+    `- Upload: ${code(marker)}`,
+  ];
+  const userDescription = options.description.trim();
+  return {
+    title: options.message ?? defaultTitle(repository, sha, runId),
+    description: `${userDescription === '' ? '' : `${userDescription}\n\n---\n\n`}${lines.join('\n')}\n`,
+    marker,
+    runUrl,
+  };
+}
+
+/** "Upload from acme/repo@abc1234 (run 4242)", or as much of it as the environment tells. */
+export function defaultTitle(
+  repository: string | undefined,
+  sha: string | undefined,
+  runId: string | undefined,
+): string {
+  const source = repository ? ` from ${repository}${sha ? `@${sha.slice(0, 7)}` : ''}` : ' from GitHub Actions';
+  return `Upload${source}${runId ? ` (run ${runId})` : ''}`;
+}
+
+function buildRunUrl(
+  server: string | undefined,
+  repository: string | undefined,
+  runId: string | undefined,
+  attempt: string | undefined,
+): string | undefined {
+  if (!server || !repository || !runId) return undefined;
+  let base: URL;
+  try {
+    base = new URL(server);
+  } catch {
+    return undefined;
+  }
+  if ((base.protocol !== 'https:' && base.protocol !== 'http:') || base.username || base.password) return undefined;
+  const path = `${base.pathname.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`;
+  return `${base.origin}${path}`;
+}
+
+function checked(value: string | undefined, pattern: RegExp): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed && pattern.test(trimmed) ? trimmed : undefined;
+}
+
+function optionalLine(label: string, value: string | undefined): string[] {
+  const text = inert(value ?? '');
+  return text === '' ? [] : [`- ${label}: ${code(text)}`];
+}
+
+/** A value as inline code: no backtick can close the span, no line break can start a block. */
+function code(value: string): string {
+  return `\`${inert(value)}\``;
+}
+
+function inert(value: string): string {
+  return value
+    .replace(/[`\p{Cc}\p{Cf}\u2028\u2029]/gu, '')
+    .trim()
+    .slice(0, 300);
+}

@@ -1,0 +1,179 @@
+// Every request of an upload goes through here, whoever builds it (the action's own Hub calls in
+// hub-api.ts, or @huggingface/hub through library-fetch.ts), on the action's one HTTP stack
+// (http/request.ts: proxies, TLS, no redirects):
+// - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
+//   each attempt (token-source.ts); a storage or Xet host never receives it, whatever a caller asks;
+// - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
+//   where no byte moves for `timeout-seconds` has stalled and is retried;
+// - what is transient (http/transient.ts) is retried with the action's policy (http/retry.ts: full
+//   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
+
+import { RemoteError, wrapRemoteError } from '../errors.js';
+import { headerValue, sendRequest, type HttpResponse, type StreamedBody } from '../http/request.js';
+import { Deadline, describeRetry, parseRetryAfter, RetryBudget, systemClock } from '../http/retry.js';
+import { isTransientStatus } from '../http/transient.js';
+import { USER_AGENT } from '../about.js';
+import { sanitizeServerText } from '../runner/sanitize.js';
+import type { TokenSource } from './token-source.js';
+
+/**
+ * How long the hub may take to answer once it has a whole request: a commit of many files, or the
+ * completion of a multipart upload of tens of GB (storage assembles the parts first), take a while;
+ * other calls are quick. Until the request is sent, the inactivity limit (`timeout-seconds`) applies.
+ */
+export const PROCESSING_MS = { quick: 60_000, slow: 180_000 } as const;
+
+/** Retry waits are bounded by `max-attempts` and the 30-second Retry-After cap, not by a step deadline. */
+const UPLOAD_RETRY_HORIZON_MS = 7 * 24 * 60 * 60 * 1000;
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+export interface UploadRequest {
+  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly url: URL;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string | Uint8Array | StreamedBody;
+  /** What this request is, for messages: "the LFS batch request", "the upload of weights.bin". */
+  readonly what: string;
+  /** The wait for an answer once the body is sent, when longer than the inactivity limit. */
+  readonly processingMs?: number;
+  readonly onBodyProgress?: (sentBytes: number) => void;
+  readonly signal?: AbortSignal;
+  readonly maxResponseBytes?: number;
+  /** False for a signed URL on the hub that needs no token (a multipart completion, as both Hub clients send it). */
+  readonly authenticate?: boolean;
+}
+
+export interface TransportOptions {
+  /** The hub, normalised by parseHubUrl (path ending in `/`). */
+  readonly hubUrl: URL;
+  readonly tokens: TokenSource;
+  readonly maxAttempts: number;
+  /** The inactivity limit for each request (`timeout-seconds`). */
+  readonly idleMs: number;
+  readonly log: (line: string) => void;
+}
+
+export class UploadTransport {
+  constructor(readonly options: TransportOptions) {}
+
+  /** Whether `url` is on the hub (same origin, under its path): the only place the token goes. */
+  isHub(url: URL): boolean {
+    const hub = this.options.hubUrl;
+    return url.origin === hub.origin && url.pathname.startsWith(hub.pathname);
+  }
+
+  /** One attempt, with the hub's Authorization when `url` is the hub's and never otherwise. */
+  async sendOnce(request: UploadRequest): Promise<HttpResponse> {
+    const headers: Record<string, string> = { 'User-Agent': USER_AGENT };
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      // Only what the action adds below may authenticate to the hub; a caller's own Authorization
+      // (a Xet token for its CAS) goes to its host as given.
+      if (name.toLowerCase() === 'authorization' && this.isHub(request.url)) continue;
+      headers[name] = value;
+    }
+    if (this.isHub(request.url) && request.authenticate !== false) {
+      headers['Authorization'] = `Bearer ${await this.options.tokens.accessToken()}`;
+    }
+    return sendRequest({
+      method: request.method,
+      url: request.url,
+      headers,
+      ...(request.body === undefined ? {} : { body: request.body }),
+      timeoutLabel: `input \`timeout-seconds\``,
+      idle: {
+        ms: this.options.idleMs,
+        ...(request.processingMs === undefined
+          ? {}
+          : { afterBodyMs: Math.max(request.processingMs, this.options.idleMs) }),
+      },
+      maxBodyBytes: request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      keepAlive: true,
+      ...(request.onBodyProgress === undefined ? {} : { onBodyProgress: request.onBodyProgress }),
+      ...(request.signal === undefined ? {} : { signal: request.signal }),
+    });
+  }
+
+  /**
+   * Sends with retries of what is transient: network failures, stalls, 408, 429 and 5xx (with the
+   * server's Retry-After). `refuse` turns a final non-2xx answer into an error; without it the last
+   * answer is returned whatever its status (for requests whose statuses the caller interprets).
+   */
+  async send(request: UploadRequest, refuse?: (response: HttpResponse) => RemoteError): Promise<HttpResponse> {
+    const budget = this.retryBudget(request.signal);
+    for (;;) {
+      let response: HttpResponse;
+      try {
+        response = await this.sendOnce(request);
+      } catch (error: unknown) {
+        if (request.signal?.aborted) throw error;
+        await budget.waitBeforeRetry(
+          error instanceof RemoteError ? wrapRemoteError(`${capitalise(request.what)} failed`, error) : error,
+          request.what,
+        );
+        continue;
+      }
+      if (response.status >= 200 && response.status < 300) return response;
+      if (isTransientStatus(response.status)) {
+        const error = refuse?.(response) ?? transientStatusError(request, response);
+        try {
+          await budget.waitBeforeRetry(error, request.what);
+        } catch (final: unknown) {
+          if (refuse) throw final;
+          return response;
+        }
+        continue;
+      }
+      if (refuse) throw refuse(response);
+      return response;
+    }
+  }
+
+  /**
+   * The action's retry policy for one request of the upload, logging each retry on one line. A
+   * wait ends early when `signal` aborts (the upload failed elsewhere: the process must not linger).
+   */
+  retryBudget(signal?: AbortSignal): RetryBudget {
+    return new RetryBudget({
+      maxAttempts: this.options.maxAttempts,
+      deadline: new Deadline(UPLOAD_RETRY_HORIZON_MS),
+      clock: { ...systemClock, sleep: (milliseconds) => abortableSleep(milliseconds, signal) },
+      onRetry: (error, nextAttempt, delayMs) =>
+        this.options.log(describeRetry(error, nextAttempt, this.options.maxAttempts, delayMs)),
+    });
+  }
+}
+
+function abortableSleep(milliseconds: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) {
+      resolve();
+      return;
+    }
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, milliseconds);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** A transient status as an error, for the retry policy (its Retry-After, its request id). */
+function transientStatusError(request: UploadRequest, response: HttpResponse): RemoteError {
+  const requestId = headerValue(response.headers, 'x-request-id');
+  return new RemoteError(
+    `${capitalise(request.what)} was answered HTTP ${response.status}${requestId ? ` (x-request-id: ${sanitizeServerText(requestId, 100)})` : ''}`,
+    {
+      code: 'HUB_REFUSED',
+      transient: true,
+      retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
+      requestId: requestId === undefined ? undefined : sanitizeServerText(requestId, 100),
+    },
+  );
+}
+
+/** "The upload of x", from "the upload of x": for a message that starts with it. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
