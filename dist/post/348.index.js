@@ -190,12 +190,24 @@ const LINE_BREAKING = /[\p{Cc}\u2028\u2029]/gu;
  * never skipped, so a space is what breaks a pair.
  */
 const SKIPPABLE = '\\p{Cc}\\p{Cf}\\p{Default_Ignorable_Code_Point}\\p{M}\\p{Cn}\\p{Co}';
-/** A `:` or `#` followed, after anything skippable, by the same character. */
-const COMMAND_MARKER_PAIR = new RegExp(`([:#])(?=[${SKIPPABLE}]*\\1)`, 'gu');
-/** A `#` followed, after anything skippable, by another: half of the legacy `##[`, found anywhere in a line. */
-const HASH_PAIR = new RegExp(`#(?=[${SKIPPABLE}]*#)`, 'gu');
-/** `::` as the first visible characters of a line, where the runner reads the current command syntax. */
-const LEADING_COLON_PAIR = new RegExp(`^([\\s${SKIPPABLE}]*):(?=[${SKIPPABLE}]*:)`, 'u');
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const ASCII_MARKERS = {
+    commandMarkerPair: /([:#])(?=\1)/g,
+    hashPair: /#(?=#)/g,
+    leadingColonPair: /^( *):(?=:)/,
+};
+let unicodeMarkers;
+/** The patterns for `text`: the plain ones for printable ASCII, else the Unicode-aware ones. */
+function markersFor(text) {
+    if (PRINTABLE_ASCII.test(text))
+        return ASCII_MARKERS;
+    unicodeMarkers ??= {
+        commandMarkerPair: new RegExp(`([:#])(?=[${SKIPPABLE}]*\\1)`, 'gu'),
+        hashPair: new RegExp(`#(?=[${SKIPPABLE}]*#)`, 'gu'),
+        leadingColonPair: new RegExp(`^([\\s${SKIPPABLE}]*):(?=[${SKIPPABLE}]*:)`, 'u'),
+    };
+    return unicodeMarkers;
+}
 /**
  * Values shaped like a credential that a broker or a hub issues, redacted from every server text
  * before it is shown, whatever the status it came with: Hub tokens (`hf_…`, `hf_jwt_…`,
@@ -237,7 +249,8 @@ function makeInert(text, maxLength, redactTokens) {
     // Before the cap, so that cutting the text short cannot leave the first half of a token behind.
     if (redactTokens)
         line = redactIssuedTokens(line);
-    line = line.replace(/\s+/g, ' ').replace(COMMAND_MARKER_PAIR, '$1 ').trim();
+    line = line.replace(/\s+/g, ' ');
+    line = line.replace(markersFor(line).commandMarkerPair, '$1 ').trim();
     const characters = Array.from(line); // code points, so a surrogate pair is never split
     if (characters.length <= maxLength)
         return line;
@@ -257,7 +270,12 @@ function neutralizeCommands(text) {
     // The separators are kept (odd indexes), so the text keeps its line breaks.
     return text
         .split(/(\r\n|\r|\n)/)
-        .map((part, index) => (index % 2 === 1 ? part : part.replace(HASH_PAIR, '# ').replace(LEADING_COLON_PAIR, '$1: ')))
+        .map((part, index) => {
+        if (index % 2 === 1)
+            return part;
+        const markers = markersFor(part);
+        return part.replace(markers.hashPair, '# ').replace(markers.leadingColonPair, '$1: ');
+    })
         .join('');
 }
 /**

@@ -28,12 +28,39 @@ const LINE_BREAKING = /[\p{Cc}\u2028\u2029]/gu;
  * never skipped, so a space is what breaks a pair.
  */
 const SKIPPABLE = '\\p{Cc}\\p{Cf}\\p{Default_Ignorable_Code_Point}\\p{M}\\p{Cn}\\p{Co}';
-/** A `:` or `#` followed, after anything skippable, by the same character. */
-const COMMAND_MARKER_PAIR = new RegExp(`([:#])(?=[${SKIPPABLE}]*\\1)`, 'gu');
-/** A `#` followed, after anything skippable, by another: half of the legacy `##[`, found anywhere in a line. */
-const HASH_PAIR = new RegExp(`#(?=[${SKIPPABLE}]*#)`, 'gu');
-/** `::` as the first visible characters of a line, where the runner reads the current command syntax. */
-const LEADING_COLON_PAIR = new RegExp(`^([\\s${SKIPPABLE}]*):(?=[${SKIPPABLE}]*:)`, 'u');
+
+/**
+ * The patterns that find `::` and `##`, in two versions. Printable ASCII holds nothing skippable, so
+ * for such text (almost every line the action prints) the plain versions find exactly what the
+ * Unicode ones would; those are built only when a line holds something else, because building them
+ * (their classes span most of Unicode) costs more than a millisecond of every run's start-up.
+ */
+interface MarkerPatterns {
+  /** A `:` or `#` followed, after anything skippable, by the same character. */
+  readonly commandMarkerPair: RegExp;
+  /** A `#` followed, after anything skippable, by another: half of the legacy `##[`, found anywhere in a line. */
+  readonly hashPair: RegExp;
+  /** `::` as the first visible characters of a line, where the runner reads the current command syntax. */
+  readonly leadingColonPair: RegExp;
+}
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const ASCII_MARKERS: MarkerPatterns = {
+  commandMarkerPair: /([:#])(?=\1)/g,
+  hashPair: /#(?=#)/g,
+  leadingColonPair: /^( *):(?=:)/,
+};
+let unicodeMarkers: MarkerPatterns | undefined;
+
+/** The patterns for `text`: the plain ones for printable ASCII, else the Unicode-aware ones. */
+function markersFor(text: string): MarkerPatterns {
+  if (PRINTABLE_ASCII.test(text)) return ASCII_MARKERS;
+  unicodeMarkers ??= {
+    commandMarkerPair: new RegExp(`([:#])(?=[${SKIPPABLE}]*\\1)`, 'gu'),
+    hashPair: new RegExp(`#(?=[${SKIPPABLE}]*#)`, 'gu'),
+    leadingColonPair: new RegExp(`^([\\s${SKIPPABLE}]*):(?=[${SKIPPABLE}]*:)`, 'u'),
+  };
+  return unicodeMarkers;
+}
 
 /**
  * Values shaped like a credential that a broker or a hub issues, redacted from every server text
@@ -79,7 +106,8 @@ function makeInert(text: string, maxLength: number, redactTokens: boolean): stri
   let line = text.replace(LONE_SURROGATE, '\ufffd').replace(INVISIBLE, '').replace(LINE_BREAKING, ' ');
   // Before the cap, so that cutting the text short cannot leave the first half of a token behind.
   if (redactTokens) line = redactIssuedTokens(line);
-  line = line.replace(/\s+/g, ' ').replace(COMMAND_MARKER_PAIR, '$1 ').trim();
+  line = line.replace(/\s+/g, ' ');
+  line = line.replace(markersFor(line).commandMarkerPair, '$1 ').trim();
   const characters = Array.from(line); // code points, so a surrogate pair is never split
   if (characters.length <= maxLength) return line;
   return `${characters
@@ -99,7 +127,11 @@ export function neutralizeCommands(text: string): string {
   // The separators are kept (odd indexes), so the text keeps its line breaks.
   return text
     .split(/(\r\n|\r|\n)/)
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(HASH_PAIR, '# ').replace(LEADING_COLON_PAIR, '$1: ')))
+    .map((part, index) => {
+      if (index % 2 === 1) return part;
+      const markers = markersFor(part);
+      return part.replace(markers.hashPair, '# ').replace(markers.leadingColonPair, '$1: ');
+    })
     .join('');
 }
 
