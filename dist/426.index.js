@@ -27,6 +27,8 @@ var sanitize = __webpack_require__(9063);
 var summary = __webpack_require__(1070);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/http/json.ts
+var json = __webpack_require__(2868);
 // EXTERNAL MODULE: ./src/hub/hub-url.ts
 var hub_url = __webpack_require__(7644);
 // EXTERNAL MODULE: external "node:fs"
@@ -215,8 +217,6 @@ class DiskBlob extends Blob {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/http/json.ts
-var json = __webpack_require__(2868);
 // EXTERNAL MODULE: ./src/http/request.ts + 2 modules
 var http_request = __webpack_require__(6876);
 // EXTERNAL MODULE: ./src/http/retry.ts
@@ -239,10 +239,6 @@ var http_transient = __webpack_require__(3106);
 function redactTokenShapes(text, secrets = []) {
     return (0,sanitize/* redactIssuedTokens */.XS)((0,sanitize/* redactSecrets */.fp)(text, secrets));
 }
-function requestIdOf(response) {
-    const value = (0,http_request/* headerValue */.Z)(response.headers, 'x-request-id') ?? (0,http_request/* headerValue */.Z)(response.headers, 'x-amz-request-id');
-    return value === undefined ? undefined : (0,sanitize/* sanitizeServerText */.c8)(value, 100);
-}
 /** The hub's own words: X-Error-Message, else the JSON body's `error`/`message`, sanitised. */
 function hubText(response, secrets) {
     const header = (0,http_request/* headerValue */.Z)(response.headers, 'x-error-message');
@@ -260,7 +256,7 @@ function hubRefusal(response, context) {
     const status = response.status;
     const errorCode = (0,sanitize/* sanitizeServerText */.c8)((0,http_request/* headerValue */.Z)(response.headers, 'x-error-code') ?? '', 40).replace(/[^\w.-]/g, '');
     const text = hubText(response, context.secrets);
-    const requestId = requestIdOf(response);
+    const requestId = (0,http_request/* requestIdOf */.Gb)(response.headers);
     const transient = (0,http_transient/* isTransientStatus */.Dm)(status);
     return new errors/* RemoteError */.Hi(`${context.what} was refused by ${context.hubHost}: HTTP ${status}${errorCode ? ` ${errorCode}` : ''}${text ? ` ${JSON.stringify(text)}` : ''}${requestId ? ` (x-request-id: ${requestId})` : ''}`, {
         code: 'HUB_REFUSED',
@@ -301,7 +297,7 @@ function hubHint(status, errorCode, context) {
 function storageRefusal(response, what, host) {
     // Only the error's <Code>, an identifier: the body can echo request headers.
     const code = /<Code>([A-Za-z]{1,60})<\/Code>/.exec(response.body)?.[1];
-    const requestId = requestIdOf(response);
+    const requestId = (0,http_request/* requestIdOf */.Gb)(response.headers);
     const status = response.status;
     return new errors/* RemoteError */.Hi(`${what} was refused by the storage host ${(0,sanitize/* sanitizeServerText */.c8)(host, 100)}: HTTP ${status}${code ? ` ${code}` : ''}${requestId ? ` (request id: ${requestId})` : ''}`, {
         code: 'STORAGE_REFUSED',
@@ -330,7 +326,6 @@ var about = __webpack_require__(4543);
 //   where no byte moves for `timeout-seconds` has stalled and is retried;
 // - what is transient (http/transient.ts) is retried with the action's policy (http/retry.ts: full
 //   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
-
 
 
 
@@ -453,12 +448,12 @@ function abortableSleep(milliseconds, signal) {
 }
 /** A transient status as an error, for the retry policy (its Retry-After, its request id). */
 function transientStatusError(request, response) {
-    const requestId = (0,http_request/* headerValue */.Z)(response.headers, 'x-request-id');
-    return new errors/* RemoteError */.Hi(`${capitalise(request.what)} was answered HTTP ${response.status}${requestId ? ` (x-request-id: ${(0,sanitize/* sanitizeServerText */.c8)(requestId, 100)})` : ''}`, {
+    const requestId = (0,http_request/* requestIdOf */.Gb)(response.headers);
+    return new errors/* RemoteError */.Hi(`${capitalise(request.what)} was answered HTTP ${response.status}${requestId ? ` (x-request-id: ${requestId})` : ''}`, {
         code: 'HUB_REFUSED',
         transient: true,
         retryAfterMs: (0,retry/* parseRetryAfter */.mu)((0,http_request/* headerValue */.Z)(response.headers, 'retry-after')),
-        requestId: requestId === undefined ? undefined : (0,sanitize/* sanitizeServerText */.c8)(requestId, 100),
+        requestId,
     });
 }
 /** "The upload of x", from "the upload of x": for a message that starts with it. */
@@ -579,17 +574,11 @@ class HubApi {
                 headers: { Accept: 'application/json' },
                 what: `listing the files of ${this.#repoDisplay}`,
             }, this.refusal(`Listing the files of ${this.#repoDisplay}`));
-            let entries;
-            try {
-                entries = JSON.parse(response.body);
-            }
-            catch {
-                entries = undefined;
-            }
-            if (!Array.isArray(entries))
+            const entries = (0,json/* parseJsonList */.cA)(response.body);
+            if (entries === undefined)
                 throw this.#malformed('tree listing', 'is not a list');
             for (const entry of entries) {
-                const info = typeof entry === 'object' && entry !== null ? entry : {};
+                const info = (0,json/* isJsonObject */.OW)(entry) ? entry : {};
                 if (info['type'] === 'file' && typeof info['path'] === 'string')
                     paths.push(info['path']);
             }
@@ -602,17 +591,11 @@ class HubApi {
         const url = this.#url(`commits/${encodeURIComponent(revision)}`);
         url.searchParams.set('limit', String(limit));
         const response = await this.transport.send({ method: 'GET', url, headers: { Accept: 'application/json' }, what: `reading the history of ${revision}` }, this.refusal(`Reading the history of ${revision}`));
-        let entries;
-        try {
-            entries = JSON.parse(response.body);
-        }
-        catch {
-            entries = undefined;
-        }
-        if (!Array.isArray(entries))
+        const entries = (0,json/* parseJsonList */.cA)(response.body);
+        if (entries === undefined)
             throw this.#malformed('commit listing', 'is not a list');
         return entries.slice(0, limit).flatMap((entry) => {
-            const info = typeof entry === 'object' && entry !== null ? entry : {};
+            const info = (0,json/* isJsonObject */.OW)(entry) ? entry : {};
             const id = info['id'];
             return typeof id === 'string'
                 ? [
@@ -703,6 +686,7 @@ async function gitBlobSha1OfFile(path, size) {
 //   (remote-plan.ts made it to compare files), so both agree on which files go through LFS;
 // - an upload's body, a DiskBlob, is streamed from disk (and re-streamed for a retry);
 // - the commit is handed to the action (commit.ts), which streams its own body.
+
 
 
 
@@ -814,19 +798,12 @@ function isStreamed(body) {
 }
 /** The preupload answer for the paths the library asks about, if the action's preupload has them all. */
 function answerFromPreupload(body, preuploaded) {
-    let asked;
-    try {
-        asked = JSON.parse(body);
-    }
-    catch {
-        return undefined;
-    }
-    const files = typeof asked === 'object' && asked !== null ? asked['files'] : undefined;
+    const files = (0,json/* parseJsonObject */.dw)(body).object?.['files'];
     if (!Array.isArray(files))
         return undefined;
     const answers = [];
     for (const file of files) {
-        const path = typeof file === 'object' && file !== null ? file['path'] : undefined;
+        const path = (0,json/* isJsonObject */.OW)(file) ? file['path'] : undefined;
         const known = typeof path === 'string' ? preuploaded.get(path) : undefined;
         if (!known)
             return undefined;
@@ -841,14 +818,7 @@ function answerFromPreupload(body, preuploaded) {
 }
 /** The multipart completion URLs a batch answer hands out (upload actions with a `chunk_size`). */
 function multipartCompletionUrls(text) {
-    let answer;
-    try {
-        answer = JSON.parse(text);
-    }
-    catch {
-        return [];
-    }
-    const objects = typeof answer === 'object' && answer !== null ? answer['objects'] : [];
+    const objects = (0,json/* parseJsonObject */.dw)(text).object?.['objects'];
     if (!Array.isArray(objects))
         return [];
     return objects.flatMap((object) => {
@@ -1502,6 +1472,7 @@ function sum(files) {
 
 
 
+
 /** Thrown by the commit hook when, all oids compared, there is nothing to commit. */
 class NothingChanged extends Error {
     constructor() {
@@ -1642,12 +1613,12 @@ async function commitUpload(plan, context) {
             throw new Error('@huggingface/hub sent a commit without a header');
         let unchangedLfs = 0;
         const kept = operations.filter((line) => {
-            const parsed = JSON.parse(line);
-            const value = parsed.value;
-            if (parsed.key !== 'lfsFile' || typeof value?.path !== 'string')
+            const { object: parsed } = (0,json/* parseJsonObject */.dw)(line);
+            const value = (0,json/* isJsonObject */.OW)(parsed?.['value']) ? parsed['value'] : undefined;
+            if (parsed?.['key'] !== 'lfsFile' || typeof value?.['path'] !== 'string')
                 return true;
-            const remoteOid = remote.preupload.get(value.path)?.oid;
-            if (remoteOid !== undefined && remoteOid === value.oid) {
+            const remoteOid = remote.preupload.get(value['path'])?.oid;
+            if (remoteOid !== undefined && remoteOid === value['oid']) {
                 unchangedLfs++;
                 return false;
             }

@@ -677,19 +677,31 @@ function isActionHelperCommand(value) {
 
 ;// CONCATENATED MODULE: ./src/http/json.ts
 // Network JSON is `unknown` until checked. This is the one place that parses a body and checks it
-// is a JSON object; callers then narrow each field they read.
-/** Parses `text` as a JSON object (not an array, not null), or says which of the two it is not. */
-function parseJsonObject(text) {
-    let parsed;
+// is a JSON object or list; callers then narrow each field they read.
+/** `text` parsed as JSON (the value `unknown` until narrowed), or undefined when it is not JSON. */
+function parseJson(text) {
     try {
-        parsed = JSON.parse(text);
+        return { value: JSON.parse(text) };
     }
     catch {
-        return { problem: 'is not valid JSON' };
+        return undefined;
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        return { problem: 'is not a JSON object' };
-    return { object: parsed };
+}
+/** Parses `text` as a JSON object (not an array, not null), or says which of the two it is not. */
+function parseJsonObject(text) {
+    const parsed = parseJson(text);
+    if (parsed === undefined)
+        return { problem: 'is not valid JSON' };
+    return isJsonObject(parsed.value) ? { object: parsed.value } : { problem: 'is not a JSON object' };
+}
+/** Whether `value` is a JSON object: not an array, not null. */
+function isJsonObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `text` parsed as a JSON list, or undefined when it is not one (its items still `unknown`). */
+function parseJsonList(text) {
+    const parsed = parseJson(text);
+    return Array.isArray(parsed?.value) ? parsed.value : undefined;
 }
 /** How deep collectStringFields looks: a hostile body can nest thousands of levels within its size cap. */
 const MAX_DEPTH = 8;
@@ -713,14 +725,8 @@ function collectStringFields(value, names, depth = 0) {
  * `invalid` would blank it out of the whole log.
  */
 function collectCredentialsOfBody(body, names) {
-    let parsed;
-    try {
-        parsed = JSON.parse(body);
-    }
-    catch {
-        return [];
-    }
-    return collectStringFields(parsed, names).filter((value) => value.length >= 8);
+    const parsed = parseJson(body);
+    return parsed === undefined ? [] : collectStringFields(parsed.value, names).filter((value) => value.length >= 8);
 }
 
 // EXTERNAL MODULE: ./src/runner/state.ts

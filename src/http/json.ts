@@ -1,5 +1,14 @@
 // Network JSON is `unknown` until checked. This is the one place that parses a body and checks it
-// is a JSON object; callers then narrow each field they read.
+// is a JSON object or list; callers then narrow each field they read.
+
+/** `text` parsed as JSON (the value `unknown` until narrowed), or undefined when it is not JSON. */
+export function parseJson(text: string): { readonly value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
+}
 
 export type JsonObjectResult =
   | { readonly object: Record<string, unknown>; readonly problem?: never }
@@ -7,15 +16,20 @@ export type JsonObjectResult =
 
 /** Parses `text` as a JSON object (not an array, not null), or says which of the two it is not. */
 export function parseJsonObject(text: string): JsonObjectResult {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { problem: 'is not valid JSON' };
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    return { problem: 'is not a JSON object' };
-  return { object: parsed as Record<string, unknown> };
+  const parsed = parseJson(text);
+  if (parsed === undefined) return { problem: 'is not valid JSON' };
+  return isJsonObject(parsed.value) ? { object: parsed.value } : { problem: 'is not a JSON object' };
+}
+
+/** Whether `value` is a JSON object: not an array, not null. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `text` parsed as a JSON list, or undefined when it is not one (its items still `unknown`). */
+export function parseJsonList(text: string): readonly unknown[] | undefined {
+  const parsed = parseJson(text);
+  return Array.isArray(parsed?.value) ? (parsed.value as unknown[]) : undefined;
 }
 
 /** How deep collectStringFields looks: a hostile body can nest thousands of levels within its size cap. */
@@ -43,11 +57,6 @@ export function collectStringFields(value: unknown, names: ReadonlySet<string>, 
  * `invalid` would blank it out of the whole log.
  */
 export function collectCredentialsOfBody(body: string, names: ReadonlySet<string>): string[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return [];
-  }
-  return collectStringFields(parsed, names).filter((value) => value.length >= 8);
+  const parsed = parseJson(body);
+  return parsed === undefined ? [] : collectStringFields(parsed.value, names).filter((value) => value.length >= 8);
 }

@@ -474,10 +474,12 @@ export function headerValue(headers: http.IncomingHttpHeaders, name: string): st
 
 /**
  * The id that names this answer to the server's operators, sanitised: x-request-id, else the trace
- * ids huggingface_hub falls back to (utils/_http.py), x-amzn-trace-id then x-amz-cf-id.
+ * ids huggingface_hub falls back to (utils/_http.py), x-amzn-trace-id then x-amz-cf-id, and an S3-like
+ * storage host's x-amz-request-id.
  */
 export function requestIdOf(headers: http.IncomingHttpHeaders): string | undefined {
-  for (const name of ['x-request-id', 'x-amzn-trace-id', 'x-amz-cf-id']) {
+  // The Hub's own id first, then what its front end and S3-like storage hosts send.
+  for (const name of ['x-request-id', 'x-amzn-trace-id', 'x-amz-cf-id', 'x-amz-request-id']) {
     const value = headerValue(headers, name);
     if (value !== undefined && value.trim() !== '') return sanitizeServerText(value, 100);
   }

@@ -14,6 +14,7 @@
 // repository is unchanged; LFS objects sent to storage without a commit are named.
 
 import { ActionError, RemoteError, wrapRemoteError } from '../errors.js';
+import { isJsonObject, parseJsonObject } from '../http/json.js';
 import type { HttpResponse, StreamedBody } from '../http/request.js';
 import { hubBaseOf, hubEndpoint } from '../hub/hub-url.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
@@ -216,11 +217,11 @@ export async function commitUpload(plan: LocalPlan, context: CommitContext): Pro
       throw new Error('@huggingface/hub sent a commit without a header');
     let unchangedLfs = 0;
     const kept = operations.filter((line) => {
-      const parsed: unknown = JSON.parse(line);
-      const value = (parsed as { key?: unknown; value?: { path?: unknown; oid?: unknown } }).value;
-      if ((parsed as { key?: unknown }).key !== 'lfsFile' || typeof value?.path !== 'string') return true;
-      const remoteOid = remote.preupload.get(value.path)?.oid;
-      if (remoteOid !== undefined && remoteOid === value.oid) {
+      const { object: parsed } = parseJsonObject(line);
+      const value = isJsonObject(parsed?.['value']) ? parsed['value'] : undefined;
+      if (parsed?.['key'] !== 'lfsFile' || typeof value?.['path'] !== 'string') return true;
+      const remoteOid = remote.preupload.get(value['path'])?.oid;
+      if (remoteOid !== undefined && remoteOid === value['oid']) {
         unchangedLfs++;
         return false;
       }

@@ -7,10 +7,9 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import type { RemoteError } from '../errors.js';
-import { RemoteError as RemoteErrorClass } from '../errors.js';
+import { RemoteError } from '../errors.js';
 import type { HttpResponse } from '../http/request.js';
-import { parseJsonObject } from '../http/json.js';
+import { isJsonObject, parseJsonList, parseJsonObject } from '../http/json.js';
 import { hubEndpoint } from '../hub/hub-url.js';
 import type { UploadSettings } from './settings.js';
 import { hubRefusal } from './refusals.js';
@@ -145,15 +144,10 @@ export class HubApi {
         },
         this.refusal(`Listing the files of ${this.#repoDisplay}`),
       );
-      let entries: unknown;
-      try {
-        entries = JSON.parse(response.body);
-      } catch {
-        entries = undefined;
-      }
-      if (!Array.isArray(entries)) throw this.#malformed('tree listing', 'is not a list');
-      for (const entry of entries as unknown[]) {
-        const info = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+      const entries = parseJsonList(response.body);
+      if (entries === undefined) throw this.#malformed('tree listing', 'is not a list');
+      for (const entry of entries) {
+        const info = isJsonObject(entry) ? entry : {};
         if (info['type'] === 'file' && typeof info['path'] === 'string') paths.push(info['path']);
       }
       url = nextLink(response, this.hubUrl);
@@ -169,15 +163,10 @@ export class HubApi {
       { method: 'GET', url, headers: { Accept: 'application/json' }, what: `reading the history of ${revision}` },
       this.refusal(`Reading the history of ${revision}`),
     );
-    let entries: unknown;
-    try {
-      entries = JSON.parse(response.body);
-    } catch {
-      entries = undefined;
-    }
-    if (!Array.isArray(entries)) throw this.#malformed('commit listing', 'is not a list');
-    return (entries as unknown[]).slice(0, limit).flatMap((entry) => {
-      const info = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+    const entries = parseJsonList(response.body);
+    if (entries === undefined) throw this.#malformed('commit listing', 'is not a list');
+    return entries.slice(0, limit).flatMap((entry) => {
+      const info = isJsonObject(entry) ? entry : {};
       const id = info['id'];
       return typeof id === 'string'
         ? [
@@ -217,7 +206,7 @@ export class HubApi {
   }
 
   #malformed(what: string, problem: string): RemoteError {
-    return new RemoteErrorClass(`The hub's answer to the ${what} request ${problem}.`, {
+    return new RemoteError(`The hub's answer to the ${what} request ${problem}.`, {
       code: 'MALFORMED_RESPONSE',
       transient: false,
       hint: 'Check that `hub-url` points at a Hugging Face Hub. If it does, report it with the x-request-id in the debug log.',

@@ -9,6 +9,7 @@
 // - the commit is handed to the action (commit.ts), which streams its own body.
 
 import type { RemoteError } from '../errors.js';
+import { isJsonObject, parseJsonObject } from '../http/json.js';
 import type { HttpResponse, StreamedBody } from '../http/request.js';
 import { DiskBlob } from './disk-blob.js';
 import type { RemoteFileInfo } from './hub-api.js';
@@ -151,17 +152,11 @@ function isStreamed(body: string | Uint8Array | StreamedBody | undefined): body 
 
 /** The preupload answer for the paths the library asks about, if the action's preupload has them all. */
 function answerFromPreupload(body: string, preuploaded: ReadonlyMap<string, RemoteFileInfo>): string | undefined {
-  let asked: unknown;
-  try {
-    asked = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  const files = typeof asked === 'object' && asked !== null ? (asked as Record<string, unknown>)['files'] : undefined;
+  const files = parseJsonObject(body).object?.['files'];
   if (!Array.isArray(files)) return undefined;
   const answers: unknown[] = [];
   for (const file of files as unknown[]) {
-    const path = typeof file === 'object' && file !== null ? (file as Record<string, unknown>)['path'] : undefined;
+    const path = isJsonObject(file) ? file['path'] : undefined;
     const known = typeof path === 'string' ? preuploaded.get(path) : undefined;
     if (!known) return undefined;
     answers.push({
@@ -176,13 +171,7 @@ function answerFromPreupload(body: string, preuploaded: ReadonlyMap<string, Remo
 
 /** The multipart completion URLs a batch answer hands out (upload actions with a `chunk_size`). */
 function multipartCompletionUrls(text: string): string[] {
-  let answer: unknown;
-  try {
-    answer = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  const objects = typeof answer === 'object' && answer !== null ? (answer as Record<string, unknown>)['objects'] : [];
+  const objects = parseJsonObject(text).object?.['objects'];
   if (!Array.isArray(objects)) return [];
   return (objects as unknown[]).flatMap((object) => {
     const upload = (object as { actions?: { upload?: { href?: unknown; header?: Record<string, unknown> } } } | null)

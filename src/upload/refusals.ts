@@ -5,7 +5,7 @@
 // sanitised text with anything token-shaped redacted.
 
 import { RemoteError } from '../errors.js';
-import { headerValue, type HttpResponse } from '../http/request.js';
+import { headerValue, requestIdOf, type HttpResponse } from '../http/request.js';
 import { parseRetryAfter } from '../http/retry.js';
 import { isTransientStatus } from '../http/transient.js';
 import { parseJsonObject } from '../http/json.js';
@@ -27,11 +27,6 @@ export function redactTokenShapes(text: string, secrets: readonly string[] = [])
   return redactIssuedTokens(redactSecrets(text, secrets));
 }
 
-function requestIdOf(response: HttpResponse): string | undefined {
-  const value = headerValue(response.headers, 'x-request-id') ?? headerValue(response.headers, 'x-amz-request-id');
-  return value === undefined ? undefined : sanitizeServerText(value, 100);
-}
-
 /** The hub's own words: X-Error-Message, else the JSON body's `error`/`message`, sanitised. */
 function hubText(response: HttpResponse, secrets: readonly string[]): string {
   const header = headerValue(response.headers, 'x-error-message');
@@ -49,7 +44,7 @@ export function hubRefusal(response: HttpResponse, context: RefusalContext): Rem
   const status = response.status;
   const errorCode = sanitizeServerText(headerValue(response.headers, 'x-error-code') ?? '', 40).replace(/[^\w.-]/g, '');
   const text = hubText(response, context.secrets);
-  const requestId = requestIdOf(response);
+  const requestId = requestIdOf(response.headers);
   const transient = isTransientStatus(status);
   return new RemoteError(
     `${context.what} was refused by ${context.hubHost}: HTTP ${status}${errorCode ? ` ${errorCode}` : ''}${text ? ` ${JSON.stringify(text)}` : ''}${requestId ? ` (x-request-id: ${requestId})` : ''}`,
@@ -94,7 +89,7 @@ function hubHint(status: number, errorCode: string, context: RefusalContext): st
 export function storageRefusal(response: HttpResponse, what: string, host: string): RemoteError {
   // Only the error's <Code>, an identifier: the body can echo request headers.
   const code = /<Code>([A-Za-z]{1,60})<\/Code>/.exec(response.body)?.[1];
-  const requestId = requestIdOf(response);
+  const requestId = requestIdOf(response.headers);
   const status = response.status;
   return new RemoteError(
     `${what} was refused by the storage host ${sanitizeServerText(host, 100)}: HTTP ${status}${code ? ` ${code}` : ''}${requestId ? ` (request id: ${requestId})` : ''}`,

@@ -9,11 +9,10 @@
 //   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
 
 import { RemoteError, wrapRemoteError } from '../errors.js';
-import { headerValue, sendRequest, type HttpResponse, type StreamedBody } from '../http/request.js';
+import { headerValue, requestIdOf, sendRequest, type HttpResponse, type StreamedBody } from '../http/request.js';
 import { Deadline, describeRetry, parseRetryAfter, RetryBudget, systemClock } from '../http/retry.js';
 import { isTransientStatus } from '../http/transient.js';
 import { USER_AGENT } from '../about.js';
-import { sanitizeServerText } from '../runner/sanitize.js';
 import type { TokenSource } from './token-source.js';
 
 /**
@@ -161,14 +160,14 @@ function abortableSleep(milliseconds: number, signal: AbortSignal | undefined): 
 
 /** A transient status as an error, for the retry policy (its Retry-After, its request id). */
 function transientStatusError(request: UploadRequest, response: HttpResponse): RemoteError {
-  const requestId = headerValue(response.headers, 'x-request-id');
+  const requestId = requestIdOf(response.headers);
   return new RemoteError(
-    `${capitalise(request.what)} was answered HTTP ${response.status}${requestId ? ` (x-request-id: ${sanitizeServerText(requestId, 100)})` : ''}`,
+    `${capitalise(request.what)} was answered HTTP ${response.status}${requestId ? ` (x-request-id: ${requestId})` : ''}`,
     {
       code: 'HUB_REFUSED',
       transient: true,
       retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
-      requestId: requestId === undefined ? undefined : sanitizeServerText(requestId, 100),
+      requestId,
     },
   );
 }
