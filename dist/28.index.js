@@ -578,8 +578,10 @@ async function configureGitCredentials(settings, env = process.env) {
         });
     }
     const [repositoryUrl = (0,hub_url/* hubBaseOf */.Ax)(settings.hubUrl)] = repositoryUrlsOf(settings);
-    lib_core/* info */.pq(`Configured git for the rest of the job: \`git clone\`, \`fetch\` and \`push\` (LFS included) to ${repositoryUrl} ` +
-        'get a fresh token from a credential helper each time, the only helper git asks for that repository; no token is stored. ' +
+    lib_core/* info */.pq(`Configured git for the rest of the job: \`git clone\`, \`fetch\` and \`push\` (LFS included) to ` +
+        `${repositoryUrl} ` +
+        'get a fresh token from a credential helper each time, the only helper git asks for that repository; no ' +
+        'token is stored. ' +
         'The post step removes this configuration.');
 }
 

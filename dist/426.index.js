@@ -96,7 +96,8 @@ async function* encodeFile(file) {
         carry = bytes.subarray(whole);
     }
     if (read !== file.size) {
-        throw new Error(`${file.localPath} changed while it was being sent (${read > file.size ? 'more' : 'fewer'} bytes than the ${file.size} measured)`);
+        throw new Error(`${file.localPath} changed while it was being sent (${read > file.size ? 'more' : 'fewer'} bytes than the ` +
+            `${file.size} measured)`);
     }
     if (carry.length > 0)
         yield Buffer.from(carry.toString('base64'), 'latin1');
@@ -258,7 +259,8 @@ function hubRefusal(response, context) {
     const text = hubText(response, context.secrets);
     const requestId = (0,http_request/* requestIdOf */.Gb)(response.headers);
     const transient = (0,http_transient/* isTransientStatus */.Dm)(status);
-    return new errors/* RemoteError */.Hi(`${context.what} was refused by ${context.hubHost}: HTTP ${status}${errorCode ? ` ${errorCode}` : ''}${text ? ` ${JSON.stringify(text)}` : ''}${requestId ? ` (x-request-id: ${requestId})` : ''}`, {
+    return new errors/* RemoteError */.Hi(`${context.what} was refused by ${context.hubHost}: HTTP ${status}${errorCode ? ` ${errorCode}` : ''}` +
+        `${text ? ` ${JSON.stringify(text)}` : ''}${requestId ? ` (x-request-id: ${requestId})` : ''}`, {
         code: 'HUB_REFUSED',
         transient,
         retryAfterMs: (0,retry/* parseRetryAfter */.mu)((0,http_request/* headerValue */.Z)(response.headers, 'retry-after')),
@@ -269,25 +271,35 @@ function hubRefusal(response, context) {
 function hubHint(status, errorCode, context) {
     const { repo, revision } = context;
     if (status === 401) {
-        return `The hub did not accept the token it issued: check that \`hub-url\` is the hub that issued it. If it persists, report it to Hugging Face with the x-request-id.`;
+        return (`The hub did not accept the token it issued: check that \`hub-url\` is the hub that issued it. If it ` +
+            `persists, report it to Hugging Face with the x-request-id.`);
     }
     if (status === 403) {
-        return `The token cannot write to ${repo}: a token from a Trusted Publisher writes only to the repository it was issued for, and only if that publisher grants write access. Check \`resource\` and the publisher's settings on the Hub.`;
+        return (`The token cannot write to ${repo}: a token from a Trusted Publisher writes only to the repository it ` +
+            `was issued for, and only if that publisher grants write access. Check \`resource\` and the ` +
+            `publisher's settings on the Hub.`);
     }
     if (errorCode === 'RepoNotFound' || (status === 404 && errorCode === '' && /repo/i.test(context.what))) {
-        return `The repository ${repo} must exist on the hub, with a Trusted Publisher for this workflow: tokens from Trusted Publishers cannot create repositories. Create it (on the Hub, or with \`hf repo create\`), add the publisher, and re-run.`;
+        return (`The repository ${repo} must exist on the hub, with a Trusted Publisher for this workflow: tokens ` +
+            `from Trusted Publishers cannot create repositories. Create it (on the Hub, or with \`hf repo ` +
+            `create\`), add the publisher, and re-run.`);
     }
     if (errorCode === 'RevisionNotFound') {
-        return `The branch ${JSON.stringify(revision)} does not exist in ${repo}. Create it on the Hub first, or set \`revision\` to an existing branch (with \`create-pr: true\`, \`revision\` is the branch the pull request targets).`;
+        return (`The branch ${JSON.stringify(revision)} does not exist in ${repo}. Create it on the Hub first, or set ` +
+            `\`revision\` to an existing branch (with \`create-pr: true\`, \`revision\` is the branch the pull ` +
+            `request targets).`);
     }
     if (errorCode === 'EntryNotFound') {
-        return 'A file the commit deletes is no longer in the repository (another commit removed it meanwhile); re-run the job.';
+        return ('A file the commit deletes is no longer in the repository (another commit removed it meanwhile); ' +
+            're-run the job.');
     }
     if (status === 413) {
-        return 'The request is larger than the hub accepts: upload fewer files per run (split the folder with `include`/`exclude` over several steps).';
+        return ('The request is larger than the hub accepts: upload fewer files per run (split the folder with ' +
+            '`include`/`exclude` over several steps).');
     }
     if (status === 422 || status === 400) {
-        return 'The hub found the commit invalid: check `path-in-repo`, the file names and the patterns. If they look right, report it to Hugging Face with the x-request-id.';
+        return ('The hub found the commit invalid: check `path-in-repo`, the file names and the patterns. If they ' +
+            'look right, report it to Hugging Face with the x-request-id.');
     }
     if ((0,http_transient/* isTransientStatus */.Dm)(status))
         return 'The hub may be overloaded or down; re-run the job later.';
@@ -299,15 +311,18 @@ function storageRefusal(response, what, host) {
     const code = /<Code>([A-Za-z]{1,60})<\/Code>/.exec(response.body)?.[1];
     const requestId = (0,http_request/* requestIdOf */.Gb)(response.headers);
     const status = response.status;
-    return new errors/* RemoteError */.Hi(`${what} was refused by the storage host ${(0,sanitize/* sanitizeServerText */.c8)(host, 100)}: HTTP ${status}${code ? ` ${code}` : ''}${requestId ? ` (request id: ${requestId})` : ''}`, {
+    return new errors/* RemoteError */.Hi(`${what} was refused by the storage host ${(0,sanitize/* sanitizeServerText */.c8)(host, 100)}: HTTP ${status}` +
+        `${code ? ` ${code}` : ''}${requestId ? ` (request id: ${requestId})` : ''}`, {
         code: 'STORAGE_REFUSED',
         transient: (0,http_transient/* isTransientStatus */.Dm)(status),
         retryAfterMs: (0,retry/* parseRetryAfter */.mu)((0,http_request/* headerValue */.Z)(response.headers, 'retry-after')),
         requestId,
         hint: code === 'BadDigest'
-            ? 'The bytes sent did not match the file measured before the upload: do not change the files to upload while the action runs.'
+            ? 'The bytes sent did not match the file measured before the upload: do not change the files to upload ' +
+                'while the action runs.'
             : status === 403
-                ? 'The upload URL the hub handed out was refused (it may have expired during a long upload); re-run the job, and report it to Hugging Face if it persists.'
+                ? 'The upload URL the hub handed out was refused (it may have expired during a long upload); re-run ' +
+                    'the job, and report it to Hugging Face if it persists.'
                 : (0,http_transient/* isTransientStatus */.Dm)(status)
                     ? "The Hub's storage may be having trouble; re-run the job later."
                     : 'Re-run the job; if it persists, report it to Hugging Face with the request id.',
@@ -633,7 +648,8 @@ class HubApi {
         return new errors/* RemoteError */.Hi(`The hub's answer to the ${what} request ${problem}.`, {
             code: 'MALFORMED_RESPONSE',
             transient: false,
-            hint: 'Check that `hub-url` points at a Hugging Face Hub. If it does, report it with the x-request-id in the debug log.',
+            hint: 'Check that `hub-url` points at a Hugging Face Hub. If it does, report it with the x-request-id in ' +
+                'the debug log.',
         });
     }
 }
@@ -1004,7 +1020,8 @@ async function planUpload(settings) {
     const given = (0,sanitize/* quoteForMessage */.Hx)(settings.given);
     const root = await (0,promises_.lstat)(settings.localPath).catch((error) => {
         throw new errors/* InputError */.dz(`Input \`upload\` ${given} does not exist (looked for ${(0,sanitize/* quoteForMessage */.Hx)(settings.localPath)}: ${describeFsError(error)}).`, {
-            hint: 'A relative `upload` is resolved against GITHUB_WORKSPACE. Check the path, and that an earlier step of this job wrote it there.',
+            hint: 'A relative `upload` is resolved against GITHUB_WORKSPACE. Check the path, and that an earlier ' +
+                'step of this job wrote it there.',
         });
     });
     const rootReal = await (0,promises_.realpath)(settings.localPath);
@@ -1082,7 +1099,9 @@ async function planUpload(settings) {
                         ? !exclude.peek(relativePath) && !exclude.peek(`${relativePath}/`)
                         : (include.isEmpty || include.peek(relativePath)) && !exclude.peek(relativePath);
                     if (wanted) {
-                        throw new errors/* InputError */.dz(`The symlink ${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` points outside it, to ${(0,sanitize/* quoteForMessage */.Hx)(target)}: refused, so that a symlink in checked-out code (a pull_request_target run, for example) cannot publish files of the runner.`, {
+                        throw new errors/* InputError */.dz(`The symlink ${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` points outside it, to ` +
+                            `${(0,sanitize/* quoteForMessage */.Hx)(target)}: refused, so that a symlink in checked-out code (a pull_request_target ` +
+                            `run, for example) cannot publish files of the runner.`, {
                             hint: 'Copy the file into the folder instead of linking it, or exclude the link with `exclude`.',
                         });
                     }
@@ -1091,7 +1110,8 @@ async function planUpload(settings) {
                 }
                 if (targetStats.isDirectory()) {
                     if (ancestors.has(target) || target === rootReal) {
-                        throw new errors/* InputError */.dz(`The symlink ${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` makes a loop (it points to a folder that contains it).`, { hint: 'Remove it, or exclude it with `exclude`.' });
+                        throw new errors/* InputError */.dz(`The symlink ${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` makes a loop (it points to a folder ` +
+                            `that contains it).`, { hint: 'Remove it, or exclude it with `exclude`.' });
                     }
                     await walk(target, relativePath, new Set([...ancestors, target]));
                     continue;
@@ -1133,15 +1153,18 @@ async function planUpload(settings) {
         if (error instanceof errors/* InputError */.dz)
             throw error;
         const path = error?.path;
-        throw new errors/* InputError */.dz(`Could not read ${path === undefined ? 'the folder' : (0,sanitize/* quoteForMessage */.Hx)((0,external_node_path_.relative)(rootReal, path) || '.')} in \`upload\` ${given}: ${describeFsError(error)}.`, {
+        throw new errors/* InputError */.dz(`Could not read ${path === undefined ? 'the folder' : (0,sanitize/* quoteForMessage */.Hx)((0,external_node_path_.relative)(rootReal, path) || '.')} in ` +
+            `\`upload\` ${given}: ${describeFsError(error)}.`, {
             hint: 'Check the permissions of the files to upload, or exclude what cannot be read with `exclude`.',
             cause: error,
         });
     });
     const unmatched = include.unmatched();
     if (unmatched.length > 0) {
-        throw new errors/* InputError */.dz(`${unmatched.length === 1 ? 'This `include` pattern matches' : 'These `include` patterns match'} no file in \`upload\` ${given}: ${unmatched.map((pattern) => (0,sanitize/* quoteForMessage */.Hx)(pattern)).join(', ')}.`, {
-            hint: 'Patterns are matched against paths relative to `upload`, case-sensitively; `*` also matches `/`. Fix the pattern, or remove it if the files are optional.',
+        throw new errors/* InputError */.dz(`${unmatched.length === 1 ? 'This `include` pattern matches' : 'These `include` patterns match'} no file ` +
+            `in \`upload\` ${given}: ${unmatched.map((pattern) => (0,sanitize/* quoteForMessage */.Hx)(pattern)).join(', ')}.`, {
+            hint: 'Patterns are matched against paths relative to `upload`, case-sensitively; `*` also matches `/`. ' +
+                'Fix the pattern, or remove it if the files are optional.',
         });
     }
     if (files.length === 0 && settings.deletePatterns.length === 0) {
@@ -1172,7 +1195,8 @@ async function planUpload(settings) {
 }
 function checkSize(size, name) {
     if (size > MAX_FILE_BYTES) {
-        throw new errors/* InputError */.dz(`${(0,sanitize/* quoteForMessage */.Hx)(name)} is ${formatBytes(size)}: the Hub accepts files of at most ${formatBytes(MAX_FILE_BYTES)} (500 GB).`, { hint: 'Split it into smaller files (for model weights, shards), or exclude it with `exclude`.' });
+        throw new errors/* InputError */.dz(`${(0,sanitize/* quoteForMessage */.Hx)(name)} is ${formatBytes(size)}: the Hub accepts files of at most ` +
+            `${formatBytes(MAX_FILE_BYTES)} (500 GB).`, { hint: 'Split it into smaller files (for model weights, shards), or exclude it with `exclude`.' });
     }
 }
 function checkRepoPath(file) {
@@ -1181,7 +1205,8 @@ function checkRepoPath(file) {
     }
 }
 function refuseSpecialFile(relativePath) {
-    throw new errors/* InputError */.dz(`${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` is not a regular file (a socket, pipe or device): it cannot be uploaded.`, { hint: 'Exclude it with `exclude`.' });
+    throw new errors/* InputError */.dz(`${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` is not a regular file (a socket, pipe or device): it cannot ` +
+        `be uploaded.`, { hint: 'Exclude it with `exclude`.' });
 }
 function describeFsError(error) {
     const code = error?.code;
@@ -1340,7 +1365,8 @@ class UploadProgress {
         if (this.#phase === 'hashing') {
             return `… hashing large files: ${formatBytes(hashed)} of ${formatBytes(total)} (${percent(hashed, total)}).`;
         }
-        return `… uploading large files: ${formatBytes(uploaded)} of ${formatBytes(total)} (${percent(uploaded, total)}), ${done} of ${this.#files.size} files done, ${formatBytes(uploaded / elapsedSeconds)}/s.`;
+        return (`… uploading large files: ${formatBytes(uploaded)} of ${formatBytes(total)} ` +
+            `(${percent(uploaded, total)}), ${done} of ${this.#files.size} files done, ${formatBytes(uploaded / elapsedSeconds)}/s.`);
     }
 }
 function percent(part, whole) {
@@ -1403,8 +1429,10 @@ async function compareWithRemote(plan, upload, api, log) {
     const deletions = upload.deletePatterns.length === 0 ? [] : await findDeletions(plan, upload, api, log);
     const inlineChanged = inline.filter((file) => answer.files.get(file.pathInRepo)?.oid !== undefined).length;
     log(`Compared with ${api.webPath}@${upload.revision}${answer.commitOid ? ` (${answer.commitOid.slice(0, 7)})` : ''}: ` +
-        `${inline.length} small file${inline.length === 1 ? '' : 's'} to send in the commit (${formatBytes(sum(inline))}), ${unchanged.size} unchanged; ` +
-        `${lfs.length} large or binary file${lfs.length === 1 ? '' : 's'} for LFS storage (${formatBytes(sum(lfs))}, compared once hashed)` +
+        `${inline.length} small file${inline.length === 1 ? '' : 's'} to send in the commit (` +
+        `${formatBytes(sum(inline))}), ${unchanged.size} unchanged; ` +
+        `${lfs.length} large or binary file${lfs.length === 1 ? '' : 's'} for LFS storage (` +
+        `${formatBytes(sum(lfs))}, compared once hashed)` +
         `${deletions.length > 0 ? `; ${deletions.length} to delete` : ''}.`);
     return {
         head: answer.commitOid,
@@ -1437,7 +1465,8 @@ async function findDeletions(plan, upload, api, log) {
     // Not an error: a pattern that removes stale files has nothing to remove on a fresh repository.
     const unmatched = patterns.unmatched();
     if (unmatched.length > 0) {
-        log(`\`delete\`: ${unmatched.map((pattern) => (0,sanitize/* quoteForMessage */.Hx)(pattern)).join(', ')} matched no file in ${api.webPath}@${upload.revision}${prefix ? ` under ${prefix}` : ''}.`);
+        log(`\`delete\`: ${unmatched.map((pattern) => (0,sanitize/* quoteForMessage */.Hx)(pattern)).join(', ')} matched no file in ` +
+            `${api.webPath}@${upload.revision}${prefix ? ` under ${prefix}` : ''}.`);
     }
     return deletions.sort();
 }
@@ -1524,7 +1553,9 @@ async function commitUpload(plan, context) {
                 hubRefusal: (what) => api.refusal(what),
                 commit: async (libraryBody, signal) => {
                     const body = buildBody(libraryBody, current, counts);
-                    log(`Committing to ${api.webPath}@${upload.revision}${upload.createPr ? ' as a pull request' : ''}: ${counts.added} added, ${counts.changed} changed, ${counts.deleted} deleted (${counts.unchanged} unchanged).`);
+                    log(`Committing to ${api.webPath}@${upload.revision}${upload.createPr ? ' as a pull request' : ''}: ` +
+                        `${counts.added} added, ${counts.changed} changed, ${counts.deleted} deleted ` +
+                        `(${counts.unchanged} unchanged).`);
                     const response = await postCommit(body, signal, {
                         transport,
                         api,
@@ -1569,8 +1600,10 @@ async function commitUpload(plan, context) {
                 throw new Error('@huggingface/hub finished without a commit');
             const durationMs = Date.now() - started;
             const sent = tally.bytes + commitBytes;
-            log(`Committed ${output.commit.oid.slice(0, 7)} to ${api.webPath}@${upload.revision}${output.pullRequestUrl ? ` (pull request ${output.pullRequestUrl})` : ''}: ` +
-                `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} deleted; ${formatBytes(sent)} sent in ${formatDuration(durationMs / 1000)}.`);
+            log(`Committed ${output.commit.oid.slice(0, 7)} to ${api.webPath}@${upload.revision}` +
+                `${output.pullRequestUrl ? ` (pull request ${output.pullRequestUrl})` : ''}: ` +
+                `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} ` +
+                `deleted; ${formatBytes(sent)} sent in ${formatDuration(durationMs / 1000)}.`);
             return {
                 kind: 'committed',
                 commitOid: output.commit.oid,
@@ -1593,7 +1626,8 @@ async function commitUpload(plan, context) {
                 return { kind: 'unchanged', counts, durationMs: Date.now() - started };
             }
             if (error instanceof BranchMoved && attempt === 1) {
-                log(`Another commit landed on ${upload.revision} while this one was being prepared (HTTP 412): comparing again on top of the new head, then committing once more.`);
+                log(`Another commit landed on ${upload.revision} while this one was being prepared (HTTP 412): comparing ` +
+                    `again on top of the new head, then committing once more.`);
                 continue;
             }
             throw describeFailure(error, {
@@ -1678,7 +1712,8 @@ async function postCommit(body, signal, post) {
                 code: 'COMMIT_UNKNOWN',
                 transient: false,
                 cause: error,
-                hint: `Look in the history of ${api.webPath}@${upload.revision} for a commit whose description contains ${context.text.marker} before re-running.`,
+                hint: `Look in the history of ${api.webPath}@${upload.revision} for a commit whose description ` +
+                    `contains ${context.text.marker} before re-running.`,
             });
         });
         if (landed) {
@@ -1724,7 +1759,8 @@ function describeFailure(error, state) {
     const { tally, api, upload } = state;
     let cause;
     if (error instanceof BranchMoved) {
-        cause = new errors/* RemoteError */.Hi(`Other commits kept landing on ${upload.revision} of ${api.webPath} while the action was committing: ${withoutPeriod(error.refusal.message)}, twice`, {
+        cause = new errors/* RemoteError */.Hi(`Other commits kept landing on ${upload.revision} of ${api.webPath} while the action was committing: ` +
+            `${withoutPeriod(error.refusal.message)}, twice`, {
             code: 'BRANCH_MOVED',
             transient: false,
             requestId: error.refusal.requestId,
@@ -1746,7 +1782,8 @@ function describeFailure(error, state) {
         const onHub = url !== undefined && state.isHub(url);
         // The hub's words (a batch answer's per-object error) are worth showing; a storage host's are not.
         const text = onHub ? `: ${JSON.stringify((0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(error.message), 240))}` : '';
-        cause = new errors/* RemoteError */.Hi(`${onHub ? `The hub ${(0,sanitize/* sanitizeServerText */.c8)(url?.host ?? '', 100)}` : `The storage host ${(0,sanitize/* sanitizeServerText */.c8)(url?.host ?? '?', 100)}`} refused the upload: HTTP ${error.statusCode}${text}${requestId ? ` (request id: ${requestId})` : ''}`, {
+        cause = new errors/* RemoteError */.Hi(`${onHub ? `The hub ${(0,sanitize/* sanitizeServerText */.c8)(url?.host ?? '', 100)}` : `The storage host ${(0,sanitize/* sanitizeServerText */.c8)(url?.host ?? '?', 100)}`} ` +
+            `refused the upload: HTTP ${error.statusCode}${text}${requestId ? ` (request id: ${requestId})` : ''}`, {
             code: onHub ? 'HUB_REFUSED' : 'STORAGE_REFUSED',
             transient: false,
             requestId,
@@ -1757,7 +1794,8 @@ function describeFailure(error, state) {
         cause = new errors/* RemoteError */.Hi(`@huggingface/hub failed during the upload: ${(0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(error instanceof Error ? error.message : String(error)), 240)}`, { code: 'MALFORMED_RESPONSE', transient: false, cause: error, hint: 'If it persists, report it with this log.' });
     }
     const stored = tally.objects > 0 || tally.bytes > 0
-        ? ` ${formatBytes(tally.bytes)} of file content reached the Hub's storage, but no commit refers to it (a re-run does not send it again).`
+        ? ` ${formatBytes(tally.bytes)} of file content reached the Hub's storage, but no commit refers to it (a ` +
+            `re-run does not send it again).`
         : '';
     const outcome = cause.code === 'COMMIT_UNKNOWN'
         ? ' Whether the commit was made is not known.'
@@ -1863,11 +1901,14 @@ const DEFAULT_REVISION = 'main';
  */
 function parseUploadInputs(raw, resource, env = process.env) {
     if (resource.kind === 'user') {
-        throw new errors/* InputError */.dz(`\`upload\` needs a repository resource, but \`resource\` is the user ${resource.username}: a user token is read-only and cannot commit.`, { hint: 'Set `resource` to the repository to commit to, e.g. `acme/awesome-model` or `datasets/acme/x`.' });
+        throw new errors/* InputError */.dz(`\`upload\` needs a repository resource, but \`resource\` is the user ${resource.username}: a user token ` +
+            `is read-only and cannot commit.`, { hint: 'Set `resource` to the repository to commit to, e.g. `acme/awesome-model` or `datasets/acme/x`.' });
     }
     if (resource.kind === 'bucket') {
-        throw new errors/* InputError */.dz(`\`upload\` commits to a repository, and ${resource.value} is a bucket: buckets have no commits, branches or pull requests, so the commit, its provenance block and the commit outputs cannot exist.`, {
-            hint: 'Leave `upload` empty and sync the bucket in a later step with the exported HF_TOKEN (for example `hf buckets sync`).',
+        throw new errors/* InputError */.dz(`\`upload\` commits to a repository, and ${resource.value} is a bucket: buckets have no commits, branches ` +
+            `or pull requests, so the commit, its provenance block and the commit outputs cannot exist.`, {
+            hint: 'Leave `upload` empty and sync the bucket in a later step with the exported HF_TOKEN (for example ' +
+                '`hf buckets sync`).',
         });
     }
     const workspace = env['GITHUB_WORKSPACE'] || process.cwd();
@@ -2029,7 +2070,8 @@ async function prepareUpload(settings, raw) {
         plan.skippedGitEntries > 0 ? '.git skipped' : '',
     ].filter(Boolean);
     const destination = plan.kind === 'file' ? (plan.files[0]?.pathInRepo ?? '') : upload.pathInRepo ? `${upload.pathInRepo}/` : 'the root';
-    (0,log/* logInfo */.fH)(`Upload: ${plan.files.length} file${plan.files.length === 1 ? '' : 's'} (${formatBytes(plan.totalBytes)}) from ${upload.given} to ${destination} of ${settings.resource.value}@${upload.revision}` +
+    (0,log/* logInfo */.fH)(`Upload: ${plan.files.length} file${plan.files.length === 1 ? '' : 's'} (${formatBytes(plan.totalBytes)}) ` +
+        `from ${upload.given} to ${destination} of ${settings.resource.value}@${upload.revision}` +
         `${upload.createPr ? ' as a pull request' : ''}${leftOut.length > 0 ? ` (${leftOut.join(', ')})` : ''}${upload.deletePatterns.length > 0 ? `, deleting what matches \`delete\`` : ''}.`);
     return {
         plan,
@@ -2053,7 +2095,10 @@ async function prepareUpload(settings, raw) {
                     log: (line) => (0,log/* logInfo */.fH)(line),
                 });
                 if (outcome.kind === 'unchanged') {
-                    (0,log/* logNotice */.n$)(`Nothing changed since the last commit to ${settings.resource.value}@${upload.revision}: all ${outcome.counts.unchanged} files are identical${upload.deletePatterns.length > 0 ? ' and nothing matches `delete`' : ''}, so no commit was made and \`commit-sha\` is empty.`);
+                    (0,log/* logNotice */.n$)(`Nothing changed since the last commit to ${settings.resource.value}@${upload.revision}: all ` +
+                        `${outcome.counts.unchanged} files are ` +
+                        `identical${upload.deletePatterns.length > 0 ? ' and nothing matches `delete`' : ''}, so no commit ` +
+                        `was made and \`commit-sha\` is empty.`);
                 }
                 return finished(tokens.current, outcome, settings, upload);
             }
@@ -2094,7 +2139,8 @@ function finished(token, outcome, settings, upload) {
             }
             rows.push([
                 'Files',
-                (0,sanitize/* escapeMarkdown */.FV)(`${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} deleted${counts.ignored > 0 ? `, ${counts.ignored} ignored by the repository's .gitignore` : ''}`),
+                (0,sanitize/* escapeMarkdown */.FV)(`${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} ` +
+                    `deleted${counts.ignored > 0 ? `, ${counts.ignored} ignored by the repository's .gitignore` : ''}`),
             ]);
             return (0,summary/* writeSummary */.S)(core/* summary */.z.addHeading('Hugging Face upload', 3).addTable([
                 [

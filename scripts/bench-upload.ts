@@ -76,13 +76,20 @@ process.stdout.write('::add-mask::' + idToken + '\\n');
 const hub = process.env['INPUT_HUB-URL'];
 const resource = process.env.INPUT_RESOURCE;
 const { access_token: token } = await json(new URL('/oauth/token', hub), { method: 'POST', headers: { 'Content-Type': 'application/json' } },
-  JSON.stringify({ grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange', subject_token_type: 'urn:ietf:params:oauth:token-type:id_token', subject_token: idToken, resource }));
+  JSON.stringify({ grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+    subject_token_type: 'urn:ietf:params:oauth:token-type:id_token', subject_token: idToken, resource }));
 process.stdout.write('::add-mask::' + token + '\\n');
 const auth = { Authorization: 'Bearer ' + token };
 const root = process.env.INPUT_UPLOAD;
 const files = readdirSync(root, { recursive: true }).map((path) => join(root, path)).filter((path) => statSync(path).isFile())
   .map((path) => ({ path, name: relative(root, path).split('\\\\').join('/'), size: statSync(path).size }));
-const sample = (file) => { const fd = openSync(file.path, 'r'); const buffer = Buffer.alloc(Math.min(512, file.size)); readSync(fd, buffer, 0, buffer.length, 0); closeSync(fd); return buffer.toString('base64'); };
+const sample = (file) => {
+  const fd = openSync(file.path, 'r');
+  const buffer = Buffer.alloc(Math.min(512, file.size));
+  readSync(fd, buffer, 0, buffer.length, 0);
+  closeSync(fd);
+  return buffer.toString('base64');
+};
 const api = new URL('/api/models/' + resource + '/', hub);
 const modes = new Map();
 for (let start = 0; start < files.length; start += 256) {
@@ -96,8 +103,11 @@ for (const file of lfs) {
   for await (const chunk of createReadStream(file.path, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
   file.oid = hash.digest('hex');
 }
-const batch = await json(new URL('/' + resource + '.git/info/lfs/objects/batch', hub), { method: 'POST', headers: { ...auth, Accept: 'application/vnd.git-lfs+json', 'Content-Type': 'application/vnd.git-lfs+json' } },
-  JSON.stringify({ operation: 'upload', transfers: ['basic'], hash_algo: 'sha256', ref: { name: 'main' }, objects: lfs.map((file) => ({ oid: file.oid, size: file.size })) }));
+const lfsJson = 'application/vnd.git-lfs+json';
+const batch = await json(new URL('/' + resource + '.git/info/lfs/objects/batch', hub),
+  { method: 'POST', headers: { ...auth, Accept: lfsJson, 'Content-Type': lfsJson } },
+  JSON.stringify({ operation: 'upload', transfers: ['basic'], hash_algo: 'sha256', ref: { name: 'main' },
+    objects: lfs.map((file) => ({ oid: file.oid, size: file.size })) }));
 for (const object of batch.objects) {
   const upload = object.actions?.upload;
   if (!upload) continue;
@@ -126,7 +136,9 @@ idTokenUrl.searchParams.set('audience', new URL(process.env['INPUT_HUB-URL']).or
 const { value: idToken } = await (await fetch(idTokenUrl, { headers: { Authorization: 'Bearer ' + process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN } })).json();
 const hub = process.env['INPUT_HUB-URL'];
 const { access_token: token } = await (await fetch(new URL('/oauth/token', hub), { method: 'POST', headers: { 'Content-Type': 'application/json' },
-  body: JSON.stringify({ grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange', subject_token_type: 'urn:ietf:params:oauth:token-type:id_token', subject_token: idToken, resource: process.env.INPUT_RESOURCE }) })).json();
+  body: JSON.stringify({ grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+    subject_token_type: 'urn:ietf:params:oauth:token-type:id_token', subject_token: idToken,
+    resource: process.env.INPUT_RESOURCE }) })).json();
 const output = await commit({ repo: process.env.INPUT_RESOURCE, accessToken: token, hubUrl: hub, title: 'library',
   operations: [{ operation: 'addOrUpdate', path: '.', content: pathToFileURL(process.env.INPUT_UPLOAD + '/') }] });
 appendFileSync(process.env.GITHUB_OUTPUT, 'commit-sha=' + output.commit.oid + '\\n');
@@ -331,7 +343,8 @@ async function main(): Promise<void> {
           check(resource, contender.name);
           if (round >= WARMUP_ROUNDS) samples.get(contender.name)?.push(sample);
           console.log(
-            `  round ${round + 1}: ${contender.name}: ${(sample.wallMs / 1000).toFixed(2)} s, ${sample.peakRssKb ? (sample.peakRssKb / 1024).toFixed(0) : '?'} MiB`,
+            `  round ${round + 1}: ${contender.name}: ${(sample.wallMs / 1000).toFixed(2)} s, ` +
+              `${sample.peakRssKb ? (sample.peakRssKb / 1024).toFixed(0) : '?'} MiB`,
           );
         }
       }
@@ -366,10 +379,12 @@ async function main(): Promise<void> {
         const sample = await runScript(services, node24, ACTION_ENTRY, resource, folder);
         rmSync(folder, { recursive: true, force: true });
         console.log(
-          `  action, ${shape.name}: ${(sample.wallMs / 1000).toFixed(2)} s, ${sample.peakRssKb ? (sample.peakRssKb / 1024).toFixed(0) : '?'} MiB`,
+          `  action, ${shape.name}: ${(sample.wallMs / 1000).toFixed(2)} s, ` +
+            `${sample.peakRssKb ? (sample.peakRssKb / 1024).toFixed(0) : '?'} MiB`,
         );
         shapeRows.push(
-          `| ${shape.name} | ${(sample.wallMs / 1000).toFixed(1)} | ${sample.peakRssKb ? (sample.peakRssKb / 1024).toFixed(0) : 'n/a'} |`,
+          `| ${shape.name} | ${(sample.wallMs / 1000).toFixed(1)} | ` +
+            `${sample.peakRssKb ? (sample.peakRssKb / 1024).toFixed(0) : 'n/a'} |`,
         );
       }
 
@@ -380,10 +395,17 @@ async function main(): Promise<void> {
         const walls = runs.map((sample) => sample.wallMs);
         const rss = runs.flatMap((sample) => (sample.peakRssKb ? [sample.peakRssKb] : []));
         const wall = median(walls);
-        return `| ${contender.name} | ${(wall / 1000).toFixed(2)} | ${(Math.min(...walls) / 1000).toFixed(2)} | ${(Math.max(...walls) / 1000).toFixed(2)} | ${(wall / floorWall).toFixed(2)}× | ${rss.length ? (median(rss) / 1024).toFixed(0) : 'n/a'} | ${rss.length ? (Math.max(...rss) / 1024).toFixed(0) : 'n/a'} |`;
+        return (
+          `| ${contender.name} | ${(wall / 1000).toFixed(2)} | ${(Math.min(...walls) / 1000).toFixed(2)} | ` +
+          `${(Math.max(...walls) / 1000).toFixed(2)} | ${(wall / floorWall).toFixed(2)}× | ` +
+          `${rss.length ? (median(rss) / 1024).toFixed(0) : 'n/a'} | ` +
+          `${rss.length ? (Math.max(...rss) / 1024).toFixed(0) : 'n/a'} |`
+        );
       });
       const table = [
-        `Measured ${new Date().toISOString().slice(0, 10)} on Node ${nodeVersion}, ${ROUNDS} rounds after ${WARMUP_ROUNDS} warm-up round, contenders alternating; 600 MiB (89 files) into a fresh repository each run, exchange included.`,
+        `Measured ${new Date().toISOString().slice(0, 10)} on Node ${nodeVersion}, ${ROUNDS} rounds after ` +
+          `${WARMUP_ROUNDS} warm-up round, contenders alternating; 600 MiB (89 files) into a fresh repository each ` +
+          `run, exchange included.`,
         '',
         '| contender | median s | min s | max s | median / floor | peak RSS MiB (median) | peak RSS MiB (max) |',
         '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',

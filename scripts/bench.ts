@@ -165,7 +165,8 @@ const services = await startLocalServices();
 const samples = new Map<string, Sample[]>(contenders.map((contender) => [contender.name, []]));
 try {
   console.log(
-    `Node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}, ${WARMUP_ROUNDS} warm-up + ${ROUNDS} rounds, ${contenders.length} contenders alternating…`,
+    `Node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}, ${WARMUP_ROUNDS} warm-up + ` +
+      `${ROUNDS} rounds, ${contenders.length} contenders alternating…`,
   );
   for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
     // Rotate the order each round so no contender always runs first after a pause.
@@ -190,12 +191,23 @@ const rows = contenders.map((contender) => {
   const rss = runs.flatMap((sample) => (sample.peakRssKb ? [sample.peakRssKb] : []));
   const wall = median(walls);
   const memory = rss.length ? median(rss) : Number.NaN;
-  return `| ${contender.name} | ${wall.toFixed(0)} | ${Math.min(...walls).toFixed(0)} | ${Math.max(...walls).toFixed(0)} | ${(wall / floorWall).toFixed(2)}× | ${Number.isNaN(memory) ? 'n/a' : (memory / 1024).toFixed(1)} | ${Number.isNaN(memory) ? 'n/a' : `${(memory / floorRss).toFixed(2)}×`} |`;
+  const cells = [
+    contender.name,
+    wall.toFixed(0),
+    Math.min(...walls).toFixed(0),
+    Math.max(...walls).toFixed(0),
+    `${(wall / floorWall).toFixed(2)}×`,
+    Number.isNaN(memory) ? 'n/a' : (memory / 1024).toFixed(1),
+    Number.isNaN(memory) ? 'n/a' : `${(memory / floorRss).toFixed(2)}×`,
+  ];
+  return `| ${cells.join(' | ')} |`;
 });
 const sizes = bundleSizes();
 const imports = importTimes(node24, ROUNDS);
 const table = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on Node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}, ${ROUNDS} rounds after ${WARMUP_ROUNDS} warm-up rounds, contenders alternating.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on Node ` +
+    `${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()}, ${ROUNDS} rounds after ${WARMUP_ROUNDS} ` +
+    `warm-up rounds, contenders alternating.`,
   '',
   '| contender | median ms | min ms | max ms | median / floor | peak RSS MiB (median) | RSS / floor |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -204,9 +216,11 @@ const table = [
   '| bundle | value |',
   '| --- | ---: |',
   `| \`dist/index.js\` (the default path loads only this file) | ${(sizes.defaultPathBytes / 1024).toFixed(0)} KiB |`,
-  `| all of \`dist/\` JavaScript (${sizes.files.length} files; the rest load only when used) | ${(sizes.totalBytes / 1024).toFixed(0)} KiB |`,
+  `| all of \`dist/\` JavaScript (${sizes.files.length} files; the rest load only when used) | ` +
+    `${(sizes.totalBytes / 1024).toFixed(0)} KiB |`,
   `| \`node -e ''\` (bare Node start, median) | ${imports.bareMs.toFixed(0)} ms |`,
-  `| \`node dist/index.js\` with no inputs (load, then stop at input validation; median) | ${imports.bundleMs.toFixed(0)} ms |`,
+  `| \`node dist/index.js\` with no inputs (load, then stop at input validation; median) | ` +
+    `${imports.bundleMs.toFixed(0)} ms |`,
   `| cost of loading the bundle (difference) | ${(imports.bundleMs - imports.bareMs).toFixed(0)} ms |`,
 ].join('\n');
 console.log(`\n${table}`);

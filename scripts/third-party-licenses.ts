@@ -113,7 +113,8 @@ export function renderLicenses(packages: readonly LicensedPackage[], replaced: r
     ...(replaced.length > 0
       ? [
           '',
-          `Not bundled, and so not listed: ${replaced.join(', ')} (replaced at bundle time by this repository's own code, see stubs/).`,
+          `Not bundled, and so not listed: ${replaced.join(', ')} (replaced at bundle time by this repository's ` +
+            `own code, see stubs/).`,
         ]
       : []),
   ].join('\n');

@@ -121,9 +121,12 @@ function refuseGitCredentialsWithoutRepository(resource: Resource): void {
   if (resource.kind !== 'bucket' && resource.kind !== 'user') return;
   const what = resource.kind === 'bucket' ? 'is a bucket' : 'is a user (a read-only user token)';
   throw new InputError(
-    `\`git-credentials: true\` needs a resource with a git repository, but ${resource.value} ${what}, which git cannot clone or push.`,
+    `\`git-credentials: true\` needs a resource with a git repository, but ${resource.value} ${what}, which git ` +
+      `cannot clone or push.`,
     {
-      hint: 'Remove it, or set `git-credentials: false`: the exported HF_TOKEN is what the `hf` CLI and huggingface_hub use for buckets and for reading as a user.',
+      hint:
+        'Remove it, or set `git-credentials: false`: the exported HF_TOKEN is what the `hf` CLI and ' +
+        'huggingface_hub use for buckets and for reading as a user.',
     },
   );
 }
@@ -134,7 +137,9 @@ function parseAudience(raw: string): string {
     throw new InputError(
       `Input \`audience\` must be a single value without spaces: ${quoteForMessage(audience.slice(0, 80))}.`,
       {
-        hint: "Leave the input unset: the audience is then the receiving hub's URL (https://huggingface.co for the Hugging Face Hub).",
+        hint:
+          "Leave the input unset: the audience is then the receiving hub's URL (https://huggingface.co for " +
+          'the Hugging Face Hub).',
       },
     );
   }

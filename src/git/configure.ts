@@ -111,8 +111,10 @@ export async function configureGitCredentials(settings: Settings, env: NodeJS.Pr
   }
   const [repositoryUrl = hubBaseOf(settings.hubUrl)] = repositoryUrlsOf(settings);
   core.info(
-    `Configured git for the rest of the job: \`git clone\`, \`fetch\` and \`push\` (LFS included) to ${repositoryUrl} ` +
-      'get a fresh token from a credential helper each time, the only helper git asks for that repository; no token is stored. ' +
+    `Configured git for the rest of the job: \`git clone\`, \`fetch\` and \`push\` (LFS included) to ` +
+      `${repositoryUrl} ` +
+      'get a fresh token from a credential helper each time, the only helper git asks for that repository; no ' +
+      'token is stored. ' +
       'The post step removes this configuration.',
   );
 }

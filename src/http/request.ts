@@ -243,7 +243,8 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
         fail(
           `nothing moved for ${idleMs ?? 0} ms`,
           new RemoteError(
-            `${request.method} ${request.url.host}${request.url.pathname} stalled: no data moved for ${formatSeconds(idleMs ?? 0)} (${request.timeoutLabel})`,
+            `${request.method} ${request.url.host}${request.url.pathname} stalled: no data moved for ` +
+              `${formatSeconds(idleMs ?? 0)} (${request.timeoutLabel})`,
             { code: 'STALLED', transient: true },
           ),
         );
@@ -282,7 +283,8 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
               transient: !tls,
               cause: error,
               hint: tls
-                ? 'If your runner uses a TLS-intercepting proxy, add its CA with the NODE_EXTRA_CA_CERTS environment variable.'
+                ? 'If your runner uses a TLS-intercepting proxy, add its CA with the NODE_EXTRA_CA_CERTS ' +
+                  'environment variable.'
                 : undefined,
             },
           ),
@@ -302,7 +304,8 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
           fail(
             `body larger than ${request.maxBodyBytes} bytes`,
             new RemoteError(
-              `the response from ${request.url.host} (HTTP ${incoming.statusCode ?? '?'}) is larger than ${request.maxBodyBytes} bytes`,
+              `the response from ${request.url.host} (HTTP ${incoming.statusCode ?? '?'}) is larger than ` +
+                `${request.maxBodyBytes} bytes`,
               { code: 'RESPONSE_TOO_LARGE', transient: false },
             ),
           );
@@ -384,7 +387,9 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
           {
             code: 'LOCAL_FILE',
             transient: false,
-            hint: 'Do not change the files to upload while the action runs (start the upload after the step that writes them).',
+            hint:
+              'Do not change the files to upload while the action runs (start the upload after the step that ' +
+              'writes them).',
           },
         ),
       );

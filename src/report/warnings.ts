@@ -28,9 +28,11 @@ export function warnAboutForeignAudience(
   if (audienceUrl.host === receiver) return;
   const audience = toInertLine(settings.audience, 200);
   logWarning(
-    `The ID token is requested for the audience ${audience} (input \`audience\`) but sent to ${receiver}, another host: ` +
+    `The ID token is requested for the audience ${audience} (input \`audience\`) but sent to ${receiver}, ` +
+      `another host: ` +
       `${receiver} could present it to ${audienceUrl.host} as this workflow for as long as it is valid. ` +
-      `Remove \`audience\` (it then defaults to the receiving hub's URL, ${defaultAudienceFor(settings.tokenEndpoint)}), ` +
+      `Remove \`audience\` (it then defaults to the receiving hub's URL, ` +
+      `${defaultAudienceFor(settings.tokenEndpoint)}), ` +
       `or point \`hub-url\`/\`token-endpoint\` at ${audienceUrl.host} itself.`,
   );
 }
@@ -65,7 +67,8 @@ export function warnAboutForkCodeTrigger(
   const why = event === undefined ? undefined : FORK_CODE_TRIGGERS.get(event);
   if (event === undefined || why === undefined) return;
   logWarning(
-    `This run was triggered by ${event}, which ${why}. A write token for ${settings.resource.value} was issued to it: ` +
+    `This run was triggered by ${event}, which ${why}. A write token for ${settings.resource.value} was issued ` +
+      `to it: ` +
       "any step of this job that checks out, builds or runs the pull request's code (its head, its scripts, its " +
       'dependencies, the artifacts of the run that triggered this one) can publish with it. Run that code in a job ' +
       'without `id-token: write`, or publish from a push, release or workflow_dispatch workflow (see SECURITY.md).',

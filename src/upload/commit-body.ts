@@ -77,7 +77,8 @@ async function* encodeFile(file: InlineFile): AsyncGenerator<Buffer> {
   }
   if (read !== file.size) {
     throw new Error(
-      `${file.localPath} changed while it was being sent (${read > file.size ? 'more' : 'fewer'} bytes than the ${file.size} measured)`,
+      `${file.localPath} changed while it was being sent (${read > file.size ? 'more' : 'fewer'} bytes than the ` +
+        `${file.size} measured)`,
     );
   }
   if (carry.length > 0) yield Buffer.from(carry.toString('base64'), 'latin1');

@@ -118,7 +118,9 @@ export async function commitUpload(plan: LocalPlan, context: CommitContext): Pro
           commit: async (libraryBody, signal) => {
             const body = buildBody(libraryBody, current, counts);
             log(
-              `Committing to ${api.webPath}@${upload.revision}${upload.createPr ? ' as a pull request' : ''}: ${counts.added} added, ${counts.changed} changed, ${counts.deleted} deleted (${counts.unchanged} unchanged).`,
+              `Committing to ${api.webPath}@${upload.revision}${upload.createPr ? ' as a pull request' : ''}: ` +
+                `${counts.added} added, ${counts.changed} changed, ${counts.deleted} deleted ` +
+                `(${counts.unchanged} unchanged).`,
             );
             const response = await postCommit(body, signal, {
               transport,
@@ -166,8 +168,10 @@ export async function commitUpload(plan: LocalPlan, context: CommitContext): Pro
       const durationMs = Date.now() - started;
       const sent = tally.bytes + commitBytes;
       log(
-        `Committed ${output.commit.oid.slice(0, 7)} to ${api.webPath}@${upload.revision}${output.pullRequestUrl ? ` (pull request ${output.pullRequestUrl})` : ''}: ` +
-          `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} deleted; ${formatBytes(sent)} sent in ${formatDuration(durationMs / 1000)}.`,
+        `Committed ${output.commit.oid.slice(0, 7)} to ${api.webPath}@${upload.revision}` +
+          `${output.pullRequestUrl ? ` (pull request ${output.pullRequestUrl})` : ''}: ` +
+          `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} ` +
+          `deleted; ${formatBytes(sent)} sent in ${formatDuration(durationMs / 1000)}.`,
       );
       return {
         kind: 'committed',
@@ -191,7 +195,8 @@ export async function commitUpload(plan: LocalPlan, context: CommitContext): Pro
       }
       if (error instanceof BranchMoved && attempt === 1) {
         log(
-          `Another commit landed on ${upload.revision} while this one was being prepared (HTTP 412): comparing again on top of the new head, then committing once more.`,
+          `Another commit landed on ${upload.revision} while this one was being prepared (HTTP 412): comparing ` +
+            `again on top of the new head, then committing once more.`,
         );
         continue;
       }
@@ -286,7 +291,9 @@ async function postCommit(
           code: 'COMMIT_UNKNOWN',
           transient: false,
           cause: error,
-          hint: `Look in the history of ${api.webPath}@${upload.revision} for a commit whose description contains ${context.text.marker} before re-running.`,
+          hint:
+            `Look in the history of ${api.webPath}@${upload.revision} for a commit whose description ` +
+            `contains ${context.text.marker} before re-running.`,
         },
       );
     });
@@ -357,7 +364,8 @@ function describeFailure(
   let cause: ActionError;
   if (error instanceof BranchMoved) {
     cause = new RemoteError(
-      `Other commits kept landing on ${upload.revision} of ${api.webPath} while the action was committing: ${withoutPeriod(error.refusal.message)}, twice`,
+      `Other commits kept landing on ${upload.revision} of ${api.webPath} while the action was committing: ` +
+        `${withoutPeriod(error.refusal.message)}, twice`,
       {
         code: 'BRANCH_MOVED',
         transient: false,
@@ -379,7 +387,8 @@ function describeFailure(
     // The hub's words (a batch answer's per-object error) are worth showing; a storage host's are not.
     const text = onHub ? `: ${JSON.stringify(sanitizeServerText(redactTokenShapes(error.message), 240))}` : '';
     cause = new RemoteError(
-      `${onHub ? `The hub ${sanitizeServerText(url?.host ?? '', 100)}` : `The storage host ${sanitizeServerText(url?.host ?? '?', 100)}`} refused the upload: HTTP ${error.statusCode}${text}${requestId ? ` (request id: ${requestId})` : ''}`,
+      `${onHub ? `The hub ${sanitizeServerText(url?.host ?? '', 100)}` : `The storage host ${sanitizeServerText(url?.host ?? '?', 100)}`} ` +
+        `refused the upload: HTTP ${error.statusCode}${text}${requestId ? ` (request id: ${requestId})` : ''}`,
       {
         code: onHub ? 'HUB_REFUSED' : 'STORAGE_REFUSED',
         transient: false,
@@ -395,7 +404,8 @@ function describeFailure(
   }
   const stored =
     tally.objects > 0 || tally.bytes > 0
-      ? ` ${formatBytes(tally.bytes)} of file content reached the Hub's storage, but no commit refers to it (a re-run does not send it again).`
+      ? ` ${formatBytes(tally.bytes)} of file content reached the Hub's storage, but no commit refers to it (a ` +
+        `re-run does not send it again).`
       : '';
   const outcome =
     cause.code === 'COMMIT_UNKNOWN'

@@ -209,7 +209,9 @@ export class HubApi {
     return new RemoteError(`The hub's answer to the ${what} request ${problem}.`, {
       code: 'MALFORMED_RESPONSE',
       transient: false,
-      hint: 'Check that `hub-url` points at a Hugging Face Hub. If it does, report it with the x-request-id in the debug log.',
+      hint:
+        'Check that `hub-url` points at a Hugging Face Hub. If it does, report it with the x-request-id in ' +
+        'the debug log.',
     });
   }
 }

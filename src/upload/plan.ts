@@ -47,7 +47,9 @@ export async function planUpload(settings: UploadSettings): Promise<LocalPlan> {
     throw new InputError(
       `Input \`upload\` ${given} does not exist (looked for ${quoteForMessage(settings.localPath)}: ${describeFsError(error)}).`,
       {
-        hint: 'A relative `upload` is resolved against GITHUB_WORKSPACE. Check the path, and that an earlier step of this job wrote it there.',
+        hint:
+          'A relative `upload` is resolved against GITHUB_WORKSPACE. Check the path, and that an earlier ' +
+          'step of this job wrote it there.',
       },
     );
   });
@@ -137,7 +139,9 @@ export async function planUpload(settings: UploadSettings): Promise<LocalPlan> {
             : (include.isEmpty || include.peek(relativePath)) && !exclude.peek(relativePath);
           if (wanted) {
             throw new InputError(
-              `The symlink ${quoteForMessage(relativePath)} in \`upload\` points outside it, to ${quoteForMessage(target)}: refused, so that a symlink in checked-out code (a pull_request_target run, for example) cannot publish files of the runner.`,
+              `The symlink ${quoteForMessage(relativePath)} in \`upload\` points outside it, to ` +
+                `${quoteForMessage(target)}: refused, so that a symlink in checked-out code (a pull_request_target ` +
+                `run, for example) cannot publish files of the runner.`,
               {
                 hint: 'Copy the file into the folder instead of linking it, or exclude the link with `exclude`.',
               },
@@ -149,7 +153,8 @@ export async function planUpload(settings: UploadSettings): Promise<LocalPlan> {
         if (targetStats.isDirectory()) {
           if (ancestors.has(target) || target === rootReal) {
             throw new InputError(
-              `The symlink ${quoteForMessage(relativePath)} in \`upload\` makes a loop (it points to a folder that contains it).`,
+              `The symlink ${quoteForMessage(relativePath)} in \`upload\` makes a loop (it points to a folder ` +
+                `that contains it).`,
               { hint: 'Remove it, or exclude it with `exclude`.' },
             );
           }
@@ -190,7 +195,8 @@ export async function planUpload(settings: UploadSettings): Promise<LocalPlan> {
     if (error instanceof InputError) throw error;
     const path = (error as NodeJS.ErrnoException | undefined)?.path;
     throw new InputError(
-      `Could not read ${path === undefined ? 'the folder' : quoteForMessage(relative(rootReal, path) || '.')} in \`upload\` ${given}: ${describeFsError(error)}.`,
+      `Could not read ${path === undefined ? 'the folder' : quoteForMessage(relative(rootReal, path) || '.')} in ` +
+        `\`upload\` ${given}: ${describeFsError(error)}.`,
       {
         hint: 'Check the permissions of the files to upload, or exclude what cannot be read with `exclude`.',
         cause: error,
@@ -201,9 +207,12 @@ export async function planUpload(settings: UploadSettings): Promise<LocalPlan> {
   const unmatched = include.unmatched();
   if (unmatched.length > 0) {
     throw new InputError(
-      `${unmatched.length === 1 ? 'This `include` pattern matches' : 'These `include` patterns match'} no file in \`upload\` ${given}: ${unmatched.map((pattern) => quoteForMessage(pattern)).join(', ')}.`,
+      `${unmatched.length === 1 ? 'This `include` pattern matches' : 'These `include` patterns match'} no file ` +
+        `in \`upload\` ${given}: ${unmatched.map((pattern) => quoteForMessage(pattern)).join(', ')}.`,
       {
-        hint: 'Patterns are matched against paths relative to `upload`, case-sensitively; `*` also matches `/`. Fix the pattern, or remove it if the files are optional.',
+        hint:
+          'Patterns are matched against paths relative to `upload`, case-sensitively; `*` also matches `/`. ' +
+          'Fix the pattern, or remove it if the files are optional.',
       },
     );
   }
@@ -237,7 +246,8 @@ export async function planUpload(settings: UploadSettings): Promise<LocalPlan> {
 function checkSize(size: number, name: string): void {
   if (size > MAX_FILE_BYTES) {
     throw new InputError(
-      `${quoteForMessage(name)} is ${formatBytes(size)}: the Hub accepts files of at most ${formatBytes(MAX_FILE_BYTES)} (500 GB).`,
+      `${quoteForMessage(name)} is ${formatBytes(size)}: the Hub accepts files of at most ` +
+        `${formatBytes(MAX_FILE_BYTES)} (500 GB).`,
       { hint: 'Split it into smaller files (for model weights, shards), or exclude it with `exclude`.' },
     );
   }
@@ -254,7 +264,8 @@ function checkRepoPath(file: PlannedFile): void {
 
 function refuseSpecialFile(relativePath: string): never {
   throw new InputError(
-    `${quoteForMessage(relativePath)} in \`upload\` is not a regular file (a socket, pipe or device): it cannot be uploaded.`,
+    `${quoteForMessage(relativePath)} in \`upload\` is not a regular file (a socket, pipe or device): it cannot ` +
+      `be uploaded.`,
     { hint: 'Exclude it with `exclude`.' },
   );
 }

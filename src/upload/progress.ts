@@ -169,7 +169,10 @@ export class UploadProgress {
     if (this.#phase === 'hashing') {
       return `… hashing large files: ${formatBytes(hashed)} of ${formatBytes(total)} (${percent(hashed, total)}).`;
     }
-    return `… uploading large files: ${formatBytes(uploaded)} of ${formatBytes(total)} (${percent(uploaded, total)}), ${done} of ${this.#files.size} files done, ${formatBytes(uploaded / elapsedSeconds)}/s.`;
+    return (
+      `… uploading large files: ${formatBytes(uploaded)} of ${formatBytes(total)} ` +
+      `(${percent(uploaded, total)}), ${done} of ${this.#files.size} files done, ${formatBytes(uploaded / elapsedSeconds)}/s.`
+    );
   }
 }
 

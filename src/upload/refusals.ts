@@ -47,7 +47,8 @@ export function hubRefusal(response: HttpResponse, context: RefusalContext): Rem
   const requestId = requestIdOf(response.headers);
   const transient = isTransientStatus(status);
   return new RemoteError(
-    `${context.what} was refused by ${context.hubHost}: HTTP ${status}${errorCode ? ` ${errorCode}` : ''}${text ? ` ${JSON.stringify(text)}` : ''}${requestId ? ` (x-request-id: ${requestId})` : ''}`,
+    `${context.what} was refused by ${context.hubHost}: HTTP ${status}${errorCode ? ` ${errorCode}` : ''}` +
+      `${text ? ` ${JSON.stringify(text)}` : ''}${requestId ? ` (x-request-id: ${requestId})` : ''}`,
     {
       code: 'HUB_REFUSED',
       transient,
@@ -61,25 +62,49 @@ export function hubRefusal(response: HttpResponse, context: RefusalContext): Rem
 function hubHint(status: number, errorCode: string, context: RefusalContext): string {
   const { repo, revision } = context;
   if (status === 401) {
-    return `The hub did not accept the token it issued: check that \`hub-url\` is the hub that issued it. If it persists, report it to Hugging Face with the x-request-id.`;
+    return (
+      `The hub did not accept the token it issued: check that \`hub-url\` is the hub that issued it. If it ` +
+      `persists, report it to Hugging Face with the x-request-id.`
+    );
   }
   if (status === 403) {
-    return `The token cannot write to ${repo}: a token from a Trusted Publisher writes only to the repository it was issued for, and only if that publisher grants write access. Check \`resource\` and the publisher's settings on the Hub.`;
+    return (
+      `The token cannot write to ${repo}: a token from a Trusted Publisher writes only to the repository it ` +
+      `was issued for, and only if that publisher grants write access. Check \`resource\` and the ` +
+      `publisher's settings on the Hub.`
+    );
   }
   if (errorCode === 'RepoNotFound' || (status === 404 && errorCode === '' && /repo/i.test(context.what))) {
-    return `The repository ${repo} must exist on the hub, with a Trusted Publisher for this workflow: tokens from Trusted Publishers cannot create repositories. Create it (on the Hub, or with \`hf repo create\`), add the publisher, and re-run.`;
+    return (
+      `The repository ${repo} must exist on the hub, with a Trusted Publisher for this workflow: tokens ` +
+      `from Trusted Publishers cannot create repositories. Create it (on the Hub, or with \`hf repo ` +
+      `create\`), add the publisher, and re-run.`
+    );
   }
   if (errorCode === 'RevisionNotFound') {
-    return `The branch ${JSON.stringify(revision)} does not exist in ${repo}. Create it on the Hub first, or set \`revision\` to an existing branch (with \`create-pr: true\`, \`revision\` is the branch the pull request targets).`;
+    return (
+      `The branch ${JSON.stringify(revision)} does not exist in ${repo}. Create it on the Hub first, or set ` +
+      `\`revision\` to an existing branch (with \`create-pr: true\`, \`revision\` is the branch the pull ` +
+      `request targets).`
+    );
   }
   if (errorCode === 'EntryNotFound') {
-    return 'A file the commit deletes is no longer in the repository (another commit removed it meanwhile); re-run the job.';
+    return (
+      'A file the commit deletes is no longer in the repository (another commit removed it meanwhile); ' +
+      're-run the job.'
+    );
   }
   if (status === 413) {
-    return 'The request is larger than the hub accepts: upload fewer files per run (split the folder with `include`/`exclude` over several steps).';
+    return (
+      'The request is larger than the hub accepts: upload fewer files per run (split the folder with ' +
+      '`include`/`exclude` over several steps).'
+    );
   }
   if (status === 422 || status === 400) {
-    return 'The hub found the commit invalid: check `path-in-repo`, the file names and the patterns. If they look right, report it to Hugging Face with the x-request-id.';
+    return (
+      'The hub found the commit invalid: check `path-in-repo`, the file names and the patterns. If they ' +
+      'look right, report it to Hugging Face with the x-request-id.'
+    );
   }
   if (isTransientStatus(status)) return 'The hub may be overloaded or down; re-run the job later.';
   return 'If it persists, report it to Hugging Face with the x-request-id.';
@@ -92,7 +117,8 @@ export function storageRefusal(response: HttpResponse, what: string, host: strin
   const requestId = requestIdOf(response.headers);
   const status = response.status;
   return new RemoteError(
-    `${what} was refused by the storage host ${sanitizeServerText(host, 100)}: HTTP ${status}${code ? ` ${code}` : ''}${requestId ? ` (request id: ${requestId})` : ''}`,
+    `${what} was refused by the storage host ${sanitizeServerText(host, 100)}: HTTP ${status}` +
+      `${code ? ` ${code}` : ''}${requestId ? ` (request id: ${requestId})` : ''}`,
     {
       code: 'STORAGE_REFUSED',
       transient: isTransientStatus(status),
@@ -100,9 +126,11 @@ export function storageRefusal(response: HttpResponse, what: string, host: strin
       requestId,
       hint:
         code === 'BadDigest'
-          ? 'The bytes sent did not match the file measured before the upload: do not change the files to upload while the action runs.'
+          ? 'The bytes sent did not match the file measured before the upload: do not change the files to upload ' +
+            'while the action runs.'
           : status === 403
-            ? 'The upload URL the hub handed out was refused (it may have expired during a long upload); re-run the job, and report it to Hugging Face if it persists.'
+            ? 'The upload URL the hub handed out was refused (it may have expired during a long upload); re-run ' +
+              'the job, and report it to Hugging Face if it persists.'
             : isTransientStatus(status)
               ? "The Hub's storage may be having trouble; re-run the job later."
               : 'Re-run the job; if it persists, report it to Hugging Face with the request id.',

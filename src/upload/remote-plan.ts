@@ -77,8 +77,10 @@ export async function compareWithRemote(
   const inlineChanged = inline.filter((file) => answer.files.get(file.pathInRepo)?.oid !== undefined).length;
   log(
     `Compared with ${api.webPath}@${upload.revision}${answer.commitOid ? ` (${answer.commitOid.slice(0, 7)})` : ''}: ` +
-      `${inline.length} small file${inline.length === 1 ? '' : 's'} to send in the commit (${formatBytes(sum(inline))}), ${unchanged.size} unchanged; ` +
-      `${lfs.length} large or binary file${lfs.length === 1 ? '' : 's'} for LFS storage (${formatBytes(sum(lfs))}, compared once hashed)` +
+      `${inline.length} small file${inline.length === 1 ? '' : 's'} to send in the commit (` +
+      `${formatBytes(sum(inline))}), ${unchanged.size} unchanged; ` +
+      `${lfs.length} large or binary file${lfs.length === 1 ? '' : 's'} for LFS storage (` +
+      `${formatBytes(sum(lfs))}, compared once hashed)` +
       `${deletions.length > 0 ? `; ${deletions.length} to delete` : ''}.`,
   );
   return {
@@ -116,7 +118,8 @@ async function findDeletions(
   const unmatched = patterns.unmatched();
   if (unmatched.length > 0) {
     log(
-      `\`delete\`: ${unmatched.map((pattern) => quoteForMessage(pattern)).join(', ')} matched no file in ${api.webPath}@${upload.revision}${prefix ? ` under ${prefix}` : ''}.`,
+      `\`delete\`: ${unmatched.map((pattern) => quoteForMessage(pattern)).join(', ')} matched no file in ` +
+        `${api.webPath}@${upload.revision}${prefix ? ` under ${prefix}` : ''}.`,
     );
   }
   return deletions.sort();

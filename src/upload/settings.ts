@@ -59,15 +59,19 @@ export function parseUploadInputs(
 ): UploadSettings {
   if (resource.kind === 'user') {
     throw new InputError(
-      `\`upload\` needs a repository resource, but \`resource\` is the user ${resource.username}: a user token is read-only and cannot commit.`,
+      `\`upload\` needs a repository resource, but \`resource\` is the user ${resource.username}: a user token ` +
+        `is read-only and cannot commit.`,
       { hint: 'Set `resource` to the repository to commit to, e.g. `acme/awesome-model` or `datasets/acme/x`.' },
     );
   }
   if (resource.kind === 'bucket') {
     throw new InputError(
-      `\`upload\` commits to a repository, and ${resource.value} is a bucket: buckets have no commits, branches or pull requests, so the commit, its provenance block and the commit outputs cannot exist.`,
+      `\`upload\` commits to a repository, and ${resource.value} is a bucket: buckets have no commits, branches ` +
+        `or pull requests, so the commit, its provenance block and the commit outputs cannot exist.`,
       {
-        hint: 'Leave `upload` empty and sync the bucket in a later step with the exported HF_TOKEN (for example `hf buckets sync`).',
+        hint:
+          'Leave `upload` empty and sync the bucket in a later step with the exported HF_TOKEN (for example ' +
+          '`hf buckets sync`).',
       },
     );
   }

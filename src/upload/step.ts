@@ -47,7 +47,8 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
   const destination =
     plan.kind === 'file' ? (plan.files[0]?.pathInRepo ?? '') : upload.pathInRepo ? `${upload.pathInRepo}/` : 'the root';
   logInfo(
-    `Upload: ${plan.files.length} file${plan.files.length === 1 ? '' : 's'} (${formatBytes(plan.totalBytes)}) from ${upload.given} to ${destination} of ${settings.resource.value}@${upload.revision}` +
+    `Upload: ${plan.files.length} file${plan.files.length === 1 ? '' : 's'} (${formatBytes(plan.totalBytes)}) ` +
+      `from ${upload.given} to ${destination} of ${settings.resource.value}@${upload.revision}` +
       `${upload.createPr ? ' as a pull request' : ''}${leftOut.length > 0 ? ` (${leftOut.join(', ')})` : ''}${upload.deletePatterns.length > 0 ? `, deleting what matches \`delete\`` : ''}.`,
   );
   return {
@@ -73,7 +74,10 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
         });
         if (outcome.kind === 'unchanged') {
           logNotice(
-            `Nothing changed since the last commit to ${settings.resource.value}@${upload.revision}: all ${outcome.counts.unchanged} files are identical${upload.deletePatterns.length > 0 ? ' and nothing matches `delete`' : ''}, so no commit was made and \`commit-sha\` is empty.`,
+            `Nothing changed since the last commit to ${settings.resource.value}@${upload.revision}: all ` +
+              `${outcome.counts.unchanged} files are ` +
+              `identical${upload.deletePatterns.length > 0 ? ' and nothing matches `delete`' : ''}, so no commit ` +
+              `was made and \`commit-sha\` is empty.`,
           );
         }
         return finished(tokens.current, outcome, settings, upload);
@@ -120,7 +124,8 @@ function finished(
       rows.push([
         'Files',
         escapeMarkdown(
-          `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} deleted${counts.ignored > 0 ? `, ${counts.ignored} ignored by the repository's .gitignore` : ''}`,
+          `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} ` +
+            `deleted${counts.ignored > 0 ? `, ${counts.ignored} ignored by the repository's .gitignore` : ''}`,
         ),
       ]);
       return writeSummary(

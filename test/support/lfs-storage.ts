@@ -796,7 +796,9 @@ function sendS3Error(
   extra = '',
 ): void {
   const requestId = headers['x-amz-request-id'] ?? '';
-  const text = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>${extra}<RequestId>${requestId}</RequestId><HostId>${headers['x-amz-id-2'] ?? ''}</HostId></Error>`;
+  const text =
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>${extra}` +
+    `<RequestId>${requestId}</RequestId><HostId>${headers['x-amz-id-2'] ?? ''}</HostId></Error>`;
   response.writeHead(status, {
     'Content-Type': 'application/xml',
     'Content-Length': String(Buffer.byteLength(text)),
