@@ -41,6 +41,8 @@ export interface DocumentFile {
 export interface DocsToCheck {
   actionYml: string;
   readme: string;
+  /** The other Markdown pages users read (docs/*.md, SECURITY.md): their YAML blocks are checked as the README's. */
+  guides: DocumentFile[];
   examples: DocumentFile[];
   /** The action's major version (package.json); examples must use `@v<major>` or a full SHA. */
   majorVersion: number;
@@ -412,24 +414,28 @@ function checkReadmeTables(readme: string, manifest: ActionManifest): string[] {
   return problems;
 }
 
-function checkReadmeBlocks(readme: string, manifest: ActionManifest, majorVersion: number): string[] {
+/** The YAML blocks of a Markdown page (`where` names it in problems, e.g. `README`, `docs/upload.md`). */
+function checkMarkdownBlocks(
+  markdown: string,
+  where: string,
+  manifest: ActionManifest,
+  majorVersion: number,
+): string[] {
   const problems: string[] = [];
-  for (const block of findYamlBlocks(readme)) {
+  for (const block of findYamlBlocks(markdown)) {
+    const at = `${where} line ${String(block.line)}`;
     let document: unknown;
     try {
       document = parse(block.text);
     } catch (error) {
-      problems.push(
-        `README line ${String(block.line)}: YAML block does not parse: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-      );
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      problems.push(`${at}: YAML block does not parse: ${reason ?? ''}`);
       continue;
     }
-    findActionSteps(document).forEach((step) =>
-      problems.push(...checkActionStep(step, `README line ${String(block.line)}`, manifest, majorVersion)),
-    );
-    problems.push(...checkRunSteps(document, `README line ${String(block.line)}`));
+    findActionSteps(document).forEach((step) => problems.push(...checkActionStep(step, at, manifest, majorVersion)));
+    problems.push(...checkRunSteps(document, at));
   }
-  problems.push(...checkStaleText(readme, 'README'));
+  problems.push(...checkStaleText(markdown, where));
   return problems;
 }
 
@@ -477,16 +483,18 @@ export function checkDocs(docs: DocsToCheck): string[] {
   const problems = [
     ...checkMarketplaceMetadata(docs.actionYml),
     ...checkReadmeTables(docs.readme, manifest),
-    ...checkReadmeBlocks(docs.readme, manifest, docs.majorVersion),
+    ...checkMarkdownBlocks(docs.readme, 'README', manifest, docs.majorVersion),
+    ...docs.guides.flatMap((guide) => checkMarkdownBlocks(guide.text, guide.path, manifest, docs.majorVersion)),
   ];
   if (docs.examples.length === 0) problems.push('examples/: no example workflows found');
   for (const example of docs.examples) problems.push(...checkExampleWorkflow(example, manifest, docs.majorVersion));
   return problems;
 }
 
-/** The number of `uses: hf-oidc/hf-oidc-token-action@…` steps in README blocks and examples (so a test can tell the check saw some). */
+/** The number of `uses: hf-oidc/hf-oidc-token-action@…` steps in Markdown blocks and examples (so a test can tell the check saw some). */
 export function countActionSteps(docs: DocsToCheck): number {
-  const fromReadme = findYamlBlocks(docs.readme).reduce((sum, block) => {
+  const markdown = [docs.readme, ...docs.guides.map((guide) => guide.text)];
+  const fromReadme = markdown.flatMap(findYamlBlocks).reduce((sum, block) => {
     try {
       return sum + findActionSteps(parse(block.text)).length;
     } catch {

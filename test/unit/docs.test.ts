@@ -1,5 +1,5 @@
 // The documentation cannot drift from action.yml: the README's tables, every `with:` key in the
-// README and examples/, and the examples' permissions; and action.yml keeps to the Marketplace's
+// README, docs/ and SECURITY.md and in examples/, and the examples' permissions; and action.yml keeps to the Marketplace's
 // rules (description length, branding). The second half feeds the checker mutated
 // copies of the real files, so a checker that stopped seeing anything would fail here too.
 
@@ -34,6 +34,9 @@ function realDocs(): DocsToCheck {
   return {
     actionYml: read('action.yml'),
     readme: read('README.md'),
+    guides: ['SECURITY.md', ...readdirSync(join(root, 'docs')).map((file) => `docs/${file}`)]
+      .filter((path) => path.endsWith('.md'))
+      .map((path) => ({ path, text: read(path) })),
     examples: listYamlFiles(join(root, 'examples')).map((path) => ({
       path: relative(root, path),
       text: readFileSync(path, 'utf8'),
@@ -85,6 +88,18 @@ describe('the drift check fails on drift', () => {
   });
 
   const mutations: { name: string; mutate: (docs: DocsToCheck) => DocsToCheck; expected: RegExp[] }[] = [
+    {
+      name: 'a docs/ page giving an input that action.yml does not declare',
+      mutate: (d) => ({
+        ...d,
+        guides: d.guides.map((guide) =>
+          guide.path === 'docs/upload.md'
+            ? { ...guide, text: replaceOnce(guide.text, '          upload:', '          upload-folder:') }
+            : guide,
+        ),
+      }),
+      expected: [/docs\/upload\.md line \d+: with: upload-folder is not an input declared in action\.yml/],
+    },
     {
       name: 'an input renamed in action.yml only',
       mutate: (d) => ({ ...d, actionYml: replaceOnce(d.actionYml, '\n  export-env:\n', '\n  export-environment:\n') }),
