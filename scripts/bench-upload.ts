@@ -13,23 +13,14 @@
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HubCommitApi } from '../test/support/hub-commit-api.js';
 import { startLocalServices, type LocalServices } from '../test/support/local-services.js';
 import { resolveNode24 } from '../test/support/node-runtimes.js';
 import { ACTION_ENTRY, REPOSITORY_ROOT, runAction } from '../test/support/run-action.js';
+import { writeBenchmarkTable } from './benchmarks-file.js';
 
 const MiB = 1024 * 1024;
 const TIME_BINARY = '/usr/bin/time';
@@ -422,17 +413,7 @@ async function main(): Promise<void> {
       ].join('\n');
       console.log(`\n${table}`);
       if (process.argv.includes('--write')) {
-        const path = join(REPOSITORY_ROOT, 'BENCHMARKS.md');
-        const document = readFileSync(path, 'utf8');
-        const start = '<!-- bench-upload:start -->';
-        const end = '<!-- bench-upload:end -->';
-        if (!document.includes(start) || !document.includes(end))
-          throw new Error(`BENCHMARKS.md has no ${start} … ${end} section`);
-        writeFileSync(
-          path,
-          `${document.slice(0, document.indexOf(start) + start.length)}\n${table}\n${document.slice(document.indexOf(end))}`,
-        );
-        console.log(`\nWrote the upload table to ${path}.`);
+        console.log(`\nWrote the upload table to ${writeBenchmarkTable('bench-upload', table)}.`);
       }
     } finally {
       await api?.stop();

@@ -15,6 +15,7 @@ import { parse as parseYaml } from 'yaml';
 import { startLocalServices, type LocalServices } from '../test/support/local-services.js';
 import { resolveNode24 } from '../test/support/node-runtimes.js';
 import { ACTION_ENTRY, REPOSITORY_ROOT, runAction } from '../test/support/run-action.js';
+import { writeBenchmarkTable } from './benchmarks-file.js';
 
 /**
  * The floor: the least a JavaScript action can do for the same result. Plain node:http, one GET
@@ -226,14 +227,7 @@ const table = [
 console.log(`\n${table}`);
 
 if (process.argv.includes('--write')) {
-  const path = join(REPOSITORY_ROOT, 'BENCHMARKS.md');
-  const document = readFileSync(path, 'utf8');
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
-  const before = document.slice(0, document.indexOf(start) + start.length);
-  const after = document.slice(document.indexOf(end));
-  writeFileSync(path, `${before}\n${table}\n${after}`);
-  console.log(`\nWrote the table to ${path}.`);
+  console.log(`\nWrote the table to ${writeBenchmarkTable('bench', table)}.`);
 }
 
 if (!process.argv.includes('--skip-upload')) await import('./bench-upload.js');

@@ -2,7 +2,7 @@
 // @huggingface/hub call uses against the hub; and a job that sets HF_OIDC_RESOURCE (which makes
 // huggingface_hub 1.19+ ignore HF_TOKEN) gets one warning saying what to do.
 
-import { spawn } from 'node:child_process';
+import { runProcess, type ProcessRun } from '../support/process.js';
 import { describe, expect } from 'vitest';
 import { systemEnvironment } from '../support/platform.js';
 import { REPOSITORY_ROOT, runAction } from '../support/run-action.js';
@@ -19,19 +19,10 @@ const me = await whoAmI({ hubUrl, accessToken });
 console.log(me.name);
 `;
 
-function runLaterStep(
-  env: Record<string, string>,
-): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--input-type=module', '--eval', LATER_STEP], {
-      cwd: REPOSITORY_ROOT,
-      env: { ...systemEnvironment(), PATH: process.env['PATH'] ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
+function runLaterStep(env: Record<string, string>): Promise<ProcessRun> {
+  return runProcess(process.execPath, ['--input-type=module', '--eval', LATER_STEP], {
+    cwd: REPOSITORY_ROOT,
+    env: { ...systemEnvironment(), PATH: process.env['PATH'] ?? '', ...env },
   });
 }
 

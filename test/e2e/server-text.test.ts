@@ -5,9 +5,9 @@
 // findLeaks renders the log as the runner would (runner-log.ts) and fails on any command the action
 // did not write, and on any secret that rendering shows.
 
-import { spawn } from 'node:child_process';
 import { describe, expect } from 'vitest';
 import type { LocalServices } from '../support/local-services.js';
+import { runProcess } from '../support/process.js';
 import { HELPER_ENTRY, runAction, type RunOptions, type RunResult } from '../support/run-action.js';
 import { findForgedCommands, renderRunnerLog } from '../support/runner-log.js';
 import { expectCleanFailure, expectCleanSuccess } from './expectations.js';
@@ -115,17 +115,21 @@ describe('server text in the log', () => {
     });
     const hubUrl = `${services.hub.url}/`;
     const helper = await runProcess(
+      process.execPath,
       [
         HELPER_ENTRY,
         ...['--hub-url', hubUrl, '--resource', 'acme/awesome-model'],
         ...['--token-endpoint', `${services.hub.url}/oauth/token`, '--audience', services.hub.url],
         ...['--max-attempts', '1', '--timeout-seconds', '5', '--deadline-seconds', '10', '--id', 'test', 'get'],
       ],
-      `protocol=http\nhost=127.0.0.1:${services.hub.port}\npath=acme/awesome-model.git\n\n`,
       {
-        PATH: process.env['PATH'] ?? '',
-        ACTIONS_ID_TOKEN_REQUEST_URL: services.issuer.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: services.issuer.requestToken,
+        input: `protocol=http\nhost=127.0.0.1:${services.hub.port}\npath=acme/awesome-model.git\n\n`,
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          ACTIONS_ID_TOKEN_REQUEST_URL: services.issuer.requestUrl,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: services.issuer.requestToken,
+        },
+        killAfterMs: 20_000,
       },
     );
     expect(helper.stdout).toBe('');
@@ -136,26 +140,6 @@ describe('server text in the log', () => {
     for (const secret of services.secrets().idTokens) expect(helper.stderr).not.toContain(secret);
   });
 });
-
-function runProcess(
-  args: readonly string[],
-  input: string,
-  env: Record<string, string>,
-): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('close', (exitCode) => {
-      clearTimeout(killer);
-      resolve({ exitCode, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
-}
 
 describe('token-shaped values in answers', () => {
   const HUB_TOKEN = 'hf_jwt_ThisIsAnIssuedHubTokenThatMustNeverBePrinted0123';

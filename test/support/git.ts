@@ -1,19 +1,16 @@
 // Runs git the way a later step of the job would: the job's HOME (so the global config the action
 // wrote applies), the ID-token variables of a job with `id-token: write`, and no terminal prompts.
 
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QUIET_GIT_ENV } from './git-server.js';
 import { systemEnvironment } from './platform.js';
+import { runProcess, type ProcessRun } from './process.js';
 import type { Job } from './run-action.js';
 
-export interface GitRun {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type GitRun = ProcessRun;
 
 export interface StepEnvironment {
   job: Job;
@@ -49,19 +46,10 @@ export function runGit(
   step: StepEnvironment,
   options: { cwd?: string; input?: string } = {},
 ): Promise<GitRun> {
-  return new Promise((resolve) => {
-    const child = spawn('git', [...args], { cwd: options.cwd ?? step.job.workspace, env: stepEnvironment(step) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('close', (exitCode) => {
-      clearTimeout(killer);
-      resolve({ exitCode, stdout, stderr });
-    });
-    child.stdin.on('error', () => undefined); // git may exit without reading stdin
-    child.stdin.end(options.input ?? '');
+  return runProcess('git', args, {
+    cwd: options.cwd ?? step.job.workspace,
+    env: stepEnvironment(step),
+    ...(options.input === undefined ? {} : { input: options.input }),
   });
 }
 
