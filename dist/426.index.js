@@ -1810,6 +1810,8 @@ function withoutPeriod(text) {
     return text.replace(/\.$/, '');
 }
 
+// EXTERNAL MODULE: ./src/github/run-url.ts
+var run_url = __webpack_require__(4890);
 ;// CONCATENATED MODULE: ./src/upload/provenance.ts
 // Every Hub commit the action makes leads back to the GitHub run that made it: the commit message
 // names the repository, short SHA and run by default, and a provenance block is always appended to
@@ -1821,6 +1823,7 @@ function withoutPeriod(text) {
 // the Hub, so values are put in code spans with backticks and control characters removed, and the
 // run URL is built from checked parts only.
 
+
 const PROVENANCE_HEADING = 'Published from GitHub Actions';
 /** The commit's title and description: the user's (or the default title), plus the provenance block. */
 function buildCommitText(options, env = process.env, nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex')) {
@@ -1828,7 +1831,7 @@ function buildCommitText(options, env = process.env, nonce = (0,external_node_cr
     const sha = checked(env['GITHUB_SHA'], /^[0-9a-f]{40,64}$/i);
     const runId = checked(env['GITHUB_RUN_ID'], /^\d+$/);
     const attempt = checked(env['GITHUB_RUN_ATTEMPT'], /^\d+$/);
-    const runUrl = buildRunUrl(env['GITHUB_SERVER_URL'], repository, runId, attempt);
+    const runUrl = (0,run_url/* buildRunUrl */.r)(env['GITHUB_SERVER_URL'], repository, runId, attempt);
     const marker = `${runId ?? 'local'}-${attempt ?? '1'}-${nonce}`;
     const lines = [
         `${PROVENANCE_HEADING}:`,
@@ -1852,21 +1855,6 @@ function buildCommitText(options, env = process.env, nonce = (0,external_node_cr
 function defaultTitle(repository, sha, runId) {
     const source = repository ? ` from ${repository}${sha ? `@${sha.slice(0, 7)}` : ''}` : ' from GitHub Actions';
     return `Upload${source}${runId ? ` (run ${runId})` : ''}`;
-}
-function buildRunUrl(server, repository, runId, attempt) {
-    if (!server || !repository || !runId)
-        return undefined;
-    let base;
-    try {
-        base = new URL(server);
-    }
-    catch {
-        return undefined;
-    }
-    if ((base.protocol !== 'https:' && base.protocol !== 'http:') || base.username || base.password)
-        return undefined;
-    const path = `${base.pathname.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`;
-    return `${base.origin}${path}`;
 }
 function checked(value, pattern) {
     const trimmed = value?.trim();

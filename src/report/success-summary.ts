@@ -2,6 +2,7 @@
 
 import * as core from '@actions/core';
 import type { IdentityClaims } from '../github/claims.js';
+import { buildRunUrl } from '../github/run-url.js';
 import type { Settings } from '../inputs.js';
 import { describeAccess } from '../hub/resource.js';
 import { escapeMarkdown } from '../runner/sanitize.js';
@@ -14,10 +15,7 @@ export async function writeSuccessSummary(
   claims: IdentityClaims,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
-  const runUrl =
-    env['GITHUB_SERVER_URL'] && env['GITHUB_REPOSITORY'] && env['GITHUB_RUN_ID']
-      ? `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}/actions/runs/${env['GITHUB_RUN_ID']}`
-      : undefined;
+  const runUrl = buildRunUrl(env['GITHUB_SERVER_URL'], env['GITHUB_REPOSITORY'], env['GITHUB_RUN_ID'], undefined);
   const code = (value: string | undefined): string => (value ? `<code>${escapeMarkdown(value)}</code>` : '(not set)');
   await writeSummary(
     core.summary.addHeading('Hugging Face token issued', 3).addTable([

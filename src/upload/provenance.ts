@@ -9,6 +9,7 @@
 // run URL is built from checked parts only.
 
 import { randomBytes } from 'node:crypto';
+import { buildRunUrl } from '../github/run-url.js';
 
 export interface CommitText {
   readonly title: string;
@@ -61,24 +62,6 @@ export function defaultTitle(
 ): string {
   const source = repository ? ` from ${repository}${sha ? `@${sha.slice(0, 7)}` : ''}` : ' from GitHub Actions';
   return `Upload${source}${runId ? ` (run ${runId})` : ''}`;
-}
-
-function buildRunUrl(
-  server: string | undefined,
-  repository: string | undefined,
-  runId: string | undefined,
-  attempt: string | undefined,
-): string | undefined {
-  if (!server || !repository || !runId) return undefined;
-  let base: URL;
-  try {
-    base = new URL(server);
-  } catch {
-    return undefined;
-  }
-  if ((base.protocol !== 'https:' && base.protocol !== 'http:') || base.username || base.password) return undefined;
-  const path = `${base.pathname.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}${attempt ? `/attempts/${attempt}` : ''}`;
-  return `${base.origin}${path}`;
 }
 
 function checked(value: string | undefined, pattern: RegExp): string | undefined {
