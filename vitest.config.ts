@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects. `unit`: the pure parts, no dist/, no network, no second Node (`npm run test:unit`).
-// `e2e`: the committed dist/ run as the runner runs it, on this Node and on Node 24, against local
-// servers, plus checks of the bundle itself (`npm run test:e2e`). `npm test` runs both.
+// Two projects. `unit`: the pure parts, on the Node running the tests, no dist/, no network
+// (`npm run test:unit`). `e2e`: the committed dist/ run as the runner runs it, on Node 24 (the
+// runtime action.yml declares; fetched if missing), against local servers, plus checks of the bundle
+// itself (`npm run test:e2e`). `npm test` runs both.
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -13,7 +14,12 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/global-setup.ts'] },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          setupFiles: ['test/e2e/setup.ts'],
+        },
       },
     ],
   },
