@@ -1,5 +1,5 @@
-// The `upload` benchmark (run by `npm run bench` after the start-up benchmark, or alone with
-// `npx tsc -p tsconfig.scripts.json && node .build/scripts/bench-upload.js [--upload-rounds N] [--write]`):
+// `npm run bench:upload [-- --upload-rounds N] [-- --write]`: the `upload` benchmark. It writes
+// several GiB of test files to the temporary folder and takes tens of minutes (see CONTRIBUTING.md):
 // about 600 MiB (one 512 MiB file, 44 text and 44 binary files of 1 MiB) published to the local
 // Hub's commit API, exchange included, by:
 // - the floor: a plain script written here that streams the same bytes through the same endpoints

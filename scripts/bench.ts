@@ -4,8 +4,8 @@
 // Contenders alternate within each round, after warm-up rounds, so drift in machine load hits all
 // of them alike. `--write` also records the table in BENCHMARKS.md.
 //
-// Usage: npm run bench [-- --rounds 21] [-- --write] [-- --upload-rounds 5] [-- --skip-upload]
-// The `upload` benchmark (scripts/bench-upload.ts) runs after this one unless `--skip-upload`.
+// Usage: npm run bench [-- --rounds 21] [-- --write]. About 1 to 2 minutes on an idle 2-core machine.
+// The `upload` benchmark is another script, `npm run bench:upload` (scripts/bench-upload.ts).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -229,5 +229,3 @@ console.log(`\n${table}`);
 if (process.argv.includes('--write')) {
   console.log(`\nWrote the table to ${writeBenchmarkTable('bench', table)}.`);
 }
-
-if (!process.argv.includes('--skip-upload')) await import('./bench-upload.js');
