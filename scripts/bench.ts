@@ -8,7 +8,7 @@
 // The `upload` benchmark is another script, `npm run bench:upload` (scripts/bench-upload.ts).
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -180,6 +180,7 @@ try {
   }
 } finally {
   await services.stop();
+  rmSync(floorDirectory, { recursive: true, force: true });
 }
 
 const floorWall = median(samples.get(contenders[0]?.name ?? '')?.map((sample) => sample.wallMs) ?? []);
