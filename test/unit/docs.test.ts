@@ -139,11 +139,7 @@ describe('the drift check fails on drift', () => {
       name: 'a description reworded in the README only',
       mutate: (d) => ({
         ...d,
-        readme: replaceOnce(
-          d.readme,
-          'Time limit for each HTTP request, body included.',
-          'Time limit for each request.',
-        ),
+        readme: replaceOnce(d.readme, 'Limit for each HTTP request, body included,', 'Limit for each request,'),
       }),
       expected: [/timeout-seconds description differs/],
     },
@@ -290,10 +286,10 @@ describe('the drift check fails on drift', () => {
       expected: [/publish-model-hf-cli\.yml: runs `hf upload .*` before any step installs the hf CLI/],
     },
     {
-      name: 'the README quick start running hf without installing it',
+      name: 'the README running hf without installing it',
       mutate: (d) => ({
         ...d,
-        readme: replacePattern(d.readme, /\n {3}- run: pip install -U huggingface_hub[^\n]*/, ''),
+        readme: replacePattern(d.readme, /\n +- run: pip install -U huggingface_hub[^\n]*/, ''),
       }),
       expected: [/README line \d+: runs `hf upload .*` before any step installs the hf CLI/],
     },
