@@ -12,6 +12,7 @@ import type { RemoteError } from '../errors.js';
 import { isJsonObject, parseJsonObject } from '../http/json.js';
 import type { HttpResponse, StreamedBody } from '../http/request.js';
 import { DiskBlob } from './disk-blob.js';
+import { openPlannedFile } from './planned-file.js';
 import type { RemoteFileInfo } from './hub-api.js';
 import { storageRefusal } from './refusals.js';
 import { capitalise, PROCESSING_MS, type UploadTransport } from './transport.js';
@@ -137,7 +138,7 @@ async function toRequestBody(body: RequestInit['body']): Promise<string | Uint8A
       length: body.size,
       description: body.label,
       open: () => body.openStream(),
-      file: { path: body.path, start: body.offset },
+      file: { open: () => openPlannedFile(body.file), start: body.offset },
     };
   }
   if (body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
