@@ -34,8 +34,9 @@ function prepare(api: HubCommitApi): void {
 }
 
 /** A symlink the test made (so the run may leave it), `relativePath` from the job's sandbox. */
-function link(target: string, relativePath: string): void {
-  symlinkSync(target, join(workspace.job.root, relativePath));
+function link(target: string, relativePath: string, type: 'file' | 'dir' = 'file'): void {
+  // The type matters on Windows only (a directory link must say so); elsewhere it is ignored.
+  symlinkSync(target, join(workspace.job.root, relativePath), type);
   workspace.written.push(relativePath);
 }
 
@@ -61,7 +62,7 @@ describe('upload: only the named folder leaves the runner, judged by real paths'
     prepare(commitApi);
     workspace.write({ 'out/.git/config': CHECKOUT_CONFIG, 'out/.git/HEAD': 'ref: refs/heads/main\n' });
 
-    link('.git', 'workspace/out/docs');
+    link('.git', 'workspace/out/docs', 'dir');
     const folder = refusedBeforeExchange(await runUpload(services, workspace), services, commitApi);
     expect(folder).toContain('The symlink "docs" in `upload` points to ".git"');
     expect(folder).toContain('never leaves the runner');
@@ -84,7 +85,7 @@ describe('upload: only the named folder leaves the runner, judged by real paths'
     prepare(commitApi);
     const secret = writeRunnerSecret();
 
-    link(workspace.job.home, 'workspace/build');
+    link(workspace.job.home, 'workspace/build', 'dir');
     const folder = refusedBeforeExchange(
       await runUpload(services, workspace, { upload: 'build' }),
       services,
@@ -153,8 +154,9 @@ describe('upload: only the named folder leaves the runner, judged by real paths'
     const result = await running;
 
     const error = expectCleanFailure(result, services.secrets(), { allowedFiles: workspace.written });
+    // Windows has no O_NOFOLLOW: the link is opened, and its target is not the planned file.
     expect(error).toMatch(
-      /^Uploading to acme\/awesome-model failed: The workflow changed "README\.md" during the upload \(it is now a symlink\)/,
+      /^Uploading to acme\/awesome-model failed: The workflow changed "README\.md" during the upload \(it is now (a symlink|another file)\)/,
     );
     expect(error).toContain('Nothing was committed');
     // The retried commit request was cut before its body carried the link's target: no commit landed.
@@ -169,8 +171,8 @@ describe('upload: only the named folder leaves the runner, judged by real paths'
     prepare(commitApi);
     for (let level = 0; level <= 18; level++) workspace.write({ [`out/d_${level}/weights.txt`]: `${level}\n` });
     for (let level = 0; level < 18; level++) {
-      link(`../d_${level + 1}`, `workspace/out/d_${level}/a`);
-      link(`../d_${level + 1}`, `workspace/out/d_${level}/b`);
+      link(`../d_${level + 1}`, `workspace/out/d_${level}/a`, 'dir');
+      link(`../d_${level + 1}`, `workspace/out/d_${level}/b`, 'dir');
     }
     // Without the fix, 18 levels never finish planning: the harness kills the run.
     const result = await runUpload(services, workspace, {}, { killAfterMs: 30_000 });
