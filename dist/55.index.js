@@ -175,7 +175,8 @@ async function* encodeFile(file) {
     let read = 0;
     try {
         for (;;) {
-            const buffer = Buffer.allocUnsafe(ENCODE_CHUNK_BYTES);
+            // What is left, plus one byte to notice a file that grew; never more than a chunk.
+            const buffer = Buffer.allocUnsafe(Math.min(ENCODE_CHUNK_BYTES, file.size - read + 1));
             const { bytesRead } = await handle.read(buffer, 0, buffer.length, read);
             if (bytesRead === 0)
                 break;
