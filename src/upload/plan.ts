@@ -155,7 +155,8 @@ export async function planUpload(
   const walk = async (directory: string, relativeDirectory: string): Promise<void> => {
     const self = await lstat(directory, { bigint: true });
     const key = `${self.dev}:${self.ino}`;
-    if (walked.has(key)) {
+    // Some file systems (network shares on Windows, FAT) report no inode: nothing to compare then.
+    if (self.ino !== 0n && walked.has(key)) {
       throw new InputError(
         `The folder ${quoteForMessage(relativeDirectory || '.')} in \`upload\` is a folder already read under ` +
           `another path (a bind mount?): refused, so that no folder is read twice.`,
