@@ -1233,7 +1233,8 @@ async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
     const walk = async (directory, relativeDirectory) => {
         const self = await (0,promises_.lstat)(directory, { bigint: true });
         const key = `${self.dev}:${self.ino}`;
-        if (walked.has(key)) {
+        // Some file systems (network shares on Windows, FAT) report no inode: nothing to compare then.
+        if (self.ino !== 0n && walked.has(key)) {
             throw new errors/* InputError */.dz(`The folder ${(0,sanitize/* quoteForMessage */.Hx)(relativeDirectory || '.')} in \`upload\` is a folder already read under ` +
                 `another path (a bind mount?): refused, so that no folder is read twice.`, { hint: 'Upload the folder from one place only.' });
         }
