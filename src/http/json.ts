@@ -50,7 +50,7 @@ export function collectStringFields(value: unknown, names: ReadonlySet<string>):
     }
     const current = next.walk;
     if (typeof current !== 'object' || current === null) continue;
-    const entries = Object.entries(current);
+    const entries: ReadonlyArray<readonly [string, unknown]> = Object.entries(current);
     for (let index = entries.length - 1; index >= 0; index--) {
       const [key, field] = entries[index] ?? ['', undefined];
       if (names.has(key.toLowerCase()) && typeof field === 'string') {
