@@ -1,8 +1,8 @@
-export const id = 55;
-export const ids = [55];
+export const id = 572;
+export const ids = [572];
 export const modules = {
 
-/***/ 5055:
+/***/ 2572:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -199,6 +199,70 @@ async function* encodeFile(file) {
     }
     if (carry.length > 0)
         yield Buffer.from(carry.toString('base64'), 'latin1');
+}
+
+;// CONCATENATED MODULE: ./src/upload/commit-answer.ts
+// What of the hub's answer to a commit may be published. The commit id and URLs become step outputs
+// (`commit-sha`, `commit-url`, `pull-request-url`), which workflows paste into `run:` scripts, and
+// links in the job summary: each is checked for exactly what it should be (a 40-hex git id; an
+// http(s) URL on the hub's origin, without control characters), and anything else is left out,
+// with a warning that quotes it as inert text. The commit itself is not in doubt: it landed.
+
+const GIT_COMMIT_ID = /^[0-9a-f]{40}$/;
+/** Longer than any URL of a commit or a discussion on a hub. */
+const MAX_URL_LENGTH = 2048;
+/** Checks what the hub answered, against the hub it was sent to (`hubUrl`). */
+function checkCommitAnswer(answer, hubUrl) {
+    const rejected = [];
+    /** Records why a value is left out; gives what is published instead: nothing. */
+    const reject = (what, output, why, value) => {
+        rejected.push(`The hub answered the commit with ${what} that ${why}, so \`${output}\` is empty: ${show(value)}.`);
+        return undefined;
+    };
+    const oid = answer.commitOid;
+    const commitOid = typeof oid === 'string' && GIT_COMMIT_ID.test(oid)
+        ? oid
+        : reject('a commit id', 'commit-sha', 'is not 40 hexadecimal characters', oid);
+    const checkUrl = (value, what, output) => {
+        const problem = problemWithUrl(value, hubUrl);
+        return problem === undefined ? value : reject(what, output, problem, value);
+    };
+    const commitUrl = checkUrl(answer.commitUrl, 'a commit URL', 'commit-url');
+    const pullRequestUrl = answer.pullRequestUrl === undefined || answer.pullRequestUrl === null
+        ? undefined
+        : checkUrl(answer.pullRequestUrl, 'a pull request URL', 'pull-request-url');
+    return { commitOid, commitUrl, pullRequestUrl, rejected };
+}
+/** Why `value` is not a URL to publish, or undefined when it is one. */
+function problemWithUrl(value, hubUrl) {
+    if (typeof value !== 'string')
+        return 'is not a string';
+    if (value.length > MAX_URL_LENGTH)
+        return `is longer than ${MAX_URL_LENGTH} characters`;
+    // On the text as given: the URL parser silently drops tabs and line breaks.
+    if (/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(value))
+        return 'holds a control character';
+    if (/\s/.test(value))
+        return 'holds white space';
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'is not an http(s) URL';
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return 'is not an http(s) URL';
+    if (url.username !== '' || url.password !== '')
+        return 'carries credentials';
+    if (url.origin !== hubUrl.origin)
+        return `is not on the hub's origin (${hubUrl.origin})`;
+    return undefined;
+}
+/** A value the hub sent, quoted as one inert line (whatever it is: a string, a number, an object). */
+function show(value) {
+    const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+    return JSON.stringify((0,sanitize/* sanitizeServerText */.c8)(text, 160));
 }
 
 ;// CONCATENATED MODULE: ./src/upload/disk-blob.ts
@@ -452,7 +516,8 @@ var about = __webpack_require__(4543);
 // - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
 //   each attempt (token-source.ts); a storage or Xet host never receives it, whatever a caller asks;
 // - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
-//   where no byte moves for `timeout-seconds` has stalled and is retried;
+//   where no byte moves for `timeout-seconds` has stalled and is retried; an answer, once it starts,
+//   must arrive whole within ANSWER_LIMIT_FACTOR × `timeout-seconds`;
 // - what is transient (http/transient.ts) is retried with the action's policy (http/retry.ts: full
 //   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
 
@@ -466,6 +531,13 @@ var about = __webpack_require__(4543);
  * other calls are quick. Until the request is sent, the inactivity limit (`timeout-seconds`) applies.
  */
 const PROCESSING_MS = { quick: 60_000, slow: 180_000 };
+/**
+ * An answer (headers to last byte) may take this many times the inactivity limit, 60 s with the
+ * default `timeout-seconds`: the largest answer read (64 MiB) arrives in that time at about 1 MiB/s,
+ * and a body dripping a byte at a time, which never trips the inactivity limit, is cut. Only the
+ * answer is bounded this way: a request body (a file of many GB) keeps the inactivity rule alone.
+ */
+const ANSWER_LIMIT_FACTOR = 4;
 /** Retry waits are bounded by `max-attempts` and the 30-second Retry-After cap, not by a step deadline. */
 const UPLOAD_RETRY_HORIZON_MS = 7 * 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -503,6 +575,10 @@ class UploadTransport {
                 ...(request.processingMs === undefined
                     ? {}
                     : { afterBodyMs: Math.max(request.processingMs, this.options.idleMs) }),
+                answer: {
+                    ms: ANSWER_LIMIT_FACTOR * this.options.idleMs,
+                    label: `the answer limit, ${ANSWER_LIMIT_FACTOR} × input \`timeout-seconds\``,
+                },
             },
             maxBodyBytes: request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
             keepAlive: true,
@@ -603,6 +679,12 @@ function capitalise(text) {
 
 
 
+/**
+ * The most pages a listing is followed for: the Hub lists 1,000 files a page and advises fewer
+ * than 100,000 files per repository (100 pages), so 1,000 pages is ten times any sane repository;
+ * a `Link: next` that never ends is stopped there.
+ */
+const MAX_LISTING_PAGES = 1000;
 /** huggingface_hub sends preupload requests for 256 files at a time. */
 const PREUPLOAD_CHUNK = 256;
 const SAMPLE_BYTES = 512;
@@ -690,18 +772,32 @@ class HubApi {
         }
         return { files: answers, commitOid };
     }
-    /** Every file path at `revision` (the tree, recursive, following the Link pagination). */
+    /**
+     * Every file path at `revision` (the tree, recursive, following the Link pagination), up to
+     * MAX_LISTING_PAGES pages; a page seen before (same URL or same body) ends it with an error too.
+     */
     async listFiles(revision) {
         const paths = [];
         let url = this.#url(`tree/${encodeURIComponent(revision)}`);
         url.searchParams.set('recursive', 'true');
-        while (url) {
+        const seen = new Set();
+        for (let page = 1; url; page++) {
+            if (page > MAX_LISTING_PAGES) {
+                throw this.#endlessListing(`did not end after ${MAX_LISTING_PAGES} pages`);
+            }
+            if (seen.has(url.href))
+                throw this.#endlessListing(`repeated a page (page ${page})`);
+            seen.add(url.href);
             const response = await this.transport.send({
                 method: 'GET',
                 url,
                 headers: { Accept: 'application/json' },
                 what: `listing the files of ${this.#repoDisplay}`,
             }, this.refusal(`Listing the files of ${this.#repoDisplay}`));
+            const digest = (0,external_node_crypto_.createHash)('sha256').update(response.body).digest('hex');
+            if (seen.has(digest))
+                throw this.#endlessListing(`repeated a page (page ${page})`);
+            seen.add(digest);
             const entries = (0,json/* parseJsonList */.cA)(response.body);
             if (entries === undefined)
                 throw this.#malformed('tree listing', 'is not a list');
@@ -756,6 +852,14 @@ class HubApi {
     /** `{hub}/api/{kind}s/{ns}/{name}/{rest}`. */
     #url(rest) {
         return (0,hub_url/* hubEndpoint */.ZM)(this.hubUrl, `${this.repoPath}/${rest}`);
+    }
+    #endlessListing(problem) {
+        return new errors/* RemoteError */.Hi(`The hub's listing of the files of ${this.#repoDisplay} ${problem}.`, {
+            code: 'MALFORMED_RESPONSE',
+            transient: false,
+            hint: 'A repository on the Hub lists in far fewer pages: check that `hub-url` points at a Hugging Face Hub. ' +
+                'If it does, report it with the x-request-id in the debug log; meanwhile, leave `delete` empty.',
+        });
     }
     #malformed(what, problem) {
         return new errors/* RemoteError */.Hi(`The hub's answer to the ${what} request ${problem}.`, {
@@ -817,6 +921,33 @@ async function gitBlobSha1OfFile(planned) {
     return hash.digest('hex');
 }
 
+;// CONCATENATED MODULE: ./src/upload/received-credentials.ts
+// Credentials the hub hands out during an upload, besides its own token: the Xet CAS access token
+// (in the LFS batch answer's `X-Xet-Access-Token` header, and in the xet-write-token answer's
+// `accessToken`), and any Authorization header a batch answer gives for a storage host. They are
+// found in every hub answer @huggingface/hub reads, at any depth, before the library sees it, so
+// the caller can mask them at once and cut them out of every later message.
+
+/** The field and header names (compared case-insensitively) under which a credential is handed out. */
+const CREDENTIAL_NAMES = new Set([
+    'accesstoken',
+    'access_token',
+    'x-xet-access-token',
+    'authorization',
+    'refresh_token',
+    'id_token',
+]);
+/**
+ * Every credential in a hub answer's JSON body (none when it is not JSON). An Authorization value
+ * gives its credential without the scheme: masking `Bearer` or `Basic` would blank the word from
+ * the whole log.
+ */
+function findReceivedCredentials(body) {
+    return (0,json/* collectCredentialsOfBody */.MH)(body, CREDENTIAL_NAMES)
+        .map((value) => /^[A-Za-z][\w-]*\s+(\S+)$/.exec(value.trim())?.[1] ?? value)
+        .filter((value) => value.length >= 8);
+}
+
 ;// CONCATENATED MODULE: ./src/upload/library-fetch.ts
 // The `fetch` @huggingface/hub is given: the library speaks the protocol (preupload, the LFS batch
 // call that offers Xet and falls back to basic or multipart transfers, the PUTs, the Xet CAS), and
@@ -827,6 +958,8 @@ async function gitBlobSha1OfFile(planned) {
 //   (remote-plan.ts made it to compare files), so both agree on which files go through LFS;
 // - an upload's body, a DiskBlob, is streamed from disk (and re-streamed for a retry);
 // - the commit is handed to the action (commit.ts), which streams its own body.
+// Every answer of the hub is searched for credentials (the Xet token) before the library reads it.
+
 
 
 
@@ -838,6 +971,12 @@ function createLibraryFetch(options, tally) {
     const parts = new WeakMap();
     /** Multipart completion URLs handed out by batch answers (signed: sent without the token). */
     const completions = new Set();
+    /** A hub answer, its credentials handed over first (received-credentials.ts). */
+    const fromHub = (url, response) => {
+        for (const credential of findReceivedCredentials(response.body))
+            options.onCredential(credential);
+        return toResponse(url, response);
+    };
     const libraryFetch = async (input, init) => {
         const url = new URL(input instanceof Request ? input.url : input.toString());
         const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
@@ -874,7 +1013,7 @@ function createLibraryFetch(options, tally) {
             }, options.hubRefusal('The LFS batch request'));
             for (const href of multipartCompletionUrls(response.body))
                 completions.add(href);
-            return toResponse(url, response);
+            return fromHub(url, response);
         }
         // An upload of file content: a basic PUT, a part of a multipart upload, or its completion.
         const hint = init?.progressHint;
@@ -909,7 +1048,7 @@ function createLibraryFetch(options, tally) {
         }
         if (isCompletion)
             tally.objects++;
-        return toResponse(url, response);
+        return onHub ? fromHub(url, response) : toResponse(url, response);
     };
     return libraryFetch;
 }
@@ -1725,6 +1864,7 @@ function sum(files) {
 
 
 
+
 /** Thrown by the commit hook when, all oids compared, there is nothing to commit. */
 class NothingChanged extends Error {
     constructor() {
@@ -1750,7 +1890,10 @@ async function commitUpload(plan, context) {
         idleMs: context.idleMs,
         log,
     });
-    const api = new HubApi(transport, upload, context.hubUrl, () => [context.tokens.current.token.accessToken]);
+    /** Credentials the hub handed out during the upload (Xet tokens): masked, and cut out of every message. */
+    const received = [];
+    const secrets = () => [context.tokens.current.token.accessToken, ...received];
+    const api = new HubApi(transport, upload, context.hubUrl, secrets);
     const tally = { objects: 0, bytes: 0 };
     let commitBytes = 0;
     const hub = await __webpack_require__.e(/* import() */ 429).then(__webpack_require__.bind(__webpack_require__, 1429));
@@ -1774,6 +1917,12 @@ async function commitUpload(plan, context) {
                 transport,
                 preuploaded: remote.preupload,
                 hubRefusal: (what) => api.refusal(what),
+                onCredential: (credential) => {
+                    if (received.includes(credential))
+                        return;
+                    context.onSecret(credential);
+                    received.push(credential);
+                },
                 commit: async (libraryBody, signal) => {
                     const body = buildBody(libraryBody, current, counts);
                     log(`Committing to ${api.webPath}@${upload.revision}${upload.createPr ? ' as a pull request' : ''}: ` +
@@ -1823,15 +1972,19 @@ async function commitUpload(plan, context) {
                 throw new Error('@huggingface/hub finished without a commit');
             const durationMs = Date.now() - started;
             const sent = tally.bytes + commitBytes;
-            log(`Committed ${output.commit.oid.slice(0, 7)} to ${api.webPath}@${upload.revision}` +
-                `${output.pullRequestUrl ? ` (pull request ${output.pullRequestUrl})` : ''}: ` +
+            const answer = checkCommitAnswer({ commitOid: output.commit.oid, commitUrl: output.commit.url, pullRequestUrl: output.pullRequestUrl }, context.hubUrl);
+            const pullRequest = answer.pullRequestUrl
+                ? ` (pull request ${answer.pullRequestUrl})`
+                : upload.createPr
+                    ? ' as a pull request'
+                    : '';
+            log(`Committed ${answer.commitOid === undefined ? '' : `${answer.commitOid.slice(0, 7)} `}to ` +
+                `${api.webPath}@${upload.revision}${pullRequest}: ` +
                 `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} ` +
                 `deleted; ${formatBytes(sent)} sent in ${formatDuration(durationMs / 1000)}.`);
             return {
                 kind: 'committed',
-                commitOid: output.commit.oid,
-                commitUrl: output.commit.url,
-                pullRequestUrl: output.pullRequestUrl,
+                ...answer,
                 counts,
                 bytesSent: sent,
                 durationMs,
@@ -1859,6 +2012,7 @@ async function commitUpload(plan, context) {
                 upload,
                 isHub: (url) => transport.isHub(url),
                 isLibraryRefusal: (value) => value instanceof hub.HubApiError,
+                secrets: secrets(),
             });
         }
     }
@@ -2004,7 +2158,9 @@ function describeFailure(error, state) {
         }
         const onHub = url !== undefined && state.isHub(url);
         // The hub's words (a batch answer's per-object error) are worth showing; a storage host's are not.
-        const text = onHub ? `: ${JSON.stringify((0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(error.message), 240))}` : '';
+        const text = onHub
+            ? `: ${JSON.stringify((0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(error.message, state.secrets), 240))}`
+            : '';
         cause = new errors/* RemoteError */.Hi(`${onHub ? `The hub ${(0,sanitize/* sanitizeServerText */.c8)(url?.host ?? '', 100)}` : `The storage host ${(0,sanitize/* sanitizeServerText */.c8)(url?.host ?? '?', 100)}`} ` +
             `refused the upload: HTTP ${error.statusCode}${text}${requestId ? ` (request id: ${requestId})` : ''}`, {
             code: onHub ? 'HUB_REFUSED' : 'STORAGE_REFUSED',
@@ -2014,7 +2170,7 @@ function describeFailure(error, state) {
         });
     }
     else {
-        cause = new errors/* RemoteError */.Hi(`@huggingface/hub failed during the upload: ${(0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(error instanceof Error ? error.message : String(error)), 240)}`, { code: 'MALFORMED_RESPONSE', transient: false, cause: error, hint: 'If it persists, report it with this log.' });
+        cause = new errors/* RemoteError */.Hi(`@huggingface/hub failed during the upload: ${(0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(error instanceof Error ? error.message : String(error), state.secrets), 240)}`, { code: 'MALFORMED_RESPONSE', transient: false, cause: error, hint: 'If it persists, report it with this log.' });
     }
     const stored = tally.objects > 0 || tally.bytes > 0
         ? ` ${formatBytes(tally.bytes)} of file content reached the Hub's storage, but no commit refers to it (a ` +
@@ -2041,6 +2197,10 @@ var run_url = __webpack_require__(4890);
 // the description (the run URL on the run's own GITHUB_SERVER_URL, `repository@sha`, the workflow
 // ref, the event and the actor). The block also carries a marker unique to this run of the step, so
 // that after a commit request that got no answer the action can tell whether its commit landed.
+//
+// The block is always the last thing in the description, so a reader trusts the last one: a
+// user's description (or a title, which settings.ts keeps to one line) can imitate it only ahead
+// of it.
 //
 // The values come from the runner's environment; none is secret. The description is Markdown on
 // the Hub, so values are put in code spans with backticks and control characters removed, and the
@@ -2138,7 +2298,7 @@ function parseUploadInputs(raw, resource, env = process.env) {
         exclude: parsePatterns(raw.exclude, 'exclude'),
         deletePatterns: parsePatterns(raw.delete, 'delete'),
         commitMessage: raw.commitMessage === '' ? undefined : parseCommitMessage(raw.commitMessage),
-        commitDescription: raw.commitDescription,
+        commitDescription: withoutControlCharacters(raw.commitDescription),
         revision: parseRevision(raw.revision || DEFAULT_REVISION),
         createPr: raw.createPr,
         repo: { kind: resource.kind, namespace: resource.namespace, name: resource.name },
@@ -2179,13 +2339,34 @@ function parsePatterns(raw, name) {
     }
     return patterns;
 }
+/**
+ * The commit's title: one line without control characters. A message taken whole from git
+ * (`github.event.head_commit.message`) has more lines, which the Hub would keep in the commit
+ * message ahead of the provenance block, where they could pass for one.
+ */
 function parseCommitMessage(raw) {
     if (raw.length > 1000) {
         throw new errors/* InputError */.dz(`Input \`commit-message\` is ${raw.length} characters long (at most 1000).`, {
             hint: 'Put the details in `commit-description`: the message is the commit title.',
         });
     }
+    const offending = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u.exec(raw);
+    if (offending) {
+        const what = /[\r\n\u2028\u2029]/.test(offending[0]) ? 'a line break' : 'a control character';
+        throw new errors/* InputError */.dz(`Input \`commit-message\` must be one line without control characters, but it holds ${what} ` +
+            `(${(0,sanitize/* quoteForMessage */.Hx)(offending[0])} at character ${offending.index + 1}).`, {
+            hint: 'The message is the commit title: give its first line only (for a message from git, cut it in a step ' +
+                'before, e.g. `head -n 1`), and put the rest in `commit-description`.',
+        });
+    }
     return raw;
+}
+/**
+ * `commit-description` without control characters other than newline and tab (a carriage return,
+ * an escape sequence, a NUL): it is Markdown on the Hub, and the provenance block follows it.
+ */
+function withoutControlCharacters(raw) {
+    return raw.replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\n\t]/gu, '');
 }
 /** A branch (or `refs/pr/N`) name: what git allows, minus what cannot be a single URL segment safely. */
 function parseRevision(raw) {
@@ -2310,6 +2491,7 @@ async function prepareUpload(settings, raw) {
                     tokens,
                     text,
                     log: (line) => (0,log/* logInfo */.fH)(line),
+                    onSecret: mask/* maskSecret */.$,
                 });
                 if (outcome.kind === 'unchanged') {
                     (0,log/* logNotice */.n$)(`Nothing changed since the last commit to ${settings.resource.value}@${upload.revision}: all ` +
@@ -2330,9 +2512,13 @@ function finished(token, outcome, settings, upload) {
         token,
         outcome,
         publishOutputs: () => {
-            core/* setOutput */.uH('commit-sha', outcome.kind === 'committed' ? outcome.commitOid : '');
-            core/* setOutput */.uH('commit-url', outcome.kind === 'committed' ? outcome.commitUrl : '');
-            core/* setOutput */.uH('pull-request-url', outcome.kind === 'committed' ? (outcome.pullRequestUrl ?? '') : '');
+            // Only what commit-answer.ts found fit to publish: workflows paste these into `run:` scripts.
+            const committed = outcome.kind === 'committed' ? outcome : undefined;
+            for (const warning of committed?.rejected ?? [])
+                (0,log/* logWarning */.FF)(warning);
+            core/* setOutput */.uH('commit-sha', committed?.commitOid ?? '');
+            core/* setOutput */.uH('commit-url', committed?.commitUrl ?? '');
+            core/* setOutput */.uH('pull-request-url', committed?.pullRequestUrl ?? '');
         },
         writeSummary: () => {
             const code = (value) => `<code>${(0,sanitize/* escapeMarkdown */.FV)(value)}</code>`;
@@ -2343,7 +2529,15 @@ function finished(token, outcome, settings, upload) {
                 ['Revision', `${code(upload.revision)}${upload.createPr ? ' (pull request)' : ''}`],
             ];
             if (outcome.kind === 'committed') {
-                rows.push(['Commit', link(outcome.commitUrl, outcome.commitOid)]);
+                const { commitOid, commitUrl } = outcome;
+                rows.push([
+                    'Commit',
+                    commitOid === undefined
+                        ? "made (the hub's answer held no valid commit id)"
+                        : commitUrl === undefined
+                            ? code(commitOid)
+                            : link(commitUrl, commitOid),
+                ]);
                 if (outcome.pullRequestUrl)
                     rows.push(['Pull request', link(outcome.pullRequestUrl, outcome.pullRequestUrl)]);
                 rows.push([
