@@ -157,7 +157,7 @@ export async function commitUpload(plan: LocalPlan, context: CommitContext): Pro
           ...remote.lfs.map((file) => ({
             operation: 'addOrUpdate' as const,
             path: file.pathInRepo,
-            content: new DiskBlob(file.localPath, 0, file.size, file.pathInRepo),
+            content: new DiskBlob(file, 0, file.size),
           })),
         ],
         title: context.text.title,

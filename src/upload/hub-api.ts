@@ -4,10 +4,9 @@
 // listing `delete` patterns are matched against, and the reads that tell whether a commit landed.
 // Endpoints as huggingface_hub calls them (hf_api.py); answers are `unknown` until narrowed here.
 
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { RemoteError } from '../errors.js';
+import { openPlannedFile, type PlannedSource } from './planned-file.js';
 import type { HttpResponse } from '../http/request.js';
 import { isJsonObject, parseJsonList, parseJsonObject } from '../http/json.js';
 import { hubEndpoint } from '../hub/hub-url.js';
@@ -79,7 +78,7 @@ export class HubApi {
 
   /** Preupload of `files` (path in repo, size, local file for the 512-byte sample), chunked. */
   async preupload(
-    files: ReadonlyArray<{ readonly pathInRepo: string; readonly localPath: string; readonly size: number }>,
+    files: readonly PlannedSource[],
     extra: { readonly gitAttributes?: string; readonly gitIgnore?: string },
   ): Promise<PreuploadAnswer> {
     const answers = new Map<string, RemoteFileInfo>();
@@ -93,7 +92,7 @@ export class HubApi {
           chunk.map(async (file) => ({
             path: file.pathInRepo,
             size: file.size,
-            sample: (await readSample(file.localPath, file.size)).toString('base64'),
+            sample: (await readSample(file)).toString('base64'),
           })),
         ),
         ...(extra.gitAttributes === undefined ? {} : { gitAttributes: extra.gitAttributes }),
@@ -260,10 +259,10 @@ function nextLink(response: HttpResponse, hubUrl: URL): URL | undefined {
 }
 
 /** The first 512 bytes of a file, what the hub looks at to tell text from binary. */
-async function readSample(path: string, size: number): Promise<Buffer> {
-  const length = Math.min(SAMPLE_BYTES, size);
+async function readSample(planned: PlannedSource): Promise<Buffer> {
+  const length = Math.min(SAMPLE_BYTES, planned.size);
   if (length === 0) return Buffer.alloc(0);
-  const file = await open(path, 'r');
+  const file = await openPlannedFile(planned);
   try {
     const buffer = Buffer.alloc(length);
     const { bytesRead } = await file.read(buffer, 0, length, 0);
@@ -274,8 +273,20 @@ async function readSample(path: string, size: number): Promise<Buffer> {
 }
 
 /** The git blob id of a file (sha1 of `blob <size>\0` and the bytes): a regular file's oid on the Hub. */
-export async function gitBlobSha1OfFile(path: string, size: number): Promise<string> {
-  const hash = createHash('sha1').update(`blob ${size}\0`);
-  if (size > 0) for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
+export async function gitBlobSha1OfFile(planned: PlannedSource): Promise<string> {
+  const hash = createHash('sha1').update(`blob ${planned.size}\0`);
+  if (planned.size === 0) return hash.digest('hex');
+  const file = await openPlannedFile(planned);
+  try {
+    // `end`: never more than the planned size, even if the file grows while it is hashed.
+    for await (const chunk of file.createReadStream({
+      start: 0,
+      end: planned.size - 1,
+      autoClose: false,
+    }) as AsyncIterable<Buffer>)
+      hash.update(chunk);
+  } finally {
+    await file.close();
+  }
   return hash.digest('hex');
 }

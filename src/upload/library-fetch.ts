@@ -13,6 +13,7 @@ import type { RemoteError } from '../errors.js';
 import { isJsonObject, parseJsonObject } from '../http/json.js';
 import type { HttpResponse, StreamedBody } from '../http/request.js';
 import { DiskBlob } from './disk-blob.js';
+import { openPlannedFile } from './planned-file.js';
 import { findReceivedCredentials } from './received-credentials.js';
 import type { RemoteFileInfo } from './hub-api.js';
 import { storageRefusal } from './refusals.js';
@@ -147,7 +148,7 @@ async function toRequestBody(body: RequestInit['body']): Promise<string | Uint8A
       length: body.size,
       description: body.label,
       open: () => body.openStream(),
-      file: { path: body.path, start: body.offset },
+      file: { open: () => openPlannedFile(body.file), start: body.offset },
     };
   }
   if (body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
