@@ -1,7 +1,9 @@
 // One HTTP request with the bounds a credential step needs, on Node's own http/https modules:
 // - a total time limit covering connect, headers and body (a slow-drip body cannot stall the step),
 //   or, for uploads that may rightly take hours, an inactivity limit instead: the request fails when
-//   no byte moves in either direction for that long (a stall), however long it has run;
+//   no byte moves in either direction for that long (a stall), however long it has run; with it, a
+//   limit on the answer alone, from its headers to its last byte (a body dripping a byte at a time
+//   keeps the inactivity clock happy, but an answer never rightly takes hours);
 // - a cap on the body size, enforced while reading (a 50 MB answer is never buffered);
 // - request bodies from memory or streamed from a source with back-pressure (a 10 GB file is read
 //   as the socket drains, never held), always with a Content-Length (storage hosts refuse chunked);
@@ -11,10 +13,10 @@
 
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { getProxyUrl, HttpClient } from '@actions/http-client';
-import { RemoteError } from '../errors.js';
+import { ActionError, RemoteError } from '../errors.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
 import { describeProxy, describeTarget, trace } from '../runner/trace.js';
 import { formatSeconds } from './retry.js';
@@ -30,7 +32,7 @@ export interface StreamedBody {
    * only once the socket has taken its bytes. A 10 GB upload then allocates 2 MiB instead of 10 GB
    * of short-lived buffers (whose garbage collection costs CPU the upload needs).
    */
-  readonly file?: { readonly path: string; readonly start: number };
+  readonly file?: { open(): Promise<FileHandle>; readonly start: number };
   /** What the body is, for an error message ("weights.bin"). */
   readonly description: string;
 }
@@ -52,7 +54,12 @@ export interface HttpRequest {
    * Once the body is sent, the wait for the answer may be longer (`afterBodyMs`): a server may
    * rightly take a while to process what it received (a commit of many files).
    */
-  readonly idle?: { readonly ms: number; readonly afterBodyMs?: number };
+  readonly idle?: {
+    readonly ms: number;
+    readonly afterBodyMs?: number;
+    /** The most the answer may take, from its headers to its last byte, and what that limit is called. */
+    readonly answer?: { readonly ms: number; readonly label: string };
+  };
   readonly maxBodyBytes: number;
   /** Called with the running count of body bytes handed to the socket. */
   readonly onBodyProgress?: (sentBytes: number) => void;
@@ -179,12 +186,14 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
         : body.open();
     let settled = false;
     let idleTimer: NodeJS.Timeout | undefined;
+    let answerTimer: NodeJS.Timeout | undefined;
     let idleMs = request.idle?.ms;
     const finish = (outcome: () => void): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clearTimeout(idleTimer);
+      clearTimeout(answerTimer);
       request.signal?.removeEventListener('abort', onAbort);
       source?.destroy();
       stop();
@@ -295,6 +304,19 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
     outgoing.on('response', (incoming) => {
       idleMs = request.idle?.ms;
       touch();
+      const answer = request.idle?.answer;
+      if (answer !== undefined) {
+        answerTimer = setTimeout(() => {
+          fail(
+            `answer not complete after ${answer.ms} ms`,
+            new RemoteError(
+              `${request.method} ${request.url.host}${request.url.pathname}: the answer was not complete ` +
+                `${formatSeconds(answer.ms)} after it began (${answer.label})`,
+              { code: 'ANSWER_TOO_SLOW', transient: true },
+            ),
+          );
+        }, answer.ms);
+      }
       const chunks: Buffer[] = [];
       let received = 0;
       incoming.on('data', (chunk: Buffer) => {
@@ -368,6 +390,11 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       request.onBodyProgress?.(sent);
     };
     const readFailed = (error: NodeJS.ErrnoException): void => {
+      // The body's own verdict (a file the workflow changed during the upload) is the message.
+      if (error instanceof ActionError) {
+        fail(error.message, error);
+        return;
+      }
       fail(
         error.code ?? error.message,
         new RemoteError(`could not read ${body.description}: ${error.code ?? error.message}`, {
@@ -417,14 +444,14 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
  * settles (`stopped`), or when the file ends early (the caller then sees too few bytes).
  */
 async function pumpFile(
-  file: { readonly path: string; readonly start: number },
+  file: { open(): Promise<FileHandle>; readonly start: number },
   length: number,
   outgoing: http.ClientRequest,
   onChunk: (bytes: number) => void,
   stopped: Promise<void>,
   isStopped: () => boolean,
 ): Promise<void> {
-  const handle = await open(file.path, 'r');
+  const handle = await file.open();
   try {
     const size = Math.max(1, Math.min(FILE_CHUNK_BYTES, length));
     const buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)] as const;

@@ -7,11 +7,14 @@
 //   (remote-plan.ts made it to compare files), so both agree on which files go through LFS;
 // - an upload's body, a DiskBlob, is streamed from disk (and re-streamed for a retry);
 // - the commit is handed to the action (commit.ts), which streams its own body.
+// Every answer of the hub is searched for credentials (the Xet token) before the library reads it.
 
 import type { RemoteError } from '../errors.js';
 import { isJsonObject, parseJsonObject } from '../http/json.js';
 import type { HttpResponse, StreamedBody } from '../http/request.js';
 import { DiskBlob } from './disk-blob.js';
+import { openPlannedFile } from './planned-file.js';
+import { findReceivedCredentials } from './received-credentials.js';
 import type { RemoteFileInfo } from './hub-api.js';
 import { storageRefusal } from './refusals.js';
 import { capitalise, PROCESSING_MS, type UploadTransport } from './transport.js';
@@ -24,6 +27,8 @@ export interface LibraryFetchOptions {
   readonly commit: (libraryBody: string, signal: AbortSignal | undefined) => Promise<HttpResponse>;
   /** Refusal of the hub to a request of the library (batch, Xet token). */
   readonly hubRefusal: (what: string) => (response: HttpResponse) => RemoteError;
+  /** Receives each credential in a hub answer (a Xet token), before the library sees the answer. */
+  readonly onCredential: (credential: string) => void;
 }
 
 /** What crossed to the storage host, for "did anything reach the Hub?" after a failure. */
@@ -44,6 +49,12 @@ export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageT
   const parts = new WeakMap<(progress: number) => void, Map<number, number>>();
   /** Multipart completion URLs handed out by batch answers (signed: sent without the token). */
   const completions = new Set<string>();
+
+  /** A hub answer, its credentials handed over first (received-credentials.ts). */
+  const fromHub = (url: URL, response: HttpResponse): Response => {
+    for (const credential of findReceivedCredentials(response.body)) options.onCredential(credential);
+    return toResponse(url, response);
+  };
 
   const libraryFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : input.toString());
@@ -85,7 +96,7 @@ export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageT
         options.hubRefusal('The LFS batch request'),
       );
       for (const href of multipartCompletionUrls(response.body)) completions.add(href);
-      return toResponse(url, response);
+      return fromHub(url, response);
     }
 
     // An upload of file content: a basic PUT, a part of a multipart upload, or its completion.
@@ -123,7 +134,7 @@ export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageT
       if (hint?.part === undefined) tally.objects++;
     }
     if (isCompletion) tally.objects++;
-    return toResponse(url, response);
+    return onHub ? fromHub(url, response) : toResponse(url, response);
   };
   return libraryFetch;
 }
@@ -137,7 +148,7 @@ async function toRequestBody(body: RequestInit['body']): Promise<string | Uint8A
       length: body.size,
       description: body.label,
       open: () => body.openStream(),
-      file: { path: body.path, start: body.offset },
+      file: { open: () => openPlannedFile(body.file), start: body.offset },
     };
   }
   if (body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
