@@ -9,14 +9,14 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect } from 'vitest';
 import { test } from './fixtures.js';
 import { expectCleanFailure, expectCleanSuccess } from './expectations.js';
-import { RUNTIMES } from './runtimes.js';
+import { ACTION_RUNTIME } from './runtimes.js';
 import { createWorkspace, KiB, REPO, runUpload, type Workspace } from './upload-support.js';
 import type { HubCommitApi } from '../support/hub-commit-api.js';
 import type { LocalServices } from '../support/local-services.js';
 import type { RunResult } from '../support/run-action.js';
 import { renderRunnerLog } from '../support/runner-log.js';
 
-const NODE_24 = RUNTIMES[1]?.node;
+const NODE_24 = ACTION_RUNTIME.node;
 let workspace: Workspace;
 
 beforeEach(() => {

@@ -10,7 +10,7 @@ import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect } from 'vitest';
 import { test } from './fixtures.js';
 import { expectCleanFailure, expectCleanSuccess } from './expectations.js';
-import { RUNTIMES } from './runtimes.js';
+import { ACTION_RUNTIME } from './runtimes.js';
 import {
   createWorkspace,
   expectTokensOnlyOnTheHub,
@@ -24,7 +24,7 @@ import type { HubCommitApi } from '../support/hub-commit-api.js';
 import type { LocalServices } from '../support/local-services.js';
 import type { RunResult } from '../support/run-action.js';
 
-const NODE_24 = RUNTIMES[1]?.node;
+const NODE_24 = ACTION_RUNTIME.node;
 let workspace: Workspace;
 
 beforeEach(() => {
