@@ -22,6 +22,7 @@ import { isTransientStatus } from '../http/transient.js';
 import { hubBaseOf } from './hub-url.js';
 import { redactSecrets, sanitizeServerText } from '../runner/sanitize.js';
 import { USER_AGENT } from '../about.js';
+import type { HubTokenHolder } from './token-holder.js';
 
 const MAX_VERIFY_RESPONSE_BYTES = 256 * 1024;
 
@@ -35,12 +36,12 @@ interface HubAnswer {
 
 /** Checks that `token` works for `settings.resource` at the hub. Returns a line for the log. Throws ActionError. */
 export async function verifyToken(
-  token: string,
+  tokens: HubTokenHolder,
   settings: Settings,
   deadline: Deadline,
   log: (message: string) => void,
 ): Promise<string> {
-  if (!token.startsWith('hf_')) {
+  if (!tokens.current.token.accessToken.startsWith('hf_')) {
     // @huggingface/hub refuses such a token before any request (a TypeError): say what it means.
     throw new RemoteError(
       'The token endpoint issued a token that does not start with hf_, so it is not a Hugging Face Hub token, ' +
@@ -60,6 +61,7 @@ export async function verifyToken(
 
   const attempt = async (): Promise<string> => {
     answers.length = 0;
+    const token = await tokens.accessToken();
     try {
       if (resource.kind === 'user') {
         const identity: unknown = await hub.whoAmI({ hubUrl, accessToken: token, fetch: fetchThroughAction });

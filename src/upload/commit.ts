@@ -28,7 +28,7 @@ import type { CommitText } from './provenance.js';
 import { redactTokenShapes } from './refusals.js';
 import { compareWithRemote, type RemotePlan } from './remote-plan.js';
 import type { UploadSettings } from './settings.js';
-import type { TokenSource } from './token-source.js';
+import type { HubTokenHolder } from '../hub/token-holder.js';
 import { PROCESSING_MS, UploadTransport } from './transport.js';
 
 export interface UploadCounts {
@@ -56,7 +56,7 @@ export interface CommitContext {
   readonly hubUrl: URL;
   readonly maxAttempts: number;
   readonly idleMs: number;
-  readonly tokens: TokenSource;
+  readonly tokens: HubTokenHolder;
   readonly text: CommitText;
   readonly log: (line: string) => void;
 }

@@ -2,7 +2,7 @@
 // hub-api.ts, or @huggingface/hub through library-fetch.ts), on the action's one HTTP stack
 // (http/request.ts: proxies, TLS, no redirects):
 // - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
-//   each attempt (token-source.ts); a storage or Xet host never receives it, whatever a caller asks;
+//   each attempt (hub/token-holder.ts); a storage or Xet host never receives it, whatever a caller asks;
 // - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
 //   where no byte moves for `timeout-seconds` has stalled and is retried;
 // - what is transient (http/transient.ts) is retried with the action's policy (http/retry.ts: full
@@ -13,7 +13,7 @@ import { headerValue, requestIdOf, sendRequest, type HttpResponse, type Streamed
 import { Deadline, describeRetry, parseRetryAfter, RetryBudget, systemClock } from '../http/retry.js';
 import { isTransientStatus } from '../http/transient.js';
 import { USER_AGENT } from '../about.js';
-import type { TokenSource } from './token-source.js';
+import type { HubTokenHolder } from '../hub/token-holder.js';
 
 /**
  * How long the hub may take to answer once it has a whole request: a commit of many files, or the
@@ -45,7 +45,7 @@ export interface UploadRequest {
 export interface TransportOptions {
   /** The hub, normalised by parseHubUrl (path ending in `/`). */
   readonly hubUrl: URL;
-  readonly tokens: TokenSource;
+  readonly tokens: HubTokenHolder;
   readonly maxAttempts: number;
   /** The inactivity limit for each request (`timeout-seconds`). */
   readonly idleMs: number;

@@ -25,6 +25,26 @@ describe.each(RUNTIMES)('verify on $name', ({ node }) => {
     expect(result.exported['HF_TOKEN']).toBe(token);
   });
 
+  test('expires-at counts from when the exchange was requested, not from after a slow verify answer', async ({
+    services,
+  }) => {
+    // The hub takes 3 s to answer the check: an expiry read from the clock after verify is 3 s late.
+    services.hub.readFaults.push({ kind: 'delay', ms: 3_000 });
+    const before = Date.now();
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model', verify: 'true' }));
+    expectCleanSuccess(result, services.secrets());
+    expect(services.hub.reads).toHaveLength(1);
+    const issued = services.hub.issuedTokens.at(-1);
+    if (!issued) throw new Error('no token issued');
+    const expiresAt = Date.parse(result.outputs['expires-at'] ?? '');
+    // Never later than the hub's own expiry (its hour starts when the request arrives), and no
+    // earlier than an hour after the step started.
+    expect(expiresAt).toBeLessThanOrEqual(issued.expiresAt);
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 3600_000);
+    expect(result.stdout).toContain(`valid until ${result.outputs['expires-at'] ?? '?'}`);
+    expect(result.summary).toContain(result.outputs['expires-at']);
+  });
+
   test('asks whoami for a user token', async ({ services }) => {
     services.hub.addPublisher('acme', { repository: 'acme/awesome-model' });
     const result = await run(services.runOptions({ resource: 'acme', verify: 'true' }));
