@@ -14,7 +14,6 @@ import type { IdentityClaims } from './github/claims.js';
 import { findIdTokenSource } from './github/id-token-availability.js';
 import type { IdTokenSource } from './github/id-token.js';
 import { publishToken } from './runner/outputs.js';
-import { reportRefusedIdentity } from './report/refused-identity.js';
 import { writeSuccessSummary } from './report/success-summary.js';
 import { describeAccess } from './hub/resource.js';
 import { Deadline } from './http/retry.js';
@@ -88,6 +87,8 @@ async function obtainTokenForStep(
     return { obtained, claims };
   } catch (error: unknown) {
     if (error instanceof ExchangeRefusedError && error.oauthError === 'invalid_grant') {
+      // Loaded only on this failure path: every successful run would parse it for nothing.
+      const { reportRefusedIdentity } = await import('./report/refused-identity.js');
       await reportRefusedIdentity(claims, settings);
     }
     throw error;

@@ -15,7 +15,7 @@ import { formatBytes, planUpload, type LocalPlan } from './plan.js';
 import { formatDuration } from './progress.js';
 import { buildCommitText } from './provenance.js';
 import { parseUploadInputs, type RawUploadInputs, type UploadSettings } from './settings.js';
-import { closeIdleConnections } from '../http/request.js';
+import { closeIdleConnections } from '../http/agents.js';
 
 export interface PreparedUpload {
   readonly plan: LocalPlan;

@@ -9,8 +9,9 @@
 //   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
 
 import { RemoteError, wrapRemoteError } from '../errors.js';
-import { headerValue, requestIdOf, sendRequest, type HttpResponse, type StreamedBody } from '../http/request.js';
-import { Deadline, describeRetry, parseRetryAfter, RetryBudget, systemClock } from '../http/retry.js';
+import { readRefusal, requestIdNote } from '../http/refusal.js';
+import { sendRequest, type HttpResponse, type StreamedBody } from '../http/request.js';
+import { Deadline, describeRetry, RetryBudget, systemClock } from '../http/retry.js';
 import { isTransientStatus } from '../http/transient.js';
 import { USER_AGENT } from '../about.js';
 import type { HubTokenHolder } from '../hub/token-holder.js';
@@ -160,15 +161,10 @@ function abortableSleep(milliseconds: number, signal: AbortSignal | undefined): 
 
 /** A transient status as an error, for the retry policy (its Retry-After, its request id). */
 function transientStatusError(request: UploadRequest, response: HttpResponse): RemoteError {
-  const requestId = requestIdOf(response.headers);
+  const { requestId, retryAfterMs } = readRefusal(response, { secrets: [], quote: false });
   return new RemoteError(
-    `${capitalise(request.what)} was answered HTTP ${response.status}${requestId ? ` (x-request-id: ${requestId})` : ''}`,
-    {
-      code: 'HUB_REFUSED',
-      transient: true,
-      retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
-      requestId,
-    },
+    `${capitalise(request.what)} was answered HTTP ${response.status}${requestIdNote(requestId)}`,
+    { code: 'HUB_REFUSED', transient: true, retryAfterMs, requestId },
   );
 }
 

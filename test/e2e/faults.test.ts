@@ -138,7 +138,7 @@ describe('fault injection', () => {
       const result = await run(services);
       const error = expectCleanFailure(result, services.secrets());
       expect(error).toContain(
-        `Requesting the GitHub OIDC ID token failed: HTTP ${status}: {"message":"Bad credentials"}`,
+        `Requesting the GitHub OIDC ID token failed: HTTP ${status} "Bad credentials"`,
       );
       expect(error).toContain('id-token: write');
       expect(services.issuer.callCount).toBe(1);
