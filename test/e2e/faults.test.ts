@@ -137,9 +137,7 @@ describe('fault injection', () => {
       services.issuer.faults.push(...repeat({ kind: 'respond', status, body: { message: 'Bad credentials' } }, 5));
       const result = await run(services);
       const error = expectCleanFailure(result, services.secrets());
-      expect(error).toContain(
-        `Requesting the GitHub OIDC ID token failed: HTTP ${status} "Bad credentials"`,
-      );
+      expect(error).toContain(`Requesting the GitHub OIDC ID token failed: HTTP ${status} "Bad credentials"`);
       expect(error).toContain('id-token: write');
       expect(services.issuer.callCount).toBe(1);
       expect(services.hub.exchangeCount).toBe(0);
