@@ -19,16 +19,17 @@ export default defineConfig({
       // The bundle entries only wire (import run(), call it); e2e runs them through dist/.
       exclude: ['src/entries/**'],
       reporter: ['text-summary', 'text'],
-      // Measured 2026-12-02 when the integration project was added, rounded down; raise them as
-      // tests are added, never lower them to make a change pass. src/upload is being rewritten
-      // (issue 15): its floor is what was measured then.
+      // Floors: what was measured on 2026-12-02 when the integration project was added, rounded
+      // down (all of src/: 81% of lines; src/http: 95%; src/upload: 85%). Raise them as tests are
+      // added; never lower one to let a change pass. src/upload is being rewritten (issue 15): its
+      // floor is what its current code measured, below the 90% aimed at.
       thresholds: {
         lines: 80,
         statements: 78,
-        functions: 80,
-        branches: 68,
-        'src/http/**': { lines: 90, statements: 88, functions: 90, branches: 80 },
-        'src/upload/**': { lines: 80, statements: 78, functions: 80, branches: 65 },
+        functions: 82,
+        branches: 65,
+        'src/http/**': { lines: 93, statements: 93, functions: 93, branches: 86 },
+        'src/upload/**': { lines: 84, statements: 81, functions: 86, branches: 67 },
       },
     },
     projects: [

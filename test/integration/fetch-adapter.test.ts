@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { whoAmI } from '@huggingface/hub';
 import { describe, expect, it } from 'vitest';
 import { createFetchAdapter, type AdaptedRequest } from '../../src/http/fetch-adapter.js';
-import { sendRequest, type HttpResponse, type StreamedBody } from '../../src/http/request.js';
+import { sendRequest, type HttpResponse } from '../../src/http/request.js';
 import { startLocalServices } from '../support/local-services.js';
 
 const answer = (status: number, body = '', headers: HttpResponse['headers'] = {}): HttpResponse => ({
@@ -65,11 +65,7 @@ describe('the fetch adapter', () => {
     for (const body of bodies) await adapted('https://hub.test/', { method: 'PUT', body });
     await adapted('https://hub.test/', { method: 'PUT' });
     const seen = sent.map(({ body }) =>
-      typeof body === 'string' || body === undefined
-        ? body
-        : body instanceof Uint8Array
-          ? [...body]
-          : (body).description,
+      typeof body === 'string' || body === undefined ? body : body instanceof Uint8Array ? [...body] : body.description,
     );
     expect(seen).toEqual([
       'text',
