@@ -2,7 +2,7 @@
 // allocates 2 MiB instead of 10 GB of short-lived buffers (whose garbage collection costs CPU the
 // upload needs), and no more is read than the socket has taken.
 
-import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 
 /** Bytes read from a file per write to the socket (two such buffers per request). */
@@ -15,14 +15,14 @@ export const FILE_CHUNK_BYTES = 1024 * 1024;
  * settles (`stopped`), or when the file ends early (the caller then sees too few bytes).
  */
 export async function pumpFile(
-  file: { readonly path: string; readonly start: number },
+  file: { open(): Promise<FileHandle>; readonly start: number },
   length: number,
   outgoing: Writable,
   onChunk: (bytes: number) => void,
   stopped: Promise<void>,
   isStopped: () => boolean,
 ): Promise<void> {
-  const handle = await open(file.path, 'r');
+  const handle = await file.open();
   try {
     const size = Math.max(1, Math.min(FILE_CHUNK_BYTES, length));
     const buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)] as const;

@@ -5,7 +5,7 @@
 
 import type { ClientRequest } from 'node:http';
 import type { Readable } from 'node:stream';
-import { RemoteError } from '../errors.js';
+import { ActionError, RemoteError } from '../errors.js';
 import { pumpFile } from './file-pump.js';
 import type { StreamedBody } from './request.js';
 import type { RequestTimers } from './request-timers.js';
@@ -53,6 +53,11 @@ export function sendBody(body: RequestBody | undefined, sending: BodySending): v
     sending.onBodyProgress?.(sent);
   };
   const readFailed = (error: NodeJS.ErrnoException): void => {
+    // The body's own verdict (a file the workflow changed during the upload) is the message.
+    if (error instanceof ActionError) {
+      sending.fail(error.message, error);
+      return;
+    }
     const reason = error.code ?? error.message;
     sending.fail(
       reason,

@@ -1,5 +1,6 @@
 // One HTTP request with the bounds a credential step needs, on Node's own http/https modules:
-// - a total time limit, or for uploads an inactivity limit (request-timers.ts);
+// - a total time limit, or for uploads an inactivity limit with a limit on the answer alone, from its
+//   headers to its last byte (request-timers.ts);
 // - a cap on the body size, enforced while reading (a 50 MB answer is never buffered);
 // - request bodies from memory or streamed from a source with back-pressure (a 10 GB file is read
 //   as the socket drains, never held: file-pump.ts), always with a Content-Length (storage hosts
@@ -11,6 +12,7 @@
 
 import * as http from 'node:http';
 import * as https from 'node:https';
+import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { RemoteError } from '../errors.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
@@ -30,7 +32,7 @@ export interface StreamedBody {
    * When the body is a range of a file: read it directly into two buffers used in turn, each reused
    * only once the socket has taken its bytes (file-pump.ts).
    */
-  readonly file?: { readonly path: string; readonly start: number };
+  readonly file?: { open(): Promise<FileHandle>; readonly start: number };
   /** What the body is, for an error message ("weights.bin"). */
   readonly description: string;
 }
@@ -49,7 +51,12 @@ export interface HttpRequest {
    * Once the body is sent, the wait for the answer may be longer (`afterBodyMs`): a server may
    * rightly take a while to process what it received (a commit of many files).
    */
-  readonly idle?: { readonly ms: number; readonly afterBodyMs?: number };
+  readonly idle?: {
+    readonly ms: number;
+    readonly afterBodyMs?: number;
+    /** The most the answer may take, from its headers to its last byte, and what that limit is called. */
+    readonly answer?: { readonly ms: number; readonly label: string };
+  };
   readonly maxBodyBytes: number;
   /** Called with the running count of body bytes handed to the socket. */
   readonly onBodyProgress?: (sentBytes: number) => void;

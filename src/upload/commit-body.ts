@@ -3,22 +3,18 @@
 // small files cost about 830 MB of RSS), so the action sends it itself. Each regular file is read
 // from disk and base64-encoded only when its line is being sent, in chunks, so memory stays flat
 // whatever the files' sizes and number. Its exact length is known in advance (a Content-Length,
-// which every proxy and load balancer accepts), and a file that changed since it was measured fails
-// the request instead of corrupting it.
+// which every proxy and load balancer accepts), and a file that changed since it was planned fails
+// the request instead of corrupting it: each file is read through openPlannedFile (planned-file.ts).
 
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { StreamedBody } from '../http/request.js';
+import { changed, openPlannedFile, type PlannedSource } from './planned-file.js';
 
 /** A multiple of 3, so that every chunk but the last encodes to base64 without padding. */
 const ENCODE_CHUNK_BYTES = 3 * 256 * 1024;
 
 /** A regular file sent inline, base64-encoded, in a `file` line. */
-export interface InlineFile {
-  readonly pathInRepo: string;
-  readonly localPath: string;
-  readonly size: number;
-}
+export type InlineFile = PlannedSource;
 
 type Part = { readonly text: Buffer } | { readonly file: InlineFile; readonly before: Buffer; readonly after: Buffer };
 
@@ -62,24 +58,31 @@ async function* generate(parts: readonly Part[]): AsyncGenerator<Buffer> {
   }
 }
 
-/** The base64 of a file, in chunks; throws when the file is not the size it was measured at. */
+/** The base64 of a file, in chunks; throws when the file is not the one planned, or not its size. */
 async function* encodeFile(file: InlineFile): AsyncGenerator<Buffer> {
+  if (file.size === 0) return;
+  const handle = await openPlannedFile(file);
   let carry: Buffer = Buffer.alloc(0);
   let read = 0;
-  const stream = file.size === 0 ? [] : createReadStream(file.localPath, { highWaterMark: ENCODE_CHUNK_BYTES });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    read += chunk.length;
-    if (read > file.size) break;
-    const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-    const whole = bytes.length - (bytes.length % 3);
-    if (whole > 0) yield Buffer.from(bytes.subarray(0, whole).toString('base64'), 'latin1');
-    carry = bytes.subarray(whole);
+  try {
+    for (;;) {
+      // What is left, plus one byte to notice a file that grew; never more than a chunk.
+      const buffer = Buffer.allocUnsafe(Math.min(ENCODE_CHUNK_BYTES, file.size - read + 1));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+      if (read > file.size) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+      const whole = bytes.length - (bytes.length % 3);
+      if (whole > 0) yield Buffer.from(bytes.subarray(0, whole).toString('base64'), 'latin1');
+      carry = Buffer.from(bytes.subarray(whole));
+    }
+  } finally {
+    await handle.close();
   }
   if (read !== file.size) {
-    throw new Error(
-      `${file.localPath} changed while it was being sent (${read > file.size ? 'more' : 'fewer'} bytes than the ` +
-        `${file.size} measured)`,
-    );
+    throw changed(file, `${read > file.size ? 'more' : 'fewer'} bytes than the ${file.size} planned`);
   }
   if (carry.length > 0) yield Buffer.from(carry.toString('base64'), 'latin1');
 }

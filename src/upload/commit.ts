@@ -20,6 +20,7 @@ import type { HttpResponse, StreamedBody } from '../http/request.js';
 import { hubBaseOf, hubEndpoint } from '../hub/hub-url.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
 import { commitBody } from './commit-body.js';
+import { checkCommitAnswer } from './commit-answer.js';
 import { DiskBlob } from './disk-blob.js';
 import { HubApi } from './hub-api.js';
 import { createLibraryFetch, type StorageTally } from './library-fetch.js';
@@ -43,9 +44,12 @@ export interface UploadCounts {
 export type UploadOutcome =
   | {
       readonly kind: 'committed';
-      readonly commitOid: string;
-      readonly commitUrl: string;
+      /** The hub's answer, each field undefined when it is not fit to publish (commit-answer.ts). */
+      readonly commitOid: string | undefined;
+      readonly commitUrl: string | undefined;
       readonly pullRequestUrl: string | undefined;
+      /** Why a field of the hub's answer was left out: one warning each. */
+      readonly rejected: readonly string[];
       readonly counts: UploadCounts;
       readonly bytesSent: number;
       readonly durationMs: number;
@@ -60,6 +64,8 @@ export interface CommitContext {
   readonly tokens: HubTokenHolder;
   readonly text: CommitText;
   readonly log: (line: string) => void;
+  /** Masks a credential the hub handed out (a Xet token) as soon as it is received. */
+  readonly onSecret: (secret: string) => void;
 }
 
 /** Thrown by the commit hook when, all oids compared, there is nothing to commit. */
@@ -87,7 +93,10 @@ export async function commitUpload(plan: LocalPlan, context: CommitContext): Pro
     idleMs: context.idleMs,
     log,
   });
-  const api = new HubApi(transport, upload, context.hubUrl, () => [context.tokens.current.token.accessToken]);
+  /** Credentials the hub handed out during the upload (Xet tokens): masked, and cut out of every message. */
+  const received: string[] = [];
+  const secrets = (): string[] => [context.tokens.current.token.accessToken, ...received];
+  const api = new HubApi(transport, upload, context.hubUrl, secrets);
   const tally: StorageTally = { objects: 0, bytes: 0 };
   let commitBytes = 0;
   const hub = await import('@huggingface/hub');
@@ -116,6 +125,11 @@ export async function commitUpload(plan: LocalPlan, context: CommitContext): Pro
           transport,
           preuploaded: remote.preupload,
           hubRefusal: (what) => api.refusal(what),
+          onCredential: (credential) => {
+            if (received.includes(credential)) return;
+            context.onSecret(credential);
+            received.push(credential);
+          },
           commit: async (libraryBody, signal) => {
             const body = buildBody(libraryBody, current, counts);
             log(
@@ -144,7 +158,7 @@ export async function commitUpload(plan: LocalPlan, context: CommitContext): Pro
           ...remote.lfs.map((file) => ({
             operation: 'addOrUpdate' as const,
             path: file.pathInRepo,
-            content: new DiskBlob(file.localPath, 0, file.size, file.pathInRepo),
+            content: new DiskBlob(file, 0, file.size),
           })),
         ],
         title: context.text.title,
@@ -168,17 +182,24 @@ export async function commitUpload(plan: LocalPlan, context: CommitContext): Pro
       if (!output) throw new Error('@huggingface/hub finished without a commit');
       const durationMs = Date.now() - started;
       const sent = tally.bytes + commitBytes;
+      const answer = checkCommitAnswer(
+        { commitOid: output.commit.oid, commitUrl: output.commit.url, pullRequestUrl: output.pullRequestUrl },
+        context.hubUrl,
+      );
+      const pullRequest = answer.pullRequestUrl
+        ? ` (pull request ${answer.pullRequestUrl})`
+        : upload.createPr
+          ? ' as a pull request'
+          : '';
       log(
-        `Committed ${output.commit.oid.slice(0, 7)} to ${api.webPath}@${upload.revision}` +
-          `${output.pullRequestUrl ? ` (pull request ${output.pullRequestUrl})` : ''}: ` +
+        `Committed ${answer.commitOid === undefined ? '' : `${answer.commitOid.slice(0, 7)} `}to ` +
+          `${api.webPath}@${upload.revision}${pullRequest}: ` +
           `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} ` +
           `deleted; ${formatBytes(sent)} sent in ${formatDuration(durationMs / 1000)}.`,
       );
       return {
         kind: 'committed',
-        commitOid: output.commit.oid,
-        commitUrl: output.commit.url,
-        pullRequestUrl: output.pullRequestUrl,
+        ...answer,
         counts,
         bytesSent: sent,
         durationMs,
@@ -207,6 +228,7 @@ export async function commitUpload(plan: LocalPlan, context: CommitContext): Pro
         upload,
         isHub: (url) => transport.isHub(url),
         isLibraryRefusal: (value): value is HubApiError => value instanceof hub.HubApiError,
+        secrets: secrets(),
       });
     }
   }
@@ -353,6 +375,7 @@ function uploadFailure(
     isHub: (url: URL) => boolean;
     /** A refusal @huggingface/hub read itself: a per-object error in a batch answer, a Xet CAS answer. */
     isLibraryRefusal: (value: unknown) => value is HubApiError;
+    secrets: readonly string[];
   },
 ): ActionError {
   const { tally, api, upload } = state;
@@ -380,7 +403,9 @@ function uploadFailure(
     }
     const onHub = url !== undefined && state.isHub(url);
     // The hub's words (a batch answer's per-object error) are worth showing; a storage host's are not.
-    const text = onHub ? `: ${JSON.stringify(sanitizeServerText(redactTokenShapes(error.message), 240))}` : '';
+    const text = onHub
+      ? `: ${JSON.stringify(sanitizeServerText(redactTokenShapes(error.message, state.secrets), 240))}`
+      : '';
     cause = new RemoteError(
       `${onHub ? `The hub ${sanitizeServerText(url?.host ?? '', 100)}` : `The storage host ${sanitizeServerText(url?.host ?? '?', 100)}`} ` +
         `refused the upload: HTTP ${error.statusCode}${text}${requestId ? ` (request id: ${requestId})` : ''}`,
@@ -393,7 +418,7 @@ function uploadFailure(
     );
   } else {
     cause = new RemoteError(
-      `@huggingface/hub failed during the upload: ${sanitizeServerText(redactTokenShapes(error instanceof Error ? error.message : String(error)), 240)}`,
+      `@huggingface/hub failed during the upload: ${sanitizeServerText(redactTokenShapes(error instanceof Error ? error.message : String(error), state.secrets), 240)}`,
       { code: 'MALFORMED_RESPONSE', transient: false, cause: error, hint: 'If it persists, report it with this log.' },
     );
   }

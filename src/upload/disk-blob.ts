@@ -1,11 +1,12 @@
-// A file on disk as a Blob, read only when asked and only the range asked: what @huggingface/hub
+// A planned file as a Blob, read only when asked and only the range asked: what @huggingface/hub
 // gets for each file it hashes and uploads, so that a 10 GB file is streamed, never held. The
-// action's fetch (library-fetch.ts) recognises these blobs and streams them with fs read streams
-// (re-opened for a retry), and the library's hashing reads them through `stream()`.
+// action's fetch (library-fetch.ts) recognises these blobs and streams them from disk (re-opened for
+// a retry), and the library's hashing reads them through `stream()`. Every read opens the file
+// through openPlannedFile (planned-file.ts): the planned file or nothing.
 
-import { createReadStream } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { openPlannedFile, type PlannedSource } from './planned-file.js';
 
 /** Reads in 1 MiB chunks: fewer, larger writes to the socket and the hash. */
 const READ_CHUNK_BYTES = 1024 * 1024;
@@ -16,18 +17,22 @@ export class DiskBlob extends Blob {
   readonly #start: number;
   readonly #end: number;
 
-  /** `end` is exclusive; a whole file is `new DiskBlob(path, 0, size, label)`. */
+  /** `end` is exclusive; a whole file is `new DiskBlob(file, 0, file.size)`. */
   constructor(
-    readonly path: string,
+    /** The file the plan chose; slices keep it. */
+    readonly file: PlannedSource,
     start: number,
     end: number,
-    /** What the blob is, for messages: its path in the repository. Slices keep it. */
-    readonly label: string,
   ) {
     super([]);
     this.#start = start;
     this.#end = end;
     this.size = end - start;
+  }
+
+  /** What the blob is, for messages: its path in the repository. */
+  get label(): string {
+    return this.file.pathInRepo;
   }
 
   /** Where the blob starts in the file. */
@@ -38,13 +43,28 @@ export class DiskBlob extends Blob {
   override slice(start = 0, end: number = this.size): DiskBlob {
     const from = Math.max(0, Math.min(this.size, start < 0 ? this.size + start : start));
     const to = Math.max(from, Math.min(this.size, end < 0 ? this.size + end : end));
-    return new DiskBlob(this.path, this.#start + from, this.#start + to, this.label);
+    return new DiskBlob(this.file, this.#start + from, this.#start + to);
   }
 
   /** The bytes as a Node stream (what the action's fetch sends). */
   openStream(): Readable {
     if (this.size === 0) return Readable.from([]);
-    return createReadStream(this.path, { start: this.#start, end: this.#end - 1, highWaterMark: READ_CHUNK_BYTES });
+    return Readable.from(this.#chunks(), { objectMode: false });
+  }
+
+  async *#chunks(): AsyncGenerator<Buffer> {
+    const file = await openPlannedFile(this.file);
+    try {
+      for (let position = this.#start; position < this.#end;) {
+        const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK_BYTES, this.#end - position));
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+        if (bytesRead === 0) throw new Error(`${this.label} is shorter than when it was measured`);
+        position += bytesRead;
+        yield buffer.subarray(0, bytesRead);
+      }
+    } finally {
+      await file.close();
+    }
   }
 
   /**
@@ -53,7 +73,7 @@ export class DiskBlob extends Blob {
    * CPU and garbage collection on a large file.
    */
   override stream(): ReturnType<Blob['stream']> {
-    const path = this.path;
+    const planned = this.file;
     const end = this.#end;
     let position = this.#start;
     let file: FileHandle | undefined;
@@ -70,12 +90,12 @@ export class DiskBlob extends Blob {
             controller.close();
             return;
           }
-          file ??= await open(path, 'r');
+          file ??= await openPlannedFile(planned);
           const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK_BYTES, end - position));
           const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
           if (bytesRead === 0) {
             await close();
-            controller.error(new Error(`${path} is shorter than when it was measured`));
+            controller.error(new Error(`${planned.pathInRepo} is shorter than when it was measured`));
             return;
           }
           position += bytesRead;
@@ -104,7 +124,7 @@ export class DiskBlob extends Blob {
   }
 
   async bytesRead(): Promise<Buffer> {
-    const file = await open(this.path, 'r');
+    const file = await openPlannedFile(this.file);
     try {
       const buffer = Buffer.allocUnsafeSlow(this.size);
       let read = 0;

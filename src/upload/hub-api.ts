@@ -4,16 +4,22 @@
 // listing `delete` patterns are matched against, and the reads that tell whether a commit landed.
 // Endpoints as huggingface_hub calls them (hf_api.py); answers are `unknown` until narrowed here.
 
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { RemoteError } from '../errors.js';
+import { openPlannedFile, type PlannedSource } from './planned-file.js';
 import type { HttpResponse } from '../http/request.js';
 import { isJsonObject, parseJsonList, parseJsonObject } from '../http/json.js';
 import { hubEndpoint } from '../hub/hub-url.js';
 import type { UploadSettings } from './settings.js';
 import { hubRefusal } from './refusals.js';
 import { PROCESSING_MS, type UploadTransport } from './transport.js';
+
+/**
+ * The most pages a listing is followed for: the Hub lists 1,000 files a page and advises fewer
+ * than 100,000 files per repository (100 pages), so 1,000 pages is ten times any sane repository;
+ * a `Link: next` that never ends is stopped there.
+ */
+export const MAX_LISTING_PAGES = 1000;
 
 /** huggingface_hub sends preupload requests for 256 files at a time. */
 const PREUPLOAD_CHUNK = 256;
@@ -72,7 +78,7 @@ export class HubApi {
 
   /** Preupload of `files` (path in repo, size, local file for the 512-byte sample), chunked. */
   async preupload(
-    files: ReadonlyArray<{ readonly pathInRepo: string; readonly localPath: string; readonly size: number }>,
+    files: readonly PlannedSource[],
     extra: { readonly gitAttributes?: string; readonly gitIgnore?: string },
   ): Promise<PreuploadAnswer> {
     const answers = new Map<string, RemoteFileInfo>();
@@ -86,7 +92,7 @@ export class HubApi {
           chunk.map(async (file) => ({
             path: file.pathInRepo,
             size: file.size,
-            sample: (await readSample(file.localPath, file.size)).toString('base64'),
+            sample: (await readSample(file)).toString('base64'),
           })),
         ),
         ...(extra.gitAttributes === undefined ? {} : { gitAttributes: extra.gitAttributes }),
@@ -129,12 +135,21 @@ export class HubApi {
     return { files: answers, commitOid };
   }
 
-  /** Every file path at `revision` (the tree, recursive, following the Link pagination). */
+  /**
+   * Every file path at `revision` (the tree, recursive, following the Link pagination), up to
+   * MAX_LISTING_PAGES pages; a page seen before (same URL or same body) ends it with an error too.
+   */
   async listFiles(revision: string): Promise<string[]> {
     const paths: string[] = [];
     let url: URL | undefined = this.#url(`tree/${encodeURIComponent(revision)}`);
     url.searchParams.set('recursive', 'true');
-    while (url) {
+    const seen = new Set<string>();
+    for (let page = 1; url; page++) {
+      if (page > MAX_LISTING_PAGES) {
+        throw this.#endlessListing(`did not end after ${MAX_LISTING_PAGES} pages`);
+      }
+      if (seen.has(url.href)) throw this.#endlessListing(`repeated a page (page ${page})`);
+      seen.add(url.href);
       const response: HttpResponse = await this.transport.send(
         {
           method: 'GET',
@@ -144,6 +159,9 @@ export class HubApi {
         },
         this.refusal(`Listing the files of ${this.#repoDisplay}`),
       );
+      const digest = createHash('sha256').update(response.body).digest('hex');
+      if (seen.has(digest)) throw this.#endlessListing(`repeated a page (page ${page})`);
+      seen.add(digest);
       const entries = parseJsonList(response.body);
       if (entries === undefined) throw this.#malformed('tree listing', 'is not a list');
       for (const entry of entries) {
@@ -205,6 +223,16 @@ export class HubApi {
     return hubEndpoint(this.hubUrl, `${this.repoPath}/${rest}`);
   }
 
+  #endlessListing(problem: string): RemoteError {
+    return new RemoteError(`The hub's listing of the files of ${this.#repoDisplay} ${problem}.`, {
+      code: 'MALFORMED_RESPONSE',
+      transient: false,
+      hint:
+        'A repository on the Hub lists in far fewer pages: check that `hub-url` points at a Hugging Face Hub. ' +
+        'If it does, report it with the x-request-id in the debug log; meanwhile, leave `delete` empty.',
+    });
+  }
+
   #malformed(what: string, problem: string): RemoteError {
     return new RemoteError(`The hub's answer to the ${what} request ${problem}.`, {
       code: 'MALFORMED_RESPONSE',
@@ -231,10 +259,10 @@ function nextLink(response: HttpResponse, hubUrl: URL): URL | undefined {
 }
 
 /** The first 512 bytes of a file, what the hub looks at to tell text from binary. */
-async function readSample(path: string, size: number): Promise<Buffer> {
-  const length = Math.min(SAMPLE_BYTES, size);
+async function readSample(planned: PlannedSource): Promise<Buffer> {
+  const length = Math.min(SAMPLE_BYTES, planned.size);
   if (length === 0) return Buffer.alloc(0);
-  const file = await open(path, 'r');
+  const file = await openPlannedFile(planned);
   try {
     const buffer = Buffer.alloc(length);
     const { bytesRead } = await file.read(buffer, 0, length, 0);
@@ -245,8 +273,20 @@ async function readSample(path: string, size: number): Promise<Buffer> {
 }
 
 /** The git blob id of a file (sha1 of `blob <size>\0` and the bytes): a regular file's oid on the Hub. */
-export async function gitBlobSha1OfFile(path: string, size: number): Promise<string> {
-  const hash = createHash('sha1').update(`blob ${size}\0`);
-  if (size > 0) for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
+export async function gitBlobSha1OfFile(planned: PlannedSource): Promise<string> {
+  const hash = createHash('sha1').update(`blob ${planned.size}\0`);
+  if (planned.size === 0) return hash.digest('hex');
+  const file = await openPlannedFile(planned);
+  try {
+    // `end`: never more than the planned size, even if the file grows while it is hashed.
+    for await (const chunk of file.createReadStream({
+      start: 0,
+      end: planned.size - 1,
+      autoClose: false,
+    }) as AsyncIterable<Buffer>)
+      hash.update(chunk);
+  } finally {
+    await file.close();
+  }
   return hash.digest('hex');
 }

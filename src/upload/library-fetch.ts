@@ -8,12 +8,15 @@
 //   (remote-plan.ts made it to compare files), so both agree on which files go through LFS;
 // - an upload's body, a DiskBlob, is streamed from disk (and re-streamed for a retry);
 // - the commit is handed to the action (commit.ts), which streams its own body.
+// Every answer of the hub is searched for credentials (the Xet token) before the library reads it.
 
 import type { RemoteError } from '../errors.js';
 import { isJsonObject, parseJsonObject } from '../http/json.js';
 import { createFetchAdapter, type AdaptedRequest } from '../http/fetch-adapter.js';
 import type { HttpResponse, StreamedBody } from '../http/request.js';
 import { DiskBlob } from './disk-blob.js';
+import { openPlannedFile } from './planned-file.js';
+import { findReceivedCredentials } from './received-credentials.js';
 import type { RemoteFileInfo } from './hub-api.js';
 import { storageRefusal } from './refusals.js';
 import { capitalise, PROCESSING_MS, type UploadTransport } from './transport.js';
@@ -26,6 +29,8 @@ export interface LibraryFetchOptions {
   readonly commit: (libraryBody: string, signal: AbortSignal | undefined) => Promise<HttpResponse>;
   /** Refusal of the hub to a request of the library (batch, Xet token). */
   readonly hubRefusal: (what: string) => (response: HttpResponse) => RemoteError;
+  /** Receives each credential in a hub answer (a Xet token), before the library sees the answer. */
+  readonly onCredential: (credential: string) => void;
 }
 
 /** What crossed to the storage host, for "did anything reach the Hub?" after a failure. */
@@ -49,6 +54,12 @@ export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageT
   const parts = new WeakMap<(progress: number) => void, Map<number, number>>();
   /** Multipart completion URLs handed out by batch answers (signed: sent without the token). */
   const completions = new Set<string>();
+
+  /** A hub answer, its credentials handed over first (received-credentials.ts). */
+  const fromHub = (response: HttpResponse): HttpResponse => {
+    for (const credential of findReceivedCredentials(response.body)) options.onCredential(credential);
+    return response;
+  };
 
   const send = async ({ url, method, headers, body, signal, init }: AdaptedRequest): Promise<HttpResponse> => {
     if (method !== 'GET' && method !== 'POST' && method !== 'PUT') {
@@ -84,7 +95,7 @@ export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageT
         options.hubRefusal('The LFS batch request'),
       );
       for (const href of multipartCompletionUrls(response.body)) completions.add(href);
-      return response;
+      return fromHub(response);
     }
 
     // An upload of file content: a basic PUT, a part of a multipart upload, or its completion.
@@ -122,7 +133,7 @@ export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageT
       if (hint?.part === undefined) tally.objects++;
     }
     if (isCompletion) tally.objects++;
-    return response;
+    return onHub ? fromHub(response) : response;
   };
   return createFetchAdapter({ send, streamBody: streamFromDisk });
 }
@@ -134,7 +145,7 @@ function streamFromDisk(body: unknown): StreamedBody | undefined {
     length: body.size,
     description: body.label,
     open: () => body.openStream(),
-    file: { path: body.path, start: body.offset },
+    file: { open: () => openPlannedFile(body.file), start: body.offset },
   };
 }
 

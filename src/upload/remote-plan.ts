@@ -11,7 +11,7 @@ import { PatternSet } from './patterns.js';
 import { gitBlobSha1OfFile, type HubApi, type RemoteFileInfo } from './hub-api.js';
 import type { UploadSettings } from './settings.js';
 import { quoteForMessage } from '../runner/sanitize.js';
-import { readFile } from 'node:fs/promises';
+import { readPlannedFile } from './planned-file.js';
 
 export interface RemotePlan {
   /** The head of the revision the comparison was made against (sent as parentCommit). */
@@ -40,8 +40,8 @@ export async function compareWithRemote(
 ): Promise<RemotePlan> {
   const extra: { gitAttributes?: string; gitIgnore?: string } = {};
   for (const file of plan.files) {
-    if (file.pathInRepo === '.gitattributes') extra.gitAttributes = await readFile(file.localPath, 'utf8');
-    if (file.pathInRepo === '.gitignore') extra.gitIgnore = await readFile(file.localPath, 'utf8');
+    if (file.pathInRepo === '.gitattributes') extra.gitAttributes = (await readPlannedFile(file)).toString('utf8');
+    if (file.pathInRepo === '.gitignore') extra.gitIgnore = (await readPlannedFile(file)).toString('utf8');
   }
   const answer = await api.preupload(plan.files, extra);
 
@@ -64,7 +64,7 @@ export async function compareWithRemote(
   for (let start = 0; start < toHash.length; start += HASH_CONCURRENCY) {
     await Promise.all(
       toHash.slice(start, start + HASH_CONCURRENCY).map(async (file) => {
-        if ((await gitBlobSha1OfFile(file.localPath, file.size)) === answer.files.get(file.pathInRepo)?.oid) {
+        if ((await gitBlobSha1OfFile(file)) === answer.files.get(file.pathInRepo)?.oid) {
           unchanged.add(file.pathInRepo);
         }
       }),

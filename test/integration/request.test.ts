@@ -7,6 +7,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -137,6 +138,26 @@ describe('an answer', () => {
     expect(error.message).toContain('stalled: no data moved for 100 ms (the test limit)');
   });
 
+  it('dripping a byte at a time fails at the answer limit, though bytes keep moving', async () => {
+    server.handler = (_request, response) => {
+      response.writeHead(200);
+      const timer = setInterval(() => response.write(' '), 20);
+      response.on('close', () => clearInterval(timer));
+    };
+    const error = await failure(
+      sendRequest({
+        method: 'GET',
+        url: server.url('/drip'),
+        headers: {},
+        timeoutLabel: 'the test limit',
+        idle: { ms: 1_000, answer: { ms: 200, label: 'the answer limit' } },
+        maxBodyBytes: 1024 * 1024,
+      }),
+    );
+    expect(error.code).toBe('ANSWER_TOO_SLOW');
+    expect(error.message).toMatch(/\/drip: the answer was not complete 200 ms after it began \(the answer limit\)$/);
+  });
+
   it('may take the longer processing wait once the body is sent', async () => {
     server.handler = (_request, response) => setTimeout(() => response.end('processed'), 300);
     const response = await sendRequest({
@@ -208,7 +229,7 @@ describe('a request body', () => {
         length: content.length,
         description: 'weights.bin',
         open: () => Readable.from([]),
-        file: { path, start: 4 },
+        file: { open: () => open(path, 'r'), start: 4 },
       },
       onBodyProgress: (sent) => progress.push(sent),
       maxBodyBytes: 1024,
@@ -225,7 +246,7 @@ describe('a request body', () => {
       length,
       description: 'short.bin',
       open: () => Readable.from([]),
-      file: { path: at, start: 0 },
+      file: { open: () => open(at, 'r'), start: 0 },
     });
     const short = await failure(get({ method: 'PUT', body: file(10, path) }));
     expect(short.code).toBe('LOCAL_FILE');

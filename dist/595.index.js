@@ -1,5 +1,5 @@
-export const id = 193;
-export const ids = [193];
+export const id = 595;
+export const ids = [595];
 export const modules = {
 
 /***/ 2522:
@@ -71,7 +71,7 @@ function toFetchResponse(url, response) {
 
 /***/ }),
 
-/***/ 8193:
+/***/ 2595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -86,6 +86,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(8476);
 // EXTERNAL MODULE: ./src/runner/log.ts
 var log = __webpack_require__(7708);
+// EXTERNAL MODULE: ./src/runner/mask.ts
+var mask = __webpack_require__(7084);
 // EXTERNAL MODULE: ./src/runner/sanitize.ts
 var sanitize = __webpack_require__(9063);
 // EXTERNAL MODULE: ./src/runner/summary.ts
@@ -96,18 +98,104 @@ var errors = __webpack_require__(3916);
 var json = __webpack_require__(2868);
 // EXTERNAL MODULE: ./src/hub/hub-url.ts
 var hub_url = __webpack_require__(7644);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/upload/planned-file.ts
+// Reading a file the plan (plan.ts) chose, and only that file: every read of upload content (the
+// preupload sample, the git blob id, the hashes, the LFS upload, the commit's inline files) opens it
+// here, through one descriptor opened without following a link, and checked against what was planned.
+// Between planning and reading (minutes, with a 503 and its Retry-After in between) the workflow, or
+// code it runs, can replace a planned file by a symlink to a runner file or by another file of the
+// same size; reopening by name would then publish that. Here:
+// - the last path component is opened with O_NOFOLLOW, so a symlink put in the file's place fails to
+//   open (ELOOP) instead of being followed;
+// - the opened descriptor's fstat must show the planned device, inode and size, so a file swapped
+//   for another (or a parent folder swapped for a link, which O_NOFOLLOW does not cover) is refused;
+// - O_NONBLOCK, so that a FIFO swapped in cannot block the open; fstat then refuses it.
+// Windows has neither flag (Node's constants are undefined there): the open follows a link, and the
+// fstat check (the file index Node reports as the inode, and the volume as the device) refuses it.
+// What a reader gets is a FileHandle: read it (read, readFile, createReadStream), then close it.
+
+
+
+
+/** Node's types declare every flag; on Windows the two extra ones are undefined, hence Partial. */
+const flags = external_node_fs_.constants;
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (flags.O_NOFOLLOW ?? 0) | (flags.O_NONBLOCK ?? 0);
+const CHANGED_HINT = 'Do not change the files to upload while the action runs: start the upload after the step that writes ' +
+    'them, and make sure nothing else in the job writes to the folder meanwhile.';
+/**
+ * Opens a planned file for reading, checked against the plan: throws an ActionError (code
+ * LOCAL_FILE) saying the workflow changed the file when it is now a link, another file or another
+ * size. The caller closes the handle.
+ */
+async function openPlannedFile(file) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(file.localPath, OPEN_FLAGS);
+    }
+    catch (error) {
+        const code = error?.code;
+        // ELOOP (Linux, macOS) or EMLINK (FreeBSD): the last component is now a symlink.
+        if (code === 'ELOOP' || code === 'EMLINK')
+            throw changed(file, 'it is now a symlink', error);
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            throw changed(file, 'it is gone', error);
+        throw new errors/* ActionError */.lZ(`Could not read ${(0,sanitize/* quoteForMessage */.Hx)(file.pathInRepo)} to upload it: ${code ?? 'unreadable'}.`, {
+            code: 'LOCAL_FILE',
+            cause: error,
+            hint: 'Check the permissions of the files to upload.',
+        });
+    }
+    try {
+        const now = await handle.stat({ bigint: true });
+        const why = !now.isFile()
+            ? 'it is no longer a regular file'
+            : now.dev !== file.identity.device || now.ino !== file.identity.inode
+                ? 'it is now another file'
+                : Number(now.size) !== file.size
+                    ? `it is now ${now.size} bytes, not the ${file.size} planned`
+                    : undefined;
+        if (why !== undefined)
+            throw changed(file, why);
+        return handle;
+    }
+    catch (error) {
+        await handle.close();
+        throw error;
+    }
+}
+/** A whole planned file (for the small ones: `.gitattributes`, `.gitignore`), checked as openPlannedFile does. */
+async function readPlannedFile(file) {
+    const handle = await openPlannedFile(file);
+    try {
+        const bytes = await handle.readFile();
+        if (bytes.length !== file.size)
+            throw changed(file, `it is now ${bytes.length} bytes, not the ${file.size} planned`);
+        return bytes;
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The error for a file that is not what was planned any more. */
+function changed(file, why, cause) {
+    return new errors/* ActionError */.lZ(`The workflow changed ${(0,sanitize/* quoteForMessage */.Hx)(file.pathInRepo)} during the upload (${why}): refused, so that ` +
+        `only the files that were planned before the exchange are published.`, { code: 'LOCAL_FILE', hint: CHANGED_HINT, cause });
+}
+
 ;// CONCATENATED MODULE: ./src/upload/commit-body.ts
 // The body of the commit request (NDJSON: a header line, then one line per operation), streamed:
 // @huggingface/hub builds it whole in memory with every regular file base64-encoded (88 MiB of
 // small files cost about 830 MB of RSS), so the action sends it itself. Each regular file is read
 // from disk and base64-encoded only when its line is being sent, in chunks, so memory stays flat
 // whatever the files' sizes and number. Its exact length is known in advance (a Content-Length,
-// which every proxy and load balancer accepts), and a file that changed since it was measured fails
-// the request instead of corrupting it.
+// which every proxy and load balancer accepts), and a file that changed since it was planned fails
+// the request instead of corrupting it: each file is read through openPlannedFile (planned-file.ts).
 
 
 /** A multiple of 3, so that every chunk but the last encodes to base64 without padding. */
@@ -145,58 +233,134 @@ async function* generate(parts) {
         yield part.after;
     }
 }
-/** The base64 of a file, in chunks; throws when the file is not the size it was measured at. */
+/** The base64 of a file, in chunks; throws when the file is not the one planned, or not its size. */
 async function* encodeFile(file) {
+    if (file.size === 0)
+        return;
+    const handle = await openPlannedFile(file);
     let carry = Buffer.alloc(0);
     let read = 0;
-    const stream = file.size === 0 ? [] : (0,external_node_fs_.createReadStream)(file.localPath, { highWaterMark: ENCODE_CHUNK_BYTES });
-    for await (const chunk of stream) {
-        read += chunk.length;
-        if (read > file.size)
-            break;
-        const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-        const whole = bytes.length - (bytes.length % 3);
-        if (whole > 0)
-            yield Buffer.from(bytes.subarray(0, whole).toString('base64'), 'latin1');
-        carry = bytes.subarray(whole);
+    try {
+        for (;;) {
+            // What is left, plus one byte to notice a file that grew; never more than a chunk.
+            const buffer = Buffer.allocUnsafe(Math.min(ENCODE_CHUNK_BYTES, file.size - read + 1));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, read);
+            if (bytesRead === 0)
+                break;
+            read += bytesRead;
+            if (read > file.size)
+                break;
+            const chunk = buffer.subarray(0, bytesRead);
+            const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+            const whole = bytes.length - (bytes.length % 3);
+            if (whole > 0)
+                yield Buffer.from(bytes.subarray(0, whole).toString('base64'), 'latin1');
+            carry = Buffer.from(bytes.subarray(whole));
+        }
+    }
+    finally {
+        await handle.close();
     }
     if (read !== file.size) {
-        throw new Error(`${file.localPath} changed while it was being sent (${read > file.size ? 'more' : 'fewer'} bytes than the ` +
-            `${file.size} measured)`);
+        throw changed(file, `${read > file.size ? 'more' : 'fewer'} bytes than the ${file.size} planned`);
     }
     if (carry.length > 0)
         yield Buffer.from(carry.toString('base64'), 'latin1');
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-;// CONCATENATED MODULE: ./src/upload/disk-blob.ts
-// A file on disk as a Blob, read only when asked and only the range asked: what @huggingface/hub
-// gets for each file it hashes and uploads, so that a 10 GB file is streamed, never held. The
-// action's fetch (library-fetch.ts) recognises these blobs and streams them with fs read streams
-// (re-opened for a retry), and the library's hashing reads them through `stream()`.
+;// CONCATENATED MODULE: ./src/upload/commit-answer.ts
+// What of the hub's answer to a commit may be published. The commit id and URLs become step outputs
+// (`commit-sha`, `commit-url`, `pull-request-url`), which workflows paste into `run:` scripts, and
+// links in the job summary: each is checked for exactly what it should be (a 40-hex git id; an
+// http(s) URL on the hub's origin, without control characters), and anything else is left out,
+// with a warning that quotes it as inert text. The commit itself is not in doubt: it landed.
 
+const GIT_COMMIT_ID = /^[0-9a-f]{40}$/;
+/** Longer than any URL of a commit or a discussion on a hub. */
+const MAX_URL_LENGTH = 2048;
+/** Checks what the hub answered, against the hub it was sent to (`hubUrl`). */
+function checkCommitAnswer(answer, hubUrl) {
+    const rejected = [];
+    /** Records why a value is left out; gives what is published instead: nothing. */
+    const reject = (what, output, why, value) => {
+        rejected.push(`The hub answered the commit with ${what} that ${why}, so \`${output}\` is empty: ${show(value)}.`);
+        return undefined;
+    };
+    const oid = answer.commitOid;
+    const commitOid = typeof oid === 'string' && GIT_COMMIT_ID.test(oid)
+        ? oid
+        : reject('a commit id', 'commit-sha', 'is not 40 hexadecimal characters', oid);
+    const checkUrl = (value, what, output) => {
+        const problem = problemWithUrl(value, hubUrl);
+        return problem === undefined ? value : reject(what, output, problem, value);
+    };
+    const commitUrl = checkUrl(answer.commitUrl, 'a commit URL', 'commit-url');
+    const pullRequestUrl = answer.pullRequestUrl === undefined || answer.pullRequestUrl === null
+        ? undefined
+        : checkUrl(answer.pullRequestUrl, 'a pull request URL', 'pull-request-url');
+    return { commitOid, commitUrl, pullRequestUrl, rejected };
+}
+/** Why `value` is not a URL to publish, or undefined when it is one. */
+function problemWithUrl(value, hubUrl) {
+    if (typeof value !== 'string')
+        return 'is not a string';
+    if (value.length > MAX_URL_LENGTH)
+        return `is longer than ${MAX_URL_LENGTH} characters`;
+    // On the text as given: the URL parser silently drops tabs and line breaks.
+    if (/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(value))
+        return 'holds a control character';
+    if (/\s/.test(value))
+        return 'holds white space';
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'is not an http(s) URL';
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return 'is not an http(s) URL';
+    if (url.username !== '' || url.password !== '')
+        return 'carries credentials';
+    if (url.origin !== hubUrl.origin)
+        return `is not on the hub's origin (${hubUrl.origin})`;
+    return undefined;
+}
+/** A value the hub sent, quoted as one inert line (whatever it is: a string, a number, an object). */
+function show(value) {
+    const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+    return JSON.stringify((0,sanitize/* sanitizeServerText */.c8)(text, 160));
+}
+
+;// CONCATENATED MODULE: ./src/upload/disk-blob.ts
+// A planned file as a Blob, read only when asked and only the range asked: what @huggingface/hub
+// gets for each file it hashes and uploads, so that a 10 GB file is streamed, never held. The
+// action's fetch (library-fetch.ts) recognises these blobs and streams them from disk (re-opened for
+// a retry), and the library's hashing reads them through `stream()`. Every read opens the file
+// through openPlannedFile (planned-file.ts): the planned file or nothing.
 
 
 /** Reads in 1 MiB chunks: fewer, larger writes to the socket and the hash. */
 const READ_CHUNK_BYTES = 1024 * 1024;
 class DiskBlob extends Blob {
-    path;
-    label;
+    file;
     /** An own property: it shadows the native accessor, which would report the empty parent's 0. */
     size;
     #start;
     #end;
-    /** `end` is exclusive; a whole file is `new DiskBlob(path, 0, size, label)`. */
-    constructor(path, start, end, 
-    /** What the blob is, for messages: its path in the repository. Slices keep it. */
-    label) {
+    /** `end` is exclusive; a whole file is `new DiskBlob(file, 0, file.size)`. */
+    constructor(
+    /** The file the plan chose; slices keep it. */
+    file, start, end) {
         super([]);
-        this.path = path;
-        this.label = label;
+        this.file = file;
         this.#start = start;
         this.#end = end;
         this.size = end - start;
+    }
+    /** What the blob is, for messages: its path in the repository. */
+    get label() {
+        return this.file.pathInRepo;
     }
     /** Where the blob starts in the file. */
     get offset() {
@@ -205,13 +369,29 @@ class DiskBlob extends Blob {
     slice(start = 0, end = this.size) {
         const from = Math.max(0, Math.min(this.size, start < 0 ? this.size + start : start));
         const to = Math.max(from, Math.min(this.size, end < 0 ? this.size + end : end));
-        return new DiskBlob(this.path, this.#start + from, this.#start + to, this.label);
+        return new DiskBlob(this.file, this.#start + from, this.#start + to);
     }
     /** The bytes as a Node stream (what the action's fetch sends). */
     openStream() {
         if (this.size === 0)
             return external_node_stream_.Readable.from([]);
-        return (0,external_node_fs_.createReadStream)(this.path, { start: this.#start, end: this.#end - 1, highWaterMark: READ_CHUNK_BYTES });
+        return external_node_stream_.Readable.from(this.#chunks(), { objectMode: false });
+    }
+    async *#chunks() {
+        const file = await openPlannedFile(this.file);
+        try {
+            for (let position = this.#start; position < this.#end;) {
+                const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK_BYTES, this.#end - position));
+                const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+                if (bytesRead === 0)
+                    throw new Error(`${this.label} is shorter than when it was measured`);
+                position += bytesRead;
+                yield buffer.subarray(0, bytesRead);
+            }
+        }
+        finally {
+            await file.close();
+        }
     }
     /**
      * The bytes as a web stream (what the library's sha256 reads), pulled straight from the file one
@@ -219,7 +399,7 @@ class DiskBlob extends Blob {
      * CPU and garbage collection on a large file.
      */
     stream() {
-        const path = this.path;
+        const planned = this.file;
         const end = this.#end;
         let position = this.#start;
         let file;
@@ -235,12 +415,12 @@ class DiskBlob extends Blob {
                     controller.close();
                     return;
                 }
-                file ??= await (0,promises_.open)(path, 'r');
+                file ??= await openPlannedFile(planned);
                 const buffer = Buffer.allocUnsafe(Math.min(READ_CHUNK_BYTES, end - position));
                 const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
                 if (bytesRead === 0) {
                     await close();
-                    controller.error(new Error(`${path} is shorter than when it was measured`));
+                    controller.error(new Error(`${planned.pathInRepo} is shorter than when it was measured`));
                     return;
                 }
                 position += bytesRead;
@@ -263,7 +443,7 @@ class DiskBlob extends Blob {
         return Buffer.from(await this.bytesRead()).toString('utf8');
     }
     async bytesRead() {
-        const file = await (0,promises_.open)(this.path, 'r');
+        const file = await openPlannedFile(this.file);
         try {
             const buffer = Buffer.allocUnsafeSlow(this.size);
             let read = 0;
@@ -391,7 +571,8 @@ var about = __webpack_require__(4543);
 // - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
 //   each attempt (hub/token-holder.ts); a storage or Xet host never receives it, whatever a caller asks;
 // - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
-//   where no byte moves for `timeout-seconds` has stalled and is retried;
+//   where no byte moves for `timeout-seconds` has stalled and is retried; an answer, once it starts,
+//   must arrive whole within ANSWER_LIMIT_FACTOR × `timeout-seconds`;
 // - what is transient (http/transient.ts) is retried with the action's policy (http/retry.ts: full
 //   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
 
@@ -406,6 +587,13 @@ var about = __webpack_require__(4543);
  * other calls are quick. Until the request is sent, the inactivity limit (`timeout-seconds`) applies.
  */
 const PROCESSING_MS = { quick: 60_000, slow: 180_000 };
+/**
+ * An answer (headers to last byte) may take this many times the inactivity limit, 60 s with the
+ * default `timeout-seconds`: the largest answer read (64 MiB) arrives in that time at about 1 MiB/s,
+ * and a body dripping a byte at a time, which never trips the inactivity limit, is cut. Only the
+ * answer is bounded this way: a request body (a file of many GB) keeps the inactivity rule alone.
+ */
+const ANSWER_LIMIT_FACTOR = 4;
 /** Retry waits are bounded by `max-attempts` and the 30-second Retry-After cap, not by a step deadline. */
 const UPLOAD_RETRY_HORIZON_MS = 7 * 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -443,6 +631,10 @@ class UploadTransport {
                 ...(request.processingMs === undefined
                     ? {}
                     : { afterBodyMs: Math.max(request.processingMs, this.options.idleMs) }),
+                answer: {
+                    ms: ANSWER_LIMIT_FACTOR * this.options.idleMs,
+                    label: `the answer limit, ${ANSWER_LIMIT_FACTOR} × input \`timeout-seconds\``,
+                },
             },
             maxBodyBytes: request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
             keepAlive: true,
@@ -538,7 +730,12 @@ function capitalise(text) {
 
 
 
-
+/**
+ * The most pages a listing is followed for: the Hub lists 1,000 files a page and advises fewer
+ * than 100,000 files per repository (100 pages), so 1,000 pages is ten times any sane repository;
+ * a `Link: next` that never ends is stopped there.
+ */
+const MAX_LISTING_PAGES = 1000;
 /** huggingface_hub sends preupload requests for 256 files at a time. */
 const PREUPLOAD_CHUNK = 256;
 const SAMPLE_BYTES = 512;
@@ -585,7 +782,7 @@ class HubApi {
                 files: await Promise.all(chunk.map(async (file) => ({
                     path: file.pathInRepo,
                     size: file.size,
-                    sample: (await readSample(file.localPath, file.size)).toString('base64'),
+                    sample: (await readSample(file)).toString('base64'),
                 }))),
                 ...(extra.gitAttributes === undefined ? {} : { gitAttributes: extra.gitAttributes }),
                 ...(extra.gitIgnore === undefined ? {} : { gitIgnore: extra.gitIgnore }),
@@ -626,18 +823,32 @@ class HubApi {
         }
         return { files: answers, commitOid };
     }
-    /** Every file path at `revision` (the tree, recursive, following the Link pagination). */
+    /**
+     * Every file path at `revision` (the tree, recursive, following the Link pagination), up to
+     * MAX_LISTING_PAGES pages; a page seen before (same URL or same body) ends it with an error too.
+     */
     async listFiles(revision) {
         const paths = [];
         let url = this.#url(`tree/${encodeURIComponent(revision)}`);
         url.searchParams.set('recursive', 'true');
-        while (url) {
+        const seen = new Set();
+        for (let page = 1; url; page++) {
+            if (page > MAX_LISTING_PAGES) {
+                throw this.#endlessListing(`did not end after ${MAX_LISTING_PAGES} pages`);
+            }
+            if (seen.has(url.href))
+                throw this.#endlessListing(`repeated a page (page ${page})`);
+            seen.add(url.href);
             const response = await this.transport.send({
                 method: 'GET',
                 url,
                 headers: { Accept: 'application/json' },
                 what: `listing the files of ${this.#repoDisplay}`,
             }, this.refusal(`Listing the files of ${this.#repoDisplay}`));
+            const digest = (0,external_node_crypto_.createHash)('sha256').update(response.body).digest('hex');
+            if (seen.has(digest))
+                throw this.#endlessListing(`repeated a page (page ${page})`);
+            seen.add(digest);
             const entries = (0,json/* parseJsonList */.cA)(response.body);
             if (entries === undefined)
                 throw this.#malformed('tree listing', 'is not a list');
@@ -693,6 +904,14 @@ class HubApi {
     #url(rest) {
         return (0,hub_url/* hubEndpoint */.ZM)(this.hubUrl, `${this.repoPath}/${rest}`);
     }
+    #endlessListing(problem) {
+        return new errors/* RemoteError */.Hi(`The hub's listing of the files of ${this.#repoDisplay} ${problem}.`, {
+            code: 'MALFORMED_RESPONSE',
+            transient: false,
+            hint: 'A repository on the Hub lists in far fewer pages: check that `hub-url` points at a Hugging Face Hub. ' +
+                'If it does, report it with the x-request-id in the debug log; meanwhile, leave `delete` empty.',
+        });
+    }
     #malformed(what, problem) {
         return new errors/* RemoteError */.Hi(`The hub's answer to the ${what} request ${problem}.`, {
             code: 'MALFORMED_RESPONSE',
@@ -718,11 +937,11 @@ function nextLink(response, hubUrl) {
     }
 }
 /** The first 512 bytes of a file, what the hub looks at to tell text from binary. */
-async function readSample(path, size) {
-    const length = Math.min(SAMPLE_BYTES, size);
+async function readSample(planned) {
+    const length = Math.min(SAMPLE_BYTES, planned.size);
     if (length === 0)
         return Buffer.alloc(0);
-    const file = await (0,promises_.open)(path, 'r');
+    const file = await openPlannedFile(planned);
     try {
         const buffer = Buffer.alloc(length);
         const { bytesRead } = await file.read(buffer, 0, length, 0);
@@ -733,16 +952,55 @@ async function readSample(path, size) {
     }
 }
 /** The git blob id of a file (sha1 of `blob <size>\0` and the bytes): a regular file's oid on the Hub. */
-async function gitBlobSha1OfFile(path, size) {
-    const hash = (0,external_node_crypto_.createHash)('sha1').update(`blob ${size}\0`);
-    if (size > 0)
-        for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+async function gitBlobSha1OfFile(planned) {
+    const hash = (0,external_node_crypto_.createHash)('sha1').update(`blob ${planned.size}\0`);
+    if (planned.size === 0)
+        return hash.digest('hex');
+    const file = await openPlannedFile(planned);
+    try {
+        // `end`: never more than the planned size, even if the file grows while it is hashed.
+        for await (const chunk of file.createReadStream({
+            start: 0,
+            end: planned.size - 1,
+            autoClose: false,
+        }))
             hash.update(chunk);
+    }
+    finally {
+        await file.close();
+    }
     return hash.digest('hex');
 }
 
 // EXTERNAL MODULE: ./src/http/fetch-adapter.ts
 var fetch_adapter = __webpack_require__(2522);
+;// CONCATENATED MODULE: ./src/upload/received-credentials.ts
+// Credentials the hub hands out during an upload, besides its own token: the Xet CAS access token
+// (in the LFS batch answer's `X-Xet-Access-Token` header, and in the xet-write-token answer's
+// `accessToken`), and any Authorization header a batch answer gives for a storage host. They are
+// found in every hub answer @huggingface/hub reads, at any depth, before the library sees it, so
+// the caller can mask them at once and cut them out of every later message.
+
+/** The field and header names (compared case-insensitively) under which a credential is handed out. */
+const CREDENTIAL_NAMES = new Set([
+    'accesstoken',
+    'access_token',
+    'x-xet-access-token',
+    'authorization',
+    'refresh_token',
+    'id_token',
+]);
+/**
+ * Every credential in a hub answer's JSON body (none when it is not JSON). An Authorization value
+ * gives its credential without the scheme: masking `Bearer` or `Basic` would blank the word from
+ * the whole log.
+ */
+function findReceivedCredentials(body) {
+    return (0,json/* collectCredentialsOfBody */.MH)(body, CREDENTIAL_NAMES)
+        .map((value) => /^[A-Za-z][\w-]*\s+(\S+)$/.exec(value.trim())?.[1] ?? value)
+        .filter((value) => value.length >= 8);
+}
+
 ;// CONCATENATED MODULE: ./src/upload/library-fetch.ts
 // The upload's `fetch` for @huggingface/hub, layered on the shared adapter (http/fetch-adapter.ts):
 // the library speaks the protocol (preupload, the LFS batch
@@ -754,6 +1012,9 @@ var fetch_adapter = __webpack_require__(2522);
 //   (remote-plan.ts made it to compare files), so both agree on which files go through LFS;
 // - an upload's body, a DiskBlob, is streamed from disk (and re-streamed for a retry);
 // - the commit is handed to the action (commit.ts), which streams its own body.
+// Every answer of the hub is searched for credentials (the Xet token) before the library reads it.
+
+
 
 
 
@@ -768,6 +1029,12 @@ function createLibraryFetch(options, tally) {
     const parts = new WeakMap();
     /** Multipart completion URLs handed out by batch answers (signed: sent without the token). */
     const completions = new Set();
+    /** A hub answer, its credentials handed over first (received-credentials.ts). */
+    const fromHub = (response) => {
+        for (const credential of findReceivedCredentials(response.body))
+            options.onCredential(credential);
+        return response;
+    };
     const send = async ({ url, method, headers, body, signal, init }) => {
         if (method !== 'GET' && method !== 'POST' && method !== 'PUT') {
             throw new Error(`@huggingface/hub made a ${method} request, which the action does not send`);
@@ -798,7 +1065,7 @@ function createLibraryFetch(options, tally) {
             }, options.hubRefusal('The LFS batch request'));
             for (const href of multipartCompletionUrls(response.body))
                 completions.add(href);
-            return response;
+            return fromHub(response);
         }
         // An upload of file content: a basic PUT, a part of a multipart upload, or its completion.
         const hint = init?.progressHint;
@@ -833,7 +1100,7 @@ function createLibraryFetch(options, tally) {
         }
         if (isCompletion)
             tally.objects++;
-        return response;
+        return onHub ? fromHub(response) : response;
     };
     return (0,fetch_adapter/* createFetchAdapter */.U)({ send, streamBody: streamFromDisk });
 }
@@ -845,7 +1112,7 @@ function streamFromDisk(body) {
         length: body.size,
         description: body.label,
         open: () => body.openStream(),
-        file: { path: body.path, start: body.offset },
+        file: { open: () => openPlannedFile(body.file), start: body.offset },
     };
 }
 function isStreamed(body) {
@@ -1023,8 +1290,25 @@ class PatternSet {
 // What `upload` will send, read from disk before the exchange, so that every mistake in the inputs
 // or in the folder fails the step before a token exists and before any byte leaves the runner:
 // the path missing, a folder empty after the filters, an `include` pattern that matches nothing,
-// a symlink that points outside the folder (in a `pull_request_target` run it would publish the
-// runner's files), something that is not a file, a file larger than the Hub accepts.
+// something that is not a file, a file larger than the Hub accepts, more files than a repository
+// should hold.
+//
+// Only what the workflow names leaves the runner, judged by real paths (realpath), not by names:
+// - a relative `upload` (or an absolute one inside GITHUB_WORKSPACE) is content of the checkout: its
+//   real path must stay inside the workspace's, so `build -> $HOME` in checked-out code publishes
+//   nothing; an absolute path elsewhere (`${{ runner.temp }}/out`) is the workflow's own and is
+//   taken as it resolves. No real root inside a `.git` folder.
+// - inside, a symlink is judged by where it really points: outside the root, or into a `.git`
+//   folder or `.cache/huggingface/`, or to a file `exclude` leaves out: refused, naming the link
+//   (unless `include`/`exclude` leave the link itself out). A link to a folder is refused too: the
+//   folder is walked under its own path, and following links between folders would read folders
+//   again and again (`d_i/{a,b} -> ../d_{i+1}` doubles the plan at each level). A link to a file in
+//   the folder is uploaded at the link's path, as before.
+// - each real folder is walked once (by device and inode: a bind mount cannot make a loop), and the
+//   walk stops as soon as the plan passes MAX_PLANNED_FILES.
+// - each planned file records its device and inode; planned-file.ts reads it only if it is still
+//   that file. (A process racing the walk itself, on the runner, is out of reach: it could read the
+//   files itself.)
 //
 // Walk rules (as `hf upload`): any `.git` path component and `.cache/huggingface/` (huggingface_hub's
 // own upload state) are always left out; include/exclude are matched against paths relative to
@@ -1036,17 +1320,26 @@ class PatternSet {
 
 /** The largest file the Hub accepts (hub-docs storage-limits.md: 500 GB per file). */
 const MAX_FILE_BYTES = 500 * 1000 ** 3;
+/**
+ * The most files one upload plans (hub-docs storage-limits.md: fewer than 100k files per
+ * repository). A plan past it is refused as soon as the walk finds file 100,001.
+ */
+const MAX_PLANNED_FILES = 100_000;
+const LINK_HINT = 'Copy the file into the folder instead of linking it, or exclude the link with `exclude`.';
 /** Reads `upload` from disk and applies the rules above. Throws InputError with what to fix. */
-async function planUpload(settings) {
+async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
     const given = (0,sanitize/* quoteForMessage */.Hx)(settings.given);
-    const root = await (0,promises_.lstat)(settings.localPath).catch((error) => {
+    await (0,promises_.lstat)(settings.localPath).catch((error) => {
         throw new errors/* InputError */.dz(`Input \`upload\` ${given} does not exist (looked for ${(0,sanitize/* quoteForMessage */.Hx)(settings.localPath)}: ${describeFsError(error)}).`, {
             hint: 'A relative `upload` is resolved against GITHUB_WORKSPACE. Check the path, and that an earlier ' +
                 'step of this job wrote it there.',
         });
     });
-    const rootReal = await (0,promises_.realpath)(settings.localPath);
-    const rootStats = root.isSymbolicLink() ? await (0,promises_.stat)(rootReal) : root;
+    const rootReal = await (0,promises_.realpath)(settings.localPath).catch((error) => {
+        throw new errors/* InputError */.dz(`Input \`upload\` ${given} cannot be resolved (${describeFsError(error)}): it is, or goes through, a broken symlink.`, { hint: 'Check the path, and the symlinks on the way to it.' });
+    });
+    await checkRoot(settings, rootReal);
+    const rootStats = await (0,promises_.stat)(rootReal, { bigint: true });
     if (rootStats.isFile()) {
         if (settings.include.length > 0 || settings.exclude.length > 0) {
             throw new errors/* InputError */.dz(`\`include\` and \`exclude\` select files inside a folder, but \`upload\` ${given} is a single file.`, { hint: 'Remove `include`/`exclude`, or set `upload` to the folder that holds the files.' });
@@ -1055,12 +1348,14 @@ async function planUpload(settings) {
         const pathInRepo = settings.pathInRepo && !settings.pathInRepoIsFolder
             ? settings.pathInRepo
             : [settings.pathInRepo, name].filter(Boolean).join('/');
-        checkSize(rootStats.size, settings.given);
+        const size = Number(rootStats.size);
+        checkSize(size, settings.given);
         const file = {
             pathInRepo,
             localPath: rootReal,
             relativePath: name,
-            size: rootStats.size,
+            size,
+            identity: { device: rootStats.dev, inode: rootStats.ino },
         };
         checkRepoPath(file);
         return {
@@ -1090,12 +1385,22 @@ async function planUpload(settings) {
         }
         return true;
     };
-    const outside = (target) => {
-        const fromRoot = (0,external_node_path_.relative)(rootReal, target);
-        return fromRoot === '..' || fromRoot.startsWith(`..${external_node_path_.sep}`) || fromRoot === target;
-    };
-    /** Walks `directory` (whose real path is `real`); `ancestors` are the real paths above it, for loops. */
-    const walk = async (directory, relativeDirectory, ancestors) => {
+    /** Whether a link in the folder would be uploaded, were it followed (without recording pattern use). */
+    const wanted = (relativePath, isDirectory) => isDirectory
+        ? !exclude.peek(relativePath) && !exclude.peek(`${relativePath}/`)
+        : (include.isEmpty || include.peek(relativePath)) && !exclude.peek(relativePath);
+    /** Real folders already walked, by device and inode. */
+    const walked = new Set();
+    /** Walks the real folder `directory` (`relativeDirectory` from the root, `/`-separated). */
+    const walk = async (directory, relativeDirectory) => {
+        const self = await (0,promises_.lstat)(directory, { bigint: true });
+        const key = `${self.dev}:${self.ino}`;
+        // Some file systems (network shares on Windows, FAT) report no inode: nothing to compare then.
+        if (self.ino !== 0n && walked.has(key)) {
+            throw new errors/* InputError */.dz(`The folder ${(0,sanitize/* quoteForMessage */.Hx)(relativeDirectory || '.')} in \`upload\` is a folder already read under ` +
+                `another path (a bind mount?): refused, so that no folder is read twice.`, { hint: 'Upload the folder from one place only.' });
+        }
+        walked.add(key);
         const entries = [];
         for await (const entry of await (0,promises_.opendir)(directory))
             entries.push(entry.name);
@@ -1107,47 +1412,13 @@ async function planUpload(settings) {
                 continue;
             }
             const path = (0,external_node_path_.join)(directory, name);
-            const entry = await (0,promises_.lstat)(path);
+            const entry = await (0,promises_.lstat)(path, { bigint: true });
             if (entry.isSymbolicLink()) {
-                const target = await (0,promises_.realpath)(path).catch((error) => {
-                    throw new errors/* InputError */.dz(`The symlink ${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` is broken (${describeFsError(error)}).`, { hint: 'Remove it, or exclude it with `exclude`.' });
-                });
-                const targetStats = await (0,promises_.stat)(target);
-                if (outside(target)) {
-                    // Refused unless it would not be uploaded anyway. A link to a folder outside is refused
-                    // even then: what is below it cannot be listed without reading outside the folder.
-                    const wanted = targetStats.isDirectory()
-                        ? !exclude.peek(relativePath) && !exclude.peek(`${relativePath}/`)
-                        : (include.isEmpty || include.peek(relativePath)) && !exclude.peek(relativePath);
-                    if (wanted) {
-                        throw new errors/* InputError */.dz(`The symlink ${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` points outside it, to ` +
-                            `${(0,sanitize/* quoteForMessage */.Hx)(target)}: refused, so that a symlink in checked-out code (a pull_request_target ` +
-                            `run, for example) cannot publish files of the runner.`, {
-                            hint: 'Copy the file into the folder instead of linking it, or exclude the link with `exclude`.',
-                        });
-                    }
-                    excludedByPatterns++;
-                    continue;
-                }
-                if (targetStats.isDirectory()) {
-                    if (ancestors.has(target) || target === rootReal) {
-                        throw new errors/* InputError */.dz(`The symlink ${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` makes a loop (it points to a folder ` +
-                            `that contains it).`, { hint: 'Remove it, or exclude it with `exclude`.' });
-                    }
-                    await walk(target, relativePath, new Set([...ancestors, target]));
-                    continue;
-                }
-                if (!targetStats.isFile()) {
-                    if (selected(relativePath))
-                        refuseSpecialFile(relativePath);
-                    continue;
-                }
-                if (selected(relativePath))
-                    add(relativePath, target, targetStats.size);
+                await followLink(path, relativePath, directory);
                 continue;
             }
             if (entry.isDirectory()) {
-                await walk(path, relativePath, new Set([...ancestors, await (0,promises_.realpath)(path)]));
+                await walk(path, relativePath);
                 continue;
             }
             if (!entry.isFile()) {
@@ -1156,21 +1427,82 @@ async function planUpload(settings) {
                 continue;
             }
             if (selected(relativePath))
-                add(relativePath, path, entry.size);
+                add(relativePath, path, entry);
         }
     };
-    const add = (relativePath, localPath, size) => {
+    /** A symlink in the folder: judged by where it really points (see the rules at the top). */
+    const followLink = async (path, relativePath, directory) => {
+        const link = (0,sanitize/* quoteForMessage */.Hx)(relativePath);
+        const target = await (0,promises_.realpath)(path).catch((error) => {
+            throw new errors/* InputError */.dz(`The symlink ${link} in \`upload\` is broken (${describeFsError(error)}).`, {
+                hint: 'Remove it, or exclude it with `exclude`.',
+            });
+        });
+        const targetStats = await (0,promises_.stat)(target, { bigint: true });
+        if (!wanted(relativePath, targetStats.isDirectory())) {
+            // Counted as left out, and, for a file, recorded against `include` as any file is.
+            if (targetStats.isDirectory())
+                excludedByPatterns++;
+            else
+                selected(relativePath);
+            return;
+        }
+        if (!isInside(rootReal, target)) {
+            // A link to a folder outside is refused even when its files would be excluded: what is below
+            // it cannot be listed without reading outside the folder.
+            throw new errors/* InputError */.dz(`The symlink ${link} in \`upload\` points outside it, to ${(0,sanitize/* quoteForMessage */.Hx)(target)}: refused, so that a ` +
+                `symlink in checked-out code (a pull_request_target run, for example) cannot publish files of the runner.`, { hint: LINK_HINT });
+        }
+        const targetInRoot = (0,external_node_path_.relative)(rootReal, target);
+        const shownTarget = (0,sanitize/* quoteForMessage */.Hx)(targetInRoot.split(external_node_path_.sep).join('/') || '.');
+        if (isNeverUploaded(targetInRoot)) {
+            throw new errors/* InputError */.dz(`The symlink ${link} in \`upload\` points to ${shownTarget}, inside a \`.git\` or \`.cache/huggingface\` ` +
+                `folder, which never leaves the runner: refused (a checkout's .git/config can hold its credentials).`, { hint: 'Remove the link, or exclude it with `exclude`.' });
+        }
+        if (targetStats.isDirectory()) {
+            const loop = isInside(target, directory);
+            throw new errors/* InputError */.dz(loop
+                ? `The symlink ${link} in \`upload\` makes a loop (it points to ${shownTarget}, a folder that contains it).`
+                : `The symlink ${link} in \`upload\` points to the folder ${shownTarget}: links to folders are not ` +
+                    `followed, so that each folder is read once, under its own path (links between folders could ` +
+                    `otherwise multiply the files without end).`, {
+                hint: `Exclude the link (\`exclude: ${relativePath}/\`)` +
+                    (loop ? ' or remove it.' : ', or copy the folder if its files must also be at that path.'),
+            });
+        }
+        if (exclude.peek(targetInRoot.split(external_node_path_.sep).join('/'))) {
+            throw new errors/* InputError */.dz(`The symlink ${link} in \`upload\` points to ${shownTarget}, which \`exclude\` leaves out: refused, so ` +
+                `that a link cannot publish what the workflow excluded.`, { hint: 'Remove the link, or exclude it too.' });
+        }
+        if (!targetStats.isFile()) {
+            if (selected(relativePath))
+                refuseSpecialFile(relativePath);
+            return;
+        }
+        if (selected(relativePath))
+            add(relativePath, target, targetStats);
+    };
+    const add = (relativePath, localPath, stats) => {
+        if (files.length >= limits.maxFiles) {
+            throw new errors/* InputError */.dz(`\`upload\` ${given} holds more than ${limits.maxFiles.toLocaleString('en-US')} files to upload: ` +
+                `refused, as the Hub advises fewer than 100,000 files per repository (the walk stopped there).`, {
+                hint: 'Narrow `upload`, `include` and `exclude`, or pack small files into archives or Parquet shards; ' +
+                    'check for a link or a generated folder that adds files you did not mean to publish.',
+            });
+        }
+        const size = Number(stats.size);
         checkSize(size, relativePath);
         const file = {
             pathInRepo: prefix === '' ? relativePath : `${prefix}/${relativePath}`,
             localPath,
             relativePath,
             size,
+            identity: { device: stats.dev, inode: stats.ino },
         };
         checkRepoPath(file);
         files.push(file);
     };
-    await walk(rootReal, '', new Set([rootReal])).catch((error) => {
+    await walk(rootReal, '').catch((error) => {
         if (error instanceof errors/* InputError */.dz)
             throw error;
         const path = error?.path;
@@ -1213,6 +1545,38 @@ async function planUpload(settings) {
         excludedByPatterns,
         skippedGitEntries,
     };
+}
+/**
+ * The root's real path against the workspace rule: content of the checkout must resolve inside the
+ * workspace, and nothing inside a `.git` folder is uploaded. Throws InputError.
+ */
+async function checkRoot(settings, rootReal) {
+    const given = (0,sanitize/* quoteForMessage */.Hx)(settings.given);
+    if (settings.workspace !== undefined) {
+        const workspaceReal = await (0,promises_.realpath)(settings.workspace).catch(() => settings.workspace ?? '');
+        if (!isInside(workspaceReal, rootReal)) {
+            throw new errors/* InputError */.dz(`Input \`upload\` ${given} resolves to ${(0,sanitize/* quoteForMessage */.Hx)(rootReal)}, outside the workspace ` +
+                `(GITHUB_WORKSPACE): refused, because a path in the workspace is content of the checkout, and a ` +
+                `symlink there (in a pull_request_target run, for example) could publish files of the runner.`, {
+                hint: 'Upload a folder that is really inside the workspace. For files the workflow writes itself ' +
+                    'elsewhere, give an absolute path outside the workspace, for example under `${{ runner.temp }}`.',
+            });
+        }
+    }
+    if (rootReal.split(/[\\/]/).includes('.git')) {
+        throw new errors/* InputError */.dz(`Input \`upload\` ${given} resolves to ${(0,sanitize/* quoteForMessage */.Hx)(rootReal)}, inside a \`.git\` folder, which never ` +
+            `leaves the runner (a checkout's .git/config can hold its credentials).`, { hint: 'Upload the files themselves, not the repository metadata.' });
+    }
+}
+/** Whether `path` is `folder` or below it (both absolute, resolved). */
+function isInside(folder, path) {
+    const fromFolder = (0,external_node_path_.relative)(folder, path);
+    return fromFolder === '' || (fromFolder !== '..' && !fromFolder.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(fromFolder));
+}
+/** Whether a path relative to the root lies in what is never uploaded: `.git`, `.cache/huggingface`. */
+function isNeverUploaded(pathInRoot) {
+    const parts = pathInRoot.split(external_node_path_.sep);
+    return parts.includes('.git') || parts.some((part, index) => part === '.cache' && parts[index + 1] === 'huggingface');
 }
 function checkSize(size, name) {
     if (size > MAX_FILE_BYTES) {
@@ -1421,9 +1785,9 @@ async function compareWithRemote(plan, upload, api, log) {
     const extra = {};
     for (const file of plan.files) {
         if (file.pathInRepo === '.gitattributes')
-            extra.gitAttributes = await (0,promises_.readFile)(file.localPath, 'utf8');
+            extra.gitAttributes = (await readPlannedFile(file)).toString('utf8');
         if (file.pathInRepo === '.gitignore')
-            extra.gitIgnore = await (0,promises_.readFile)(file.localPath, 'utf8');
+            extra.gitIgnore = (await readPlannedFile(file)).toString('utf8');
     }
     const answer = await api.preupload(plan.files, extra);
     const ignored = plan.files.filter((file) => answer.files.get(file.pathInRepo)?.shouldIgnore === true);
@@ -1441,7 +1805,7 @@ async function compareWithRemote(plan, upload, api, log) {
     const toHash = regular.filter((file) => answer.files.get(file.pathInRepo)?.oid !== undefined);
     for (let start = 0; start < toHash.length; start += HASH_CONCURRENCY) {
         await Promise.all(toHash.slice(start, start + HASH_CONCURRENCY).map(async (file) => {
-            if ((await gitBlobSha1OfFile(file.localPath, file.size)) === answer.files.get(file.pathInRepo)?.oid) {
+            if ((await gitBlobSha1OfFile(file)) === answer.files.get(file.pathInRepo)?.oid) {
                 unchanged.add(file.pathInRepo);
             }
         }));
@@ -1523,6 +1887,7 @@ function sum(files) {
 
 
 
+
 /** Thrown by the commit hook when, all oids compared, there is nothing to commit. */
 class NothingChanged extends Error {
     constructor() {
@@ -1548,7 +1913,10 @@ async function commitUpload(plan, context) {
         idleMs: context.idleMs,
         log,
     });
-    const api = new HubApi(transport, upload, context.hubUrl, () => [context.tokens.current.token.accessToken]);
+    /** Credentials the hub handed out during the upload (Xet tokens): masked, and cut out of every message. */
+    const received = [];
+    const secrets = () => [context.tokens.current.token.accessToken, ...received];
+    const api = new HubApi(transport, upload, context.hubUrl, secrets);
     const tally = { objects: 0, bytes: 0 };
     let commitBytes = 0;
     const hub = await __webpack_require__.e(/* import() */ 429).then(__webpack_require__.bind(__webpack_require__, 1429));
@@ -1572,6 +1940,12 @@ async function commitUpload(plan, context) {
                 transport,
                 preuploaded: remote.preupload,
                 hubRefusal: (what) => api.refusal(what),
+                onCredential: (credential) => {
+                    if (received.includes(credential))
+                        return;
+                    context.onSecret(credential);
+                    received.push(credential);
+                },
                 commit: async (libraryBody, signal) => {
                     const body = buildBody(libraryBody, current, counts);
                     log(`Committing to ${api.webPath}@${upload.revision}${upload.createPr ? ' as a pull request' : ''}: ` +
@@ -1596,7 +1970,7 @@ async function commitUpload(plan, context) {
                     ...remote.lfs.map((file) => ({
                         operation: 'addOrUpdate',
                         path: file.pathInRepo,
-                        content: new DiskBlob(file.localPath, 0, file.size, file.pathInRepo),
+                        content: new DiskBlob(file, 0, file.size),
                     })),
                 ],
                 title: context.text.title,
@@ -1621,15 +1995,19 @@ async function commitUpload(plan, context) {
                 throw new Error('@huggingface/hub finished without a commit');
             const durationMs = Date.now() - started;
             const sent = tally.bytes + commitBytes;
-            log(`Committed ${output.commit.oid.slice(0, 7)} to ${api.webPath}@${upload.revision}` +
-                `${output.pullRequestUrl ? ` (pull request ${output.pullRequestUrl})` : ''}: ` +
+            const answer = checkCommitAnswer({ commitOid: output.commit.oid, commitUrl: output.commit.url, pullRequestUrl: output.pullRequestUrl }, context.hubUrl);
+            const pullRequest = answer.pullRequestUrl
+                ? ` (pull request ${answer.pullRequestUrl})`
+                : upload.createPr
+                    ? ' as a pull request'
+                    : '';
+            log(`Committed ${answer.commitOid === undefined ? '' : `${answer.commitOid.slice(0, 7)} `}to ` +
+                `${api.webPath}@${upload.revision}${pullRequest}: ` +
                 `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} ` +
                 `deleted; ${formatBytes(sent)} sent in ${formatDuration(durationMs / 1000)}.`);
             return {
                 kind: 'committed',
-                commitOid: output.commit.oid,
-                commitUrl: output.commit.url,
-                pullRequestUrl: output.pullRequestUrl,
+                ...answer,
                 counts,
                 bytesSent: sent,
                 durationMs,
@@ -1657,6 +2035,7 @@ async function commitUpload(plan, context) {
                 upload,
                 isHub: (url) => transport.isHub(url),
                 isLibraryRefusal: (value) => value instanceof hub.HubApiError,
+                secrets: secrets(),
             });
         }
     }
@@ -1802,7 +2181,9 @@ function uploadFailure(error, state) {
         }
         const onHub = url !== undefined && state.isHub(url);
         // The hub's words (a batch answer's per-object error) are worth showing; a storage host's are not.
-        const text = onHub ? `: ${JSON.stringify((0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(error.message), 240))}` : '';
+        const text = onHub
+            ? `: ${JSON.stringify((0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(error.message, state.secrets), 240))}`
+            : '';
         cause = new errors/* RemoteError */.Hi(`${onHub ? `The hub ${(0,sanitize/* sanitizeServerText */.c8)(url?.host ?? '', 100)}` : `The storage host ${(0,sanitize/* sanitizeServerText */.c8)(url?.host ?? '?', 100)}`} ` +
             `refused the upload: HTTP ${error.statusCode}${text}${requestId ? ` (request id: ${requestId})` : ''}`, {
             code: onHub ? 'HUB_REFUSED' : 'STORAGE_REFUSED',
@@ -1812,7 +2193,7 @@ function uploadFailure(error, state) {
         });
     }
     else {
-        cause = new errors/* RemoteError */.Hi(`@huggingface/hub failed during the upload: ${(0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(error instanceof Error ? error.message : String(error)), 240)}`, { code: 'MALFORMED_RESPONSE', transient: false, cause: error, hint: 'If it persists, report it with this log.' });
+        cause = new errors/* RemoteError */.Hi(`@huggingface/hub failed during the upload: ${(0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(error instanceof Error ? error.message : String(error), state.secrets), 240)}`, { code: 'MALFORMED_RESPONSE', transient: false, cause: error, hint: 'If it persists, report it with this log.' });
     }
     const stored = tally.objects > 0 || tally.bytes > 0
         ? ` ${formatBytes(tally.bytes)} of file content reached the Hub's storage, but no commit refers to it (a ` +
@@ -1836,6 +2217,10 @@ var run_url = __webpack_require__(4890);
 // the description (the run URL on the run's own GITHUB_SERVER_URL, `repository@sha`, the workflow
 // ref, the event and the actor). The block also carries a marker unique to this run of the step, so
 // that after a commit request that got no answer the action can tell whether its commit landed.
+//
+// The block is always the last thing in the description, so a reader trusts the last one: a
+// user's description (or a title, which settings.ts keeps to one line) can imitate it only ahead
+// of it.
 //
 // The values come from the runner's environment; none is secret. The description is Markdown on
 // the Hub, so values are put in code spans with backticks and control characters removed, and the
@@ -1917,17 +2302,23 @@ function parseUploadInputs(raw, resource, env = process.env) {
                 '`hf buckets sync`).',
         });
     }
-    const workspace = env['GITHUB_WORKSPACE'] || process.cwd();
+    const workspace = (0,external_node_path_.resolve)(env['GITHUB_WORKSPACE'] || process.cwd());
+    const localPath = (0,external_node_path_.isAbsolute)(raw.upload) ? (0,external_node_path_.resolve)(raw.upload) : (0,external_node_path_.resolve)(workspace, raw.upload);
+    const fromWorkspace = (0,external_node_path_.relative)(workspace, localPath);
+    const inWorkspace = !(0,external_node_path_.isAbsolute)(raw.upload) ||
+        fromWorkspace === '' ||
+        (fromWorkspace !== '..' && !fromWorkspace.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(fromWorkspace));
     return {
         given: raw.upload,
-        localPath: (0,external_node_path_.isAbsolute)(raw.upload) ? (0,external_node_path_.resolve)(raw.upload) : (0,external_node_path_.resolve)(workspace, raw.upload),
+        localPath,
+        workspace: inWorkspace ? workspace : undefined,
         pathInRepo: raw.pathInRepo === '' ? undefined : normalisePathInRepo(raw.pathInRepo, 'Input `path-in-repo`'),
         pathInRepoIsFolder: /[\\/]$/.test(raw.pathInRepo),
         include: parsePatterns(raw.include, 'include'),
         exclude: parsePatterns(raw.exclude, 'exclude'),
         deletePatterns: parsePatterns(raw.delete, 'delete'),
         commitMessage: raw.commitMessage === '' ? undefined : parseCommitMessage(raw.commitMessage),
-        commitDescription: raw.commitDescription,
+        commitDescription: withoutControlCharacters(raw.commitDescription),
         revision: parseRevision(raw.revision || DEFAULT_REVISION),
         createPr: raw.createPr,
         repo: { kind: resource.kind, namespace: resource.namespace, name: resource.name },
@@ -1968,13 +2359,34 @@ function parsePatterns(raw, name) {
     }
     return patterns;
 }
+/**
+ * The commit's title: one line without control characters. A message taken whole from git
+ * (`github.event.head_commit.message`) has more lines, which the Hub would keep in the commit
+ * message ahead of the provenance block, where they could pass for one.
+ */
 function parseCommitMessage(raw) {
     if (raw.length > 1000) {
         throw new errors/* InputError */.dz(`Input \`commit-message\` is ${raw.length} characters long (at most 1000).`, {
             hint: 'Put the details in `commit-description`: the message is the commit title.',
         });
     }
+    const offending = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u.exec(raw);
+    if (offending) {
+        const what = /[\r\n\u2028\u2029]/.test(offending[0]) ? 'a line break' : 'a control character';
+        throw new errors/* InputError */.dz(`Input \`commit-message\` must be one line without control characters, but it holds ${what} ` +
+            `(${(0,sanitize/* quoteForMessage */.Hx)(offending[0])} at character ${offending.index + 1}).`, {
+            hint: 'The message is the commit title: give its first line only (for a message from git, cut it in a step ' +
+                'before, e.g. `head -n 1`), and put the rest in `commit-description`.',
+        });
+    }
     return raw;
+}
+/**
+ * `commit-description` without control characters other than newline and tab (a carriage return,
+ * an escape sequence, a NUL): it is Markdown on the Hub, and the provenance block follows it.
+ */
+function withoutControlCharacters(raw) {
+    return raw.replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\n\t]/gu, '');
 }
 /** A branch (or `refs/pr/N`) name: what git allows, minus what cannot be a single URL segment safely. */
 function parseRevision(raw) {
@@ -2011,6 +2423,7 @@ var agents = __webpack_require__(1292);
 
 
 
+
 /** Validates the upload inputs, reads `upload` from disk and refuses what cannot be uploaded. No network. */
 async function prepareUpload(settings, raw) {
     const upload = parseUploadInputs(raw, settings.resource);
@@ -2036,6 +2449,7 @@ async function prepareUpload(settings, raw) {
                     tokens,
                     text,
                     log: (line) => (0,log/* logInfo */.fH)(line),
+                    onSecret: mask/* maskSecret */.$,
                 });
                 if (outcome.kind === 'unchanged') {
                     (0,log/* logNotice */.n$)(`Nothing changed since the last commit to ${settings.resource.value}@${upload.revision}: all ` +
@@ -2055,9 +2469,13 @@ function finished(outcome, settings, upload) {
     return {
         outcome,
         publishOutputs: () => {
-            core/* setOutput */.uH('commit-sha', outcome.kind === 'committed' ? outcome.commitOid : '');
-            core/* setOutput */.uH('commit-url', outcome.kind === 'committed' ? outcome.commitUrl : '');
-            core/* setOutput */.uH('pull-request-url', outcome.kind === 'committed' ? (outcome.pullRequestUrl ?? '') : '');
+            // Only what commit-answer.ts found fit to publish: workflows paste these into `run:` scripts.
+            const committed = outcome.kind === 'committed' ? outcome : undefined;
+            for (const warning of committed?.rejected ?? [])
+                (0,log/* logWarning */.FF)(warning);
+            core/* setOutput */.uH('commit-sha', committed?.commitOid ?? '');
+            core/* setOutput */.uH('commit-url', committed?.commitUrl ?? '');
+            core/* setOutput */.uH('pull-request-url', committed?.pullRequestUrl ?? '');
         },
         writeSummary: () => {
             const code = (value) => `<code>${(0,sanitize/* escapeMarkdown */.FV)(value)}</code>`;
@@ -2068,7 +2486,15 @@ function finished(outcome, settings, upload) {
                 ['Revision', `${code(upload.revision)}${upload.createPr ? ' (pull request)' : ''}`],
             ];
             if (outcome.kind === 'committed') {
-                rows.push(['Commit', link(outcome.commitUrl, outcome.commitOid)]);
+                const { commitOid, commitUrl } = outcome;
+                rows.push([
+                    'Commit',
+                    commitOid === undefined
+                        ? "made (the hub's answer held no valid commit id)"
+                        : commitUrl === undefined
+                            ? code(commitOid)
+                            : link(commitUrl, commitOid),
+                ]);
                 if (outcome.pullRequestUrl)
                     rows.push(['Pull request', link(outcome.pullRequestUrl, outcome.pullRequestUrl)]);
                 rows.push([
