@@ -19,17 +19,17 @@ export default defineConfig({
       // The bundle entries only wire (import run(), call it); e2e runs them through dist/.
       exclude: ['src/entries/**'],
       reporter: ['text-summary', 'text'],
-      // Floors: what was measured on 2026-12-02 when the integration project was added, rounded
-      // down (all of src/: 81% of lines; src/http: 95%; src/upload: 85%). Raise them as tests are
-      // added; never lower one to let a change pass. src/upload is being rewritten (issue 15): its
-      // floor is what its current code measured, below the 90% aimed at.
+      // Floors: what unit + integration measured on 2026-12-02 (all of src/: 84% of lines; src/http:
+      // 94%; src/upload: 87%), rounded down, less one point for the few branches whose timing varies
+      // (retries, races). Raise them as tests are added; never lower one to let a change pass.
+      // src/upload is being rewritten (issue 15): its floor is what its current code measured.
       thresholds: {
-        lines: 80,
-        statements: 78,
-        functions: 82,
-        branches: 65,
-        'src/http/**': { lines: 93, statements: 93, functions: 93, branches: 86 },
-        'src/upload/**': { lines: 84, statements: 81, functions: 86, branches: 67 },
+        lines: 82,
+        statements: 80,
+        functions: 83,
+        branches: 68,
+        'src/http/**': { lines: 93, statements: 92, functions: 94, branches: 87 },
+        'src/upload/**': { lines: 85, statements: 82, functions: 88, branches: 69 },
       },
     },
     projects: [
