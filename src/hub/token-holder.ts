@@ -28,6 +28,7 @@ export function expiryOf(token: ObtainedToken): Date | undefined {
 
 export class HubTokenHolder {
   #current: ObtainedToken;
+  readonly #held: string[];
   #renewal: Promise<ObtainedToken> | undefined;
   #renewals = 0;
   readonly #now: () => number;
@@ -37,12 +38,18 @@ export class HubTokenHolder {
     private readonly options: TokenHolderOptions,
   ) {
     this.#current = initial;
+    this.#held = [initial.token.accessToken];
     this.#now = options.now ?? (() => Date.now());
   }
 
   /** The newest token (the one to publish when the step succeeds). */
   get current(): ObtainedToken {
     return this.#current;
+  }
+
+  /** Every token held so far: never to be shown, whatever a server echoes. */
+  secrets(): readonly string[] {
+    return this.#held;
   }
 
   /** How many times a new token was obtained since the first. */
@@ -70,6 +77,7 @@ export class HubTokenHolder {
       'The Hub token is close to its expiry: exchanging a fresh one before the next request to the hub.',
     );
     this.#current = await this.options.renew();
+    this.#held.push(this.#current.token.accessToken);
     this.#renewals++;
     return this.#current;
   }

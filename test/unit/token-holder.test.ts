@@ -31,6 +31,7 @@ describe('the Hub token holder', () => {
     expect(renewed).toEqual(['hf_renewed_0']);
     expect(holder.renewals).toBe(1);
     expect(holder.current.requestedAt.getTime()).toBe(now);
+    expect(holder.secrets()).toEqual(['hf_first', 'hf_renewed_0']);
     expect(logged).toEqual([expect.stringContaining('close to its expiry')]);
   });
 
