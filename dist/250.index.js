@@ -2,6 +2,75 @@ export const id = 250;
 export const ids = [250];
 export const modules = {
 
+/***/ 2522:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ createFetchAdapter)
+/* harmony export */ });
+/* unused harmony export toFetchResponse */
+// The one `fetch` that @huggingface/hub is given, by verify (hub/verify.ts) and by the upload
+// (upload/library-fetch.ts): it turns the library's Fetch API calls into the action's own requests
+// and their answers back into Responses, so every request of the library gets what the action's
+// HTTP stack gives (request.ts: proxies, time limits, body caps, no redirects) where Node's global
+// fetch would ignore HTTPS_PROXY and buffer large bodies. What is sent, with which token and which
+// policy, is the caller's `send`; this adapter only translates, in both directions.
+/** A `fetch` for @huggingface/hub over `options.send`. */
+function createFetchAdapter(options) {
+    return async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : input.toString());
+        const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+        const headers = {};
+        new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+        const body = await toRequestBody(init?.body, options.streamBody);
+        const response = await options.send({ url, method, headers, body, signal: init?.signal ?? undefined, init });
+        return toFetchResponse(url, response);
+    };
+}
+/** The library's body, as the action sends it: what the caller streams stays a stream, never read whole. */
+async function toRequestBody(body, streamBody) {
+    if (body === undefined || body === null)
+        return undefined;
+    if (typeof body === 'string')
+        return body;
+    const streamed = streamBody?.(body);
+    if (streamed)
+        return streamed;
+    if (body instanceof Blob)
+        return new Uint8Array(await body.arrayBuffer());
+    if (body instanceof ArrayBuffer)
+        return new Uint8Array(body);
+    if (ArrayBuffer.isView(body))
+        return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+    throw new Error('@huggingface/hub sent a request body of a kind the action does not send');
+}
+/**
+ * An answer as a fetch Response, with its URL (which the library puts in its errors). A status the
+ * Fetch API cannot carry a body with (1xx, 204, 205, 304) comes without one; a status it cannot
+ * represent at all (outside 200-599) becomes a 502: the answer was not one a server should give.
+ */
+function toFetchResponse(url, response) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(response.headers)) {
+        if (typeof value === 'string')
+            headers.set(name, value);
+        else if (Array.isArray(value))
+            for (const item of value)
+                headers.append(name, item);
+    }
+    const status = response.status;
+    const bodyless = status < 200 || status === 204 || status === 205 || status === 304;
+    const result = new Response(bodyless ? null : new Uint8Array(response.bytes), {
+        status: status < 200 || status > 599 ? 502 : status,
+        headers,
+    });
+    Object.defineProperty(result, 'url', { value: url.href });
+    return result;
+}
+
+
+/***/ }),
+
 /***/ 7250:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -9,13 +78,13 @@ export const modules = {
 /* harmony export */   verifyToken: () => (/* binding */ verifyToken)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6876);
-/* harmony import */ var _http_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2868);
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8902);
-/* harmony import */ var _http_transient_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3106);
-/* harmony import */ var _hub_url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7644);
-/* harmony import */ var _runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9063);
-/* harmony import */ var _about_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4543);
+/* harmony import */ var _http_fetch_adapter_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2522);
+/* harmony import */ var _http_refusal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5424);
+/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2081);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8902);
+/* harmony import */ var _hub_url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7644);
+/* harmony import */ var _runner_sanitize_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9063);
+/* harmony import */ var _about_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4543);
 // `verify: true`: prove the new token works before the job goes on (and before anything is exported),
 // with the same client library a later JavaScript step would use, `@huggingface/hub`, against the
 // configured hub: repository access for a repo resource (GET /api/{type}s/{ns}/{name}), whoAmI for a
@@ -23,8 +92,9 @@ export const modules = {
 //
 // `@huggingface/hub` is imported here, dynamically, and only when `verify` is on: the bundler puts it
 // in a separate chunk, so the default path neither loads nor parses it.
-// Its requests go through http.ts (a `fetch` adapter), so they get the action's timeouts, body cap,
-// proxy support and no-redirect rule, where Node's global fetch would ignore HTTPS_PROXY.
+// Its requests go through the action's `fetch` adapter (http/fetch-adapter.ts), so they get the
+// action's timeouts, body cap, proxy support and no-redirect rule, where Node's global fetch would
+// ignore HTTPS_PROXY.
 //
 // The adapter also records each answer as it came. Whatever @huggingface/hub then makes of it (an
 // HubApiError, or a TypeError on a body it did not expect), the step reports the hub's answer
@@ -39,8 +109,8 @@ export const modules = {
 
 const MAX_VERIFY_RESPONSE_BYTES = 256 * 1024;
 /** Checks that `token` works for `settings.resource` at the hub. Returns a line for the log. Throws ActionError. */
-async function verifyToken(token, settings, deadline, log) {
-    if (!token.startsWith('hf_')) {
+async function verifyToken(tokens, settings, deadline, log) {
+    if (!tokens.current.token.accessToken.startsWith('hf_')) {
         // @huggingface/hub refuses such a token before any request (a TypeError): say what it means.
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi('The token endpoint issued a token that does not start with hf_, so it is not a Hugging Face Hub token, ' +
             'and `verify` cannot check it.', {
@@ -50,19 +120,20 @@ async function verifyToken(token, settings, deadline, log) {
         });
     }
     const hub = await __webpack_require__.e(/* import() */ 429).then(__webpack_require__.bind(__webpack_require__, 1429));
-    const hubUrl = (0,_hub_url_js__WEBPACK_IMPORTED_MODULE_3__/* .hubBaseOf */ .Ax)(settings.hubUrl);
+    const hubUrl = (0,_hub_url_js__WEBPACK_IMPORTED_MODULE_4__/* .hubBaseOf */ .Ax)(settings.hubUrl);
     const answers = []; // this attempt's, in order
     const fetchThroughAction = createFetch(settings, deadline, (answer) => answers.push(answer));
     const resource = settings.resource;
     const attempt = async () => {
         answers.length = 0;
+        const token = await tokens.accessToken();
         try {
             if (resource.kind === 'user') {
                 const identity = await hub.whoAmI({ hubUrl, accessToken: token, fetch: fetchThroughAction });
                 const name = typeof identity === 'object' && identity !== null ? identity.name : undefined;
                 if (typeof name !== 'string')
                     throw new TypeError('whoami-v2 answered without a `name`');
-                return `Verified the token: the hub knows it as ${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .sanitizeServerText */ .c8)(name, 100)} (whoami).`;
+                return `Verified the token: the hub knows it as ${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_5__/* .sanitizeServerText */ .c8)(name, 100)} (whoami).`;
             }
             await hub.checkRepoAccess({
                 repo: { type: resource.kind, name: `${resource.namespace}/${resource.name}` },
@@ -83,10 +154,10 @@ async function verifyToken(token, settings, deadline, log) {
             throw error;
         }
     };
-    return (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(attempt, {
+    return (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(attempt, {
         maxAttempts: settings.maxAttempts,
         deadline,
-        onRetry: (error, nextAttempt, delayMs) => log((0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRetry */ .eV)(error, nextAttempt, settings.maxAttempts, delayMs)),
+        onRetry: (error, nextAttempt, delayMs) => log((0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .describeRetry */ .eV)(error, nextAttempt, settings.maxAttempts, delayMs)),
     }).catch((error) => {
         // A refusal already says what it is; a network failure gets told apart from the exchange's.
         throw error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi && error.code !== 'VERIFY_REFUSED' && error.code !== 'MALFORMED_RESPONSE'
@@ -95,35 +166,30 @@ async function verifyToken(token, settings, deadline, log) {
     });
 }
 /**
- * The hub's answer as an error: its status, its text (the OAuth or API error fields of a JSON body,
- * else an excerpt), its request id. A non-2xx status is a refusal, retried when transient; a 2xx
- * that @huggingface/hub could not read is a malformed answer.
+ * The hub's answer as an error: its status, its text (refusal.ts: the OAuth or API error fields of a
+ * JSON body, else an excerpt), its request id. A non-2xx status is a refusal, retried when
+ * transient; a 2xx that @huggingface/hub could not read is a malformed answer.
  */
 function describeAnswer(answer, token, settings) {
-    const requestId = (0,_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .requestIdOf */ .Gb)(answer.headers);
-    const { object } = (0,_http_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseJsonObject */ .dw)(answer.body);
-    const fields = object
-        ? [object['error'], object['error_description']].filter((value) => typeof value === 'string').join(': ') ||
-            (typeof object['message'] === 'string' ? object['message'] : '')
-        : '';
-    const text = (0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .sanitizeServerText */ .c8)((0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .fp)(fields || answer.body.replace(/<[^>]*>/g, ' '), [token]), 200);
-    const quoted = text ? ` ${JSON.stringify(text)}` : ' with an empty body';
-    const idNote = requestId ? ` (x-request-id: ${requestId})` : '';
+    const read = (0,_http_refusal_js__WEBPACK_IMPORTED_MODULE_1__/* .readRefusal */ .ni)(answer, { secrets: [token] });
+    const said = read.text ? (0,_http_refusal_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .TL)(read.text) : ' with an empty body';
+    const idNote = (0,_http_refusal_js__WEBPACK_IMPORTED_MODULE_1__/* .requestIdNote */ .dF)(read.requestId);
     const what = `GET ${answer.path} answered HTTP ${answer.status}`;
     if (answer.status >= 200 && answer.status < 300) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`The hub issued a token for ${settings.resource.value}, but verifying it failed: ${what}, an answer ` +
-            `@huggingface/hub could not read:${quoted}${idNote}.`, {
+            `@huggingface/hub could not read:${said}${idNote}.`, {
             code: 'MALFORMED_RESPONSE',
             transient: false,
-            requestId,
+            requestId: read.requestId,
             hint: 'Nothing was exported. Check that `hub-url` points at a Hugging Face Hub; if it does, report this ' +
                 'to Hugging Face with the x-request-id.',
         });
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`The hub issued a token for ${settings.resource.value}, but refused it when verifying: ${what}${quoted}${idNote}.`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`The hub issued a token for ${settings.resource.value}, but refused it when verifying: ${what}${said}${idNote}.`, {
         code: 'VERIFY_REFUSED',
-        transient: (0,_http_transient_js__WEBPACK_IMPORTED_MODULE_7__/* .isTransientStatus */ .Dm)(answer.status),
-        requestId,
+        transient: read.transient,
+        retryAfterMs: read.retryAfterMs,
+        requestId: read.requestId,
         hint: answer.status === 401 || answer.status === 403 || answer.status === 404
             ? 'Nothing was exported. Check that `hub-url` is the hub that issued the token and that the repository ' +
                 'exists there; if it does, report this to Hugging Face with the x-request-id.'
@@ -131,39 +197,25 @@ function describeAnswer(answer, token, settings) {
     });
 }
 /**
- * A `fetch` for `@huggingface/hub` that sends its GET requests through http.ts, bounded by the
- * request timeout and the step's deadline, and hands each answer to `record` before
- * @huggingface/hub sees it.
+ * verify's `fetch` (fetch-adapter.ts): GET requests only, bounded by the request timeout and the
+ * step's deadline, each answer handed to `record` before @huggingface/hub sees it.
  */
 function createFetch(settings, deadline, record) {
-    return async (input, init) => {
-        const url = new URL(input instanceof Request ? input.url : input.toString());
-        const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
-        if (method !== 'GET')
-            throw new Error(`verify only makes GET requests, not ${method}`);
-        const headers = { Accept: 'application/json', 'User-Agent': _about_js__WEBPACK_IMPORTED_MODULE_5__/* .USER_AGENT */ ._O };
-        new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
-        const response = await (0,_http_request_js__WEBPACK_IMPORTED_MODULE_1__/* .sendRequest */ .w$)({
-            method: 'GET',
-            url,
-            headers,
-            ...(0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .requestBounds */ .dj)(deadline, settings.requestTimeoutMs),
-            maxBodyBytes: MAX_VERIFY_RESPONSE_BYTES,
-        });
-        record({ path: url.pathname, status: response.status, headers: response.headers, body: response.body });
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(response.headers)) {
-            if (typeof value === 'string')
-                responseHeaders.set(name, value);
-            else if (Array.isArray(value))
-                for (const item of value)
-                    responseHeaders.append(name, item);
-        }
-        // A status the Fetch API cannot represent (a body on 204/205/304, a status outside 200-599)
-        // throws here, and is reported from the record like any answer @huggingface/hub cannot read.
-        const bodyless = response.status === 204 || response.status === 304;
-        return new Response(bodyless ? null : response.body, { status: response.status, headers: responseHeaders });
-    };
+    return (0,_http_fetch_adapter_js__WEBPACK_IMPORTED_MODULE_7__/* .createFetchAdapter */ .U)({
+        send: async ({ url, method, headers }) => {
+            if (method !== 'GET')
+                throw new Error(`verify only makes GET requests, not ${method}`);
+            const response = await (0,_http_request_js__WEBPACK_IMPORTED_MODULE_2__/* .sendRequest */ .w)({
+                method: 'GET',
+                url,
+                headers: { Accept: 'application/json', 'User-Agent': _about_js__WEBPACK_IMPORTED_MODULE_6__/* .USER_AGENT */ ._O, ...headers },
+                ...(0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .requestBounds */ .dj)(deadline, settings.requestTimeoutMs),
+                maxBodyBytes: MAX_VERIFY_RESPONSE_BYTES,
+            });
+            record({ path: url.pathname, status: response.status, headers: response.headers, body: response.body });
+            return response;
+        },
+    });
 }
 
 

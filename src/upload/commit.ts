@@ -13,7 +13,8 @@
 // A failure says whether anything reached the Hub: the commit is atomic, so either it exists or the
 // repository is unchanged; LFS objects sent to storage without a commit are named.
 
-import { ActionError, RemoteError, wrapRemoteError } from '../errors.js';
+import type { HubApiError } from '@huggingface/hub';
+import { ActionError, RemoteError, withoutSentenceEnd, wrapRemoteError } from '../errors.js';
 import { isJsonObject, parseJsonObject } from '../http/json.js';
 import type { HttpResponse, StreamedBody } from '../http/request.js';
 import { hubBaseOf, hubEndpoint } from '../hub/hub-url.js';
@@ -29,7 +30,7 @@ import type { CommitText } from './provenance.js';
 import { redactTokenShapes } from './refusals.js';
 import { compareWithRemote, type RemotePlan } from './remote-plan.js';
 import type { UploadSettings } from './settings.js';
-import type { TokenSource } from './token-source.js';
+import type { HubTokenHolder } from '../hub/token-holder.js';
 import { PROCESSING_MS, UploadTransport } from './transport.js';
 
 export interface UploadCounts {
@@ -60,7 +61,7 @@ export interface CommitContext {
   readonly hubUrl: URL;
   readonly maxAttempts: number;
   readonly idleMs: number;
-  readonly tokens: TokenSource;
+  readonly tokens: HubTokenHolder;
   readonly text: CommitText;
   readonly log: (line: string) => void;
   /** Masks a credential the hub handed out (a Xet token) as soon as it is received. */
@@ -221,12 +222,12 @@ export async function commitUpload(plan: LocalPlan, context: CommitContext): Pro
         );
         continue;
       }
-      throw describeFailure(error, {
+      throw uploadFailure(error, {
         tally,
         api,
         upload,
         isHub: (url) => transport.isHub(url),
-        isLibraryRefusal: (value): value is LibraryRefusal => value instanceof hub.HubApiError,
+        isLibraryRefusal: (value): value is HubApiError => value instanceof hub.HubApiError,
         secrets: secrets(),
       });
     }
@@ -308,7 +309,7 @@ async function postCommit(
     }
     const landed = await findOwnCommit(post).catch((error: unknown) => {
       throw new RemoteError(
-        `${withoutPeriod(failure.message)}, and checking whether the commit landed failed too: ${error instanceof Error ? error.message : String(error)}`,
+        `${withoutSentenceEnd(failure.message)}, and checking whether the commit landed failed too: ${error instanceof Error ? error.message : String(error)}`,
         {
           code: 'COMMIT_UNKNOWN',
           transient: false,
@@ -364,22 +365,16 @@ async function findOwnCommit(
   return undefined;
 }
 
-/** A refusal @huggingface/hub read itself (HubApiError): a per-object error in a batch answer, a Xet CAS answer. */
-interface LibraryRefusal extends Error {
-  readonly statusCode: number;
-  readonly url: string;
-  readonly requestId?: string | undefined;
-}
-
 /** The failure, saying what reached the Hub; errors of the library become the action's. */
-function describeFailure(
+function uploadFailure(
   error: unknown,
   state: {
     tally: StorageTally;
     api: HubApi;
     upload: UploadSettings;
     isHub: (url: URL) => boolean;
-    isLibraryRefusal: (value: unknown) => value is LibraryRefusal;
+    /** A refusal @huggingface/hub read itself: a per-object error in a batch answer, a Xet CAS answer. */
+    isLibraryRefusal: (value: unknown) => value is HubApiError;
     secrets: readonly string[];
   },
 ): ActionError {
@@ -388,7 +383,7 @@ function describeFailure(
   if (error instanceof BranchMoved) {
     cause = new RemoteError(
       `Other commits kept landing on ${upload.revision} of ${api.webPath} while the action was committing: ` +
-        `${withoutPeriod(error.refusal.message)}, twice`,
+        `${withoutSentenceEnd(error.refusal.message)}, twice`,
       {
         code: 'BRANCH_MOVED',
         transient: false,
@@ -436,13 +431,9 @@ function describeFailure(
     cause.code === 'COMMIT_UNKNOWN'
       ? ' Whether the commit was made is not known.'
       : ` Nothing was committed: ${api.webPath}@${upload.revision} is unchanged.${stored}`;
-  return new ActionError(`Uploading to ${api.webPath} failed: ${withoutPeriod(cause.message)}.${outcome}`, {
+  return new ActionError(`Uploading to ${api.webPath} failed: ${withoutSentenceEnd(cause.message)}.${outcome}`, {
     code: cause.code,
     hint: cause.hint,
     cause,
   });
-}
-
-function withoutPeriod(text: string): string {
-  return text.replace(/\.$/, '');
 }

@@ -1,4 +1,5 @@
-// The `fetch` @huggingface/hub is given: the library speaks the protocol (preupload, the LFS batch
+// The upload's `fetch` for @huggingface/hub, layered on the shared adapter (http/fetch-adapter.ts):
+// the library speaks the protocol (preupload, the LFS batch
 // call that offers Xet and falls back to basic or multipart transfers, the PUTs, the Xet CAS), and
 // every request it makes goes out through the action's transport instead of Node's fetch, which
 // buffers large request bodies and ignores HTTPS_PROXY. So each request gets the action's token
@@ -11,6 +12,7 @@
 
 import type { RemoteError } from '../errors.js';
 import { isJsonObject, parseJsonObject } from '../http/json.js';
+import { createFetchAdapter, type AdaptedRequest } from '../http/fetch-adapter.js';
 import type { HttpResponse, StreamedBody } from '../http/request.js';
 import { DiskBlob } from './disk-blob.js';
 import { openPlannedFile } from './planned-file.js';
@@ -43,7 +45,10 @@ interface ProgressHint {
   readonly numParts?: number;
 }
 
-/** A `fetch` for @huggingface/hub over the action's transport. `tally` counts what storage received. */
+/**
+ * A `fetch` for @huggingface/hub: the shared adapter (http/fetch-adapter.ts) over the upload's
+ * transport, with the upload's policy on top. `tally` counts what storage received.
+ */
 export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageTally): typeof fetch {
   const { transport } = options;
   const parts = new WeakMap<(progress: number) => void, Map<number, number>>();
@@ -51,35 +56,29 @@ export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageT
   const completions = new Set<string>();
 
   /** A hub answer, its credentials handed over first (received-credentials.ts). */
-  const fromHub = (url: URL, response: HttpResponse): Response => {
+  const fromHub = (response: HttpResponse): HttpResponse => {
     for (const credential of findReceivedCredentials(response.body)) options.onCredential(credential);
-    return toResponse(url, response);
+    return response;
   };
 
-  const libraryFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const url = new URL(input instanceof Request ? input.url : input.toString());
-    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+  const send = async ({ url, method, headers, body, signal, init }: AdaptedRequest): Promise<HttpResponse> => {
     if (method !== 'GET' && method !== 'POST' && method !== 'PUT') {
       throw new Error(`@huggingface/hub made a ${method} request, which the action does not send`);
     }
-    const headers: Record<string, string> = {};
-    new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
-    const signal = init?.signal ?? undefined;
     const onHub = transport.isHub(url);
-    const body = await toRequestBody(init?.body);
 
     if (onHub && method === 'POST' && /\/preupload\/[^/]+$/.test(url.pathname) && typeof body === 'string') {
       const cached = answerFromPreupload(body, options.preuploaded);
       if (cached)
-        return toResponse(url, {
+        return {
           status: 200,
           headers: { 'content-type': 'application/json' },
           body: cached,
           bytes: Buffer.from(cached),
-        });
+        };
     }
     if (onHub && method === 'POST' && /\/commit\/[^/]+$/.test(url.pathname) && typeof body === 'string') {
-      return toResponse(url, await options.commit(body, signal));
+      return options.commit(body, signal);
     }
 
     if (onHub && method === 'POST' && url.pathname.endsWith('.git/info/lfs/objects/batch')) {
@@ -96,7 +95,7 @@ export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageT
         options.hubRefusal('The LFS batch request'),
       );
       for (const href of multipartCompletionUrls(response.body)) completions.add(href);
-      return fromHub(url, response);
+      return fromHub(response);
     }
 
     // An upload of file content: a basic PUT, a part of a multipart upload, or its completion.
@@ -134,27 +133,20 @@ export function createLibraryFetch(options: LibraryFetchOptions, tally: StorageT
       if (hint?.part === undefined) tally.objects++;
     }
     if (isCompletion) tally.objects++;
-    return onHub ? fromHub(url, response) : toResponse(url, response);
+    return onHub ? fromHub(response) : response;
   };
-  return libraryFetch;
+  return createFetchAdapter({ send, streamBody: streamFromDisk });
 }
 
-/** The library's body, as the transport sends it: file content is streamed, never read whole. */
-async function toRequestBody(body: RequestInit['body']): Promise<string | Uint8Array | StreamedBody | undefined> {
-  if (body === undefined || body === null) return undefined;
-  if (typeof body === 'string') return body;
-  if (body instanceof DiskBlob) {
-    return {
-      length: body.size,
-      description: body.label,
-      open: () => body.openStream(),
-      file: { open: () => openPlannedFile(body.file), start: body.offset },
-    };
-  }
-  if (body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  throw new Error('@huggingface/hub sent a request body of a kind the action does not stream');
+/** File content the library hands over as a DiskBlob: streamed from disk, never read whole. */
+function streamFromDisk(body: unknown): StreamedBody | undefined {
+  if (!(body instanceof DiskBlob)) return undefined;
+  return {
+    length: body.size,
+    description: body.label,
+    open: () => body.openStream(),
+    file: { open: () => openPlannedFile(body.file), start: body.offset },
+  };
 }
 
 function isStreamed(body: string | Uint8Array | StreamedBody | undefined): body is StreamedBody {
@@ -218,20 +210,4 @@ function reportProgress(
   let sum = 0;
   for (const value of done.values()) sum += value;
   callback(Math.min(0.999, sum / hint.numParts));
-}
-
-/** An answer as a fetch Response (with its URL, which the library puts in its errors). */
-function toResponse(url: URL, response: HttpResponse): Response {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (typeof value === 'string') headers.set(name, value);
-    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-  }
-  const bodyless = response.status === 204 || response.status === 304 || response.status < 200;
-  const result = new Response(bodyless ? null : new Uint8Array(response.bytes), {
-    status: response.status < 200 || response.status > 599 ? 502 : response.status,
-    headers,
-  });
-  Object.defineProperty(result, 'url', { value: url.href });
-  return result;
 }

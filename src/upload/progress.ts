@@ -4,21 +4,13 @@
 // (hashing and uploading fractions per file, phases) and the action's own commit-body bytes, and
 // it never prints per-event. The clock is injectable so the throttling is unit-tested.
 
+import type { CommitProgressEvent } from '@huggingface/hub';
 import { formatBytes } from './plan.js';
 
 /** Files from this size on get their own start and end lines. */
 export const LARGE_FILE_BYTES = 100 * 1024 * 1024;
 /** At most one summary line per this interval. */
 export const PROGRESS_INTERVAL_MS = 10_000;
-
-export type ProgressEvent =
-  | { readonly event: 'phase'; readonly phase: 'preuploading' | 'uploadingLargeFiles' | 'committing' }
-  | {
-      readonly event: 'fileProgress';
-      readonly path: string;
-      readonly progress: number;
-      readonly state: 'hashing' | 'uploading' | 'error';
-    };
 
 interface FileState {
   readonly size: number;
@@ -71,7 +63,7 @@ export class UploadProgress {
   }
 
   /** One event of @huggingface/hub's commitIter. */
-  onEvent(event: ProgressEvent): void {
+  onEvent(event: CommitProgressEvent): void {
     if (event.event === 'phase') {
       const phase =
         event.phase === 'uploadingLargeFiles' ? 'uploading' : event.phase === 'committing' ? 'committing' : 'hashing';

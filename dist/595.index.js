@@ -1,8 +1,77 @@
-export const id = 572;
-export const ids = [572];
+export const id = 595;
+export const ids = [595];
 export const modules = {
 
-/***/ 2572:
+/***/ 2522:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ createFetchAdapter)
+/* harmony export */ });
+/* unused harmony export toFetchResponse */
+// The one `fetch` that @huggingface/hub is given, by verify (hub/verify.ts) and by the upload
+// (upload/library-fetch.ts): it turns the library's Fetch API calls into the action's own requests
+// and their answers back into Responses, so every request of the library gets what the action's
+// HTTP stack gives (request.ts: proxies, time limits, body caps, no redirects) where Node's global
+// fetch would ignore HTTPS_PROXY and buffer large bodies. What is sent, with which token and which
+// policy, is the caller's `send`; this adapter only translates, in both directions.
+/** A `fetch` for @huggingface/hub over `options.send`. */
+function createFetchAdapter(options) {
+    return async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : input.toString());
+        const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+        const headers = {};
+        new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
+        const body = await toRequestBody(init?.body, options.streamBody);
+        const response = await options.send({ url, method, headers, body, signal: init?.signal ?? undefined, init });
+        return toFetchResponse(url, response);
+    };
+}
+/** The library's body, as the action sends it: what the caller streams stays a stream, never read whole. */
+async function toRequestBody(body, streamBody) {
+    if (body === undefined || body === null)
+        return undefined;
+    if (typeof body === 'string')
+        return body;
+    const streamed = streamBody?.(body);
+    if (streamed)
+        return streamed;
+    if (body instanceof Blob)
+        return new Uint8Array(await body.arrayBuffer());
+    if (body instanceof ArrayBuffer)
+        return new Uint8Array(body);
+    if (ArrayBuffer.isView(body))
+        return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+    throw new Error('@huggingface/hub sent a request body of a kind the action does not send');
+}
+/**
+ * An answer as a fetch Response, with its URL (which the library puts in its errors). A status the
+ * Fetch API cannot carry a body with (1xx, 204, 205, 304) comes without one; a status it cannot
+ * represent at all (outside 200-599) becomes a 502: the answer was not one a server should give.
+ */
+function toFetchResponse(url, response) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(response.headers)) {
+        if (typeof value === 'string')
+            headers.set(name, value);
+        else if (Array.isArray(value))
+            for (const item of value)
+                headers.append(name, item);
+    }
+    const status = response.status;
+    const bodyless = status < 200 || status === 204 || status === 205 || status === 304;
+    const result = new Response(bodyless ? null : new Uint8Array(response.bytes), {
+        status: status < 200 || status > 599 ? 502 : status,
+        headers,
+    });
+    Object.defineProperty(result, 'url', { value: url.href });
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 2595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,8 +84,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var core = __webpack_require__(8476);
-// EXTERNAL MODULE: ./src/obtain-token.ts + 8 modules
-var obtain_token = __webpack_require__(8178);
 // EXTERNAL MODULE: ./src/runner/log.ts
 var log = __webpack_require__(7708);
 // EXTERNAL MODULE: ./src/runner/mask.ts
@@ -396,10 +463,10 @@ class DiskBlob extends Blob {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/http/request.ts + 2 modules
-var http_request = __webpack_require__(6876);
-// EXTERNAL MODULE: ./src/http/retry.ts
-var retry = __webpack_require__(8902);
+// EXTERNAL MODULE: ./src/http/headers.ts
+var headers = __webpack_require__(9718);
+// EXTERNAL MODULE: ./src/http/refusal.ts
+var http_refusal = __webpack_require__(5424);
 // EXTERNAL MODULE: ./src/http/transient.ts
 var http_transient = __webpack_require__(3106);
 ;// CONCATENATED MODULE: ./src/upload/refusals.ts
@@ -413,36 +480,21 @@ var http_transient = __webpack_require__(3106);
 
 
 
-
 /** `secrets`, and token-shaped text (Hub tokens, bearer values, JWTs), redacted from anything a server says. */
 function redactTokenShapes(text, secrets = []) {
     return (0,sanitize/* redactIssuedTokens */.XS)((0,sanitize/* redactSecrets */.fp)(text, secrets));
 }
-/** The hub's own words: X-Error-Message, else the JSON body's `error`/`message`, sanitised. */
-function hubText(response, secrets) {
-    const header = (0,http_request/* headerValue */.Z)(response.headers, 'x-error-message');
-    let text = header ?? '';
-    if (text === '') {
-        const { object } = (0,json/* parseJsonObject */.dw)(response.body);
-        const field = object?.['error'] ?? object?.['message'];
-        if (typeof field === 'string')
-            text = field;
-    }
-    return (0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(text, secrets), 200);
-}
 /** A non-2xx answer of the hub to a request of the upload, as an error with what to do. */
 function hubRefusal(response, context) {
-    const status = response.status;
-    const errorCode = (0,sanitize/* sanitizeServerText */.c8)((0,http_request/* headerValue */.Z)(response.headers, 'x-error-code') ?? '', 40).replace(/[^\w.-]/g, '');
-    const text = hubText(response, context.secrets);
-    const requestId = (0,http_request/* requestIdOf */.Gb)(response.headers);
-    const transient = (0,http_transient/* isTransientStatus */.Dm)(status);
+    const refusal = (0,http_refusal/* readRefusal */.ni)(response, { secrets: context.secrets });
+    const status = refusal.status;
+    const errorCode = (0,sanitize/* sanitizeServerText */.c8)((0,headers/* headerValue */.Z)(response.headers, 'x-error-code') ?? '', 40).replace(/[^\w.-]/g, '');
     return new errors/* RemoteError */.Hi(`${context.what} was refused by ${context.hubHost}: HTTP ${status}${errorCode ? ` ${errorCode}` : ''}` +
-        `${text ? ` ${JSON.stringify(text)}` : ''}${requestId ? ` (x-request-id: ${requestId})` : ''}`, {
+        `${(0,http_refusal/* quoted */.TL)(refusal.text)}${(0,http_refusal/* requestIdNote */.dF)(refusal.requestId)}`, {
         code: 'HUB_REFUSED',
-        transient,
-        retryAfterMs: (0,retry/* parseRetryAfter */.mu)((0,http_request/* headerValue */.Z)(response.headers, 'retry-after')),
-        requestId,
+        transient: refusal.transient,
+        retryAfterMs: refusal.retryAfterMs,
+        requestId: refusal.requestId,
         hint: hubHint(status, errorCode, context),
     });
 }
@@ -485,15 +537,14 @@ function hubHint(status, errorCode, context) {
 }
 /** A non-2xx answer of the storage host (S3 on huggingface.co) to an upload of file content. */
 function storageRefusal(response, what, host) {
-    // Only the error's <Code>, an identifier: the body can echo request headers.
+    // Only the error's <Code>, an identifier: the body can echo request headers, so it is not quoted.
     const code = /<Code>([A-Za-z]{1,60})<\/Code>/.exec(response.body)?.[1];
-    const requestId = (0,http_request/* requestIdOf */.Gb)(response.headers);
-    const status = response.status;
+    const { status, transient, retryAfterMs, requestId } = (0,http_refusal/* readRefusal */.ni)(response, { secrets: [], quote: false });
     return new errors/* RemoteError */.Hi(`${what} was refused by the storage host ${(0,sanitize/* sanitizeServerText */.c8)(host, 100)}: HTTP ${status}` +
         `${code ? ` ${code}` : ''}${requestId ? ` (request id: ${requestId})` : ''}`, {
         code: 'STORAGE_REFUSED',
-        transient: (0,http_transient/* isTransientStatus */.Dm)(status),
-        retryAfterMs: (0,retry/* parseRetryAfter */.mu)((0,http_request/* headerValue */.Z)(response.headers, 'retry-after')),
+        transient,
+        retryAfterMs,
         requestId,
         hint: code === 'BadDigest'
             ? 'The bytes sent did not match the file measured before the upload: do not change the files to upload ' +
@@ -501,12 +552,16 @@ function storageRefusal(response, what, host) {
             : status === 403
                 ? 'The upload URL the hub handed out was refused (it may have expired during a long upload); re-run ' +
                     'the job, and report it to Hugging Face if it persists.'
-                : (0,http_transient/* isTransientStatus */.Dm)(status)
+                : transient
                     ? "The Hub's storage may be having trouble; re-run the job later."
                     : 'Re-run the job; if it persists, report it to Hugging Face with the request id.',
     });
 }
 
+// EXTERNAL MODULE: ./src/http/request.ts + 6 modules
+var http_request = __webpack_require__(2081);
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __webpack_require__(8902);
 // EXTERNAL MODULE: ./src/about.ts + 1 modules
 var about = __webpack_require__(4543);
 ;// CONCATENATED MODULE: ./src/upload/transport.ts
@@ -514,12 +569,13 @@ var about = __webpack_require__(4543);
 // hub-api.ts, or @huggingface/hub through library-fetch.ts), on the action's one HTTP stack
 // (http/request.ts: proxies, TLS, no redirects):
 // - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
-//   each attempt (token-source.ts); a storage or Xet host never receives it, whatever a caller asks;
+//   each attempt (hub/token-holder.ts); a storage or Xet host never receives it, whatever a caller asks;
 // - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
 //   where no byte moves for `timeout-seconds` has stalled and is retried; an answer, once it starts,
 //   must arrive whole within ANSWER_LIMIT_FACTOR × `timeout-seconds`;
 // - what is transient (http/transient.ts) is retried with the action's policy (http/retry.ts: full
 //   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
+
 
 
 
@@ -564,7 +620,7 @@ class UploadTransport {
         if (this.isHub(request.url) && request.authenticate !== false) {
             headers['Authorization'] = `Bearer ${await this.options.tokens.accessToken()}`;
         }
-        return (0,http_request/* sendRequest */.w$)({
+        return (0,http_request/* sendRequest */.w)({
             method: request.method,
             url: request.url,
             headers,
@@ -653,13 +709,8 @@ function abortableSleep(milliseconds, signal) {
 }
 /** A transient status as an error, for the retry policy (its Retry-After, its request id). */
 function transientStatusError(request, response) {
-    const requestId = (0,http_request/* requestIdOf */.Gb)(response.headers);
-    return new errors/* RemoteError */.Hi(`${capitalise(request.what)} was answered HTTP ${response.status}${requestId ? ` (x-request-id: ${requestId})` : ''}`, {
-        code: 'HUB_REFUSED',
-        transient: true,
-        retryAfterMs: (0,retry/* parseRetryAfter */.mu)((0,http_request/* headerValue */.Z)(response.headers, 'retry-after')),
-        requestId,
-    });
+    const { requestId, retryAfterMs } = (0,http_refusal/* readRefusal */.ni)(response, { secrets: [], quote: false });
+    return new errors/* RemoteError */.Hi(`${capitalise(request.what)} was answered HTTP ${response.status}${(0,http_refusal/* requestIdNote */.dF)(requestId)}`, { code: 'HUB_REFUSED', transient: true, retryAfterMs, requestId });
 }
 /** "The upload of x", from "the upload of x": for a message that starts with it. */
 function capitalise(text) {
@@ -921,6 +972,8 @@ async function gitBlobSha1OfFile(planned) {
     return hash.digest('hex');
 }
 
+// EXTERNAL MODULE: ./src/http/fetch-adapter.ts
+var fetch_adapter = __webpack_require__(2522);
 ;// CONCATENATED MODULE: ./src/upload/received-credentials.ts
 // Credentials the hub hands out during an upload, besides its own token: the Xet CAS access token
 // (in the LFS batch answer's `X-Xet-Access-Token` header, and in the xet-write-token answer's
@@ -949,7 +1002,8 @@ function findReceivedCredentials(body) {
 }
 
 ;// CONCATENATED MODULE: ./src/upload/library-fetch.ts
-// The `fetch` @huggingface/hub is given: the library speaks the protocol (preupload, the LFS batch
+// The upload's `fetch` for @huggingface/hub, layered on the shared adapter (http/fetch-adapter.ts):
+// the library speaks the protocol (preupload, the LFS batch
 // call that offers Xet and falls back to basic or multipart transfers, the PUTs, the Xet CAS), and
 // every request it makes goes out through the action's transport instead of Node's fetch, which
 // buffers large request bodies and ignores HTTPS_PROXY. So each request gets the action's token
@@ -965,41 +1019,39 @@ function findReceivedCredentials(body) {
 
 
 
-/** A `fetch` for @huggingface/hub over the action's transport. `tally` counts what storage received. */
+
+/**
+ * A `fetch` for @huggingface/hub: the shared adapter (http/fetch-adapter.ts) over the upload's
+ * transport, with the upload's policy on top. `tally` counts what storage received.
+ */
 function createLibraryFetch(options, tally) {
     const { transport } = options;
     const parts = new WeakMap();
     /** Multipart completion URLs handed out by batch answers (signed: sent without the token). */
     const completions = new Set();
     /** A hub answer, its credentials handed over first (received-credentials.ts). */
-    const fromHub = (url, response) => {
+    const fromHub = (response) => {
         for (const credential of findReceivedCredentials(response.body))
             options.onCredential(credential);
-        return toResponse(url, response);
+        return response;
     };
-    const libraryFetch = async (input, init) => {
-        const url = new URL(input instanceof Request ? input.url : input.toString());
-        const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    const send = async ({ url, method, headers, body, signal, init }) => {
         if (method !== 'GET' && method !== 'POST' && method !== 'PUT') {
             throw new Error(`@huggingface/hub made a ${method} request, which the action does not send`);
         }
-        const headers = {};
-        new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
-        const signal = init?.signal ?? undefined;
         const onHub = transport.isHub(url);
-        const body = await toRequestBody(init?.body);
         if (onHub && method === 'POST' && /\/preupload\/[^/]+$/.test(url.pathname) && typeof body === 'string') {
             const cached = answerFromPreupload(body, options.preuploaded);
             if (cached)
-                return toResponse(url, {
+                return {
                     status: 200,
                     headers: { 'content-type': 'application/json' },
                     body: cached,
                     bytes: Buffer.from(cached),
-                });
+                };
         }
         if (onHub && method === 'POST' && /\/commit\/[^/]+$/.test(url.pathname) && typeof body === 'string') {
-            return toResponse(url, await options.commit(body, signal));
+            return options.commit(body, signal);
         }
         if (onHub && method === 'POST' && url.pathname.endsWith('.git/info/lfs/objects/batch')) {
             const response = await transport.send({
@@ -1013,7 +1065,7 @@ function createLibraryFetch(options, tally) {
             }, options.hubRefusal('The LFS batch request'));
             for (const href of multipartCompletionUrls(response.body))
                 completions.add(href);
-            return fromHub(url, response);
+            return fromHub(response);
         }
         // An upload of file content: a basic PUT, a part of a multipart upload, or its completion.
         const hint = init?.progressHint;
@@ -1048,31 +1100,20 @@ function createLibraryFetch(options, tally) {
         }
         if (isCompletion)
             tally.objects++;
-        return onHub ? fromHub(url, response) : toResponse(url, response);
+        return onHub ? fromHub(response) : response;
     };
-    return libraryFetch;
+    return (0,fetch_adapter/* createFetchAdapter */.U)({ send, streamBody: streamFromDisk });
 }
-/** The library's body, as the transport sends it: file content is streamed, never read whole. */
-async function toRequestBody(body) {
-    if (body === undefined || body === null)
+/** File content the library hands over as a DiskBlob: streamed from disk, never read whole. */
+function streamFromDisk(body) {
+    if (!(body instanceof DiskBlob))
         return undefined;
-    if (typeof body === 'string')
-        return body;
-    if (body instanceof DiskBlob) {
-        return {
-            length: body.size,
-            description: body.label,
-            open: () => body.openStream(),
-            file: { open: () => openPlannedFile(body.file), start: body.offset },
-        };
-    }
-    if (body instanceof Blob)
-        return new Uint8Array(await body.arrayBuffer());
-    if (body instanceof ArrayBuffer)
-        return new Uint8Array(body);
-    if (ArrayBuffer.isView(body))
-        return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-    throw new Error('@huggingface/hub sent a request body of a kind the action does not stream');
+    return {
+        length: body.size,
+        description: body.label,
+        open: () => body.openStream(),
+        file: { open: () => openPlannedFile(body.file), start: body.offset },
+    };
 }
 function isStreamed(body) {
     return typeof body === 'object' && !(body instanceof Uint8Array);
@@ -1135,24 +1176,6 @@ function reportProgress(hint, fraction, parts) {
     for (const value of done.values())
         sum += value;
     callback(Math.min(0.999, sum / hint.numParts));
-}
-/** An answer as a fetch Response (with its URL, which the library puts in its errors). */
-function toResponse(url, response) {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(response.headers)) {
-        if (typeof value === 'string')
-            headers.set(name, value);
-        else if (Array.isArray(value))
-            for (const item of value)
-                headers.append(name, item);
-    }
-    const bodyless = response.status === 204 || response.status === 304 || response.status < 200;
-    const result = new Response(bodyless ? null : new Uint8Array(response.bytes), {
-        status: response.status < 200 || response.status > 599 ? 502 : response.status,
-        headers,
-    });
-    Object.defineProperty(result, 'url', { value: url.href });
-    return result;
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -2006,7 +2029,7 @@ async function commitUpload(plan, context) {
                     `again on top of the new head, then committing once more.`);
                 continue;
             }
-            throw describeFailure(error, {
+            throw uploadFailure(error, {
                 tally,
                 api,
                 upload,
@@ -2085,7 +2108,7 @@ async function postCommit(body, signal, post) {
             failure = (0,errors/* wrapRemoteError */.$A)('The commit request failed', error);
         }
         const landed = await findOwnCommit(post).catch((error) => {
-            throw new errors/* RemoteError */.Hi(`${withoutPeriod(failure.message)}, and checking whether the commit landed failed too: ${error instanceof Error ? error.message : String(error)}`, {
+            throw new errors/* RemoteError */.Hi(`${(0,errors/* withoutSentenceEnd */.PA)(failure.message)}, and checking whether the commit landed failed too: ${error instanceof Error ? error.message : String(error)}`, {
                 code: 'COMMIT_UNKNOWN',
                 transient: false,
                 cause: error,
@@ -2132,12 +2155,12 @@ async function findOwnCommit(post) {
     return undefined;
 }
 /** The failure, saying what reached the Hub; errors of the library become the action's. */
-function describeFailure(error, state) {
+function uploadFailure(error, state) {
     const { tally, api, upload } = state;
     let cause;
     if (error instanceof BranchMoved) {
         cause = new errors/* RemoteError */.Hi(`Other commits kept landing on ${upload.revision} of ${api.webPath} while the action was committing: ` +
-            `${withoutPeriod(error.refusal.message)}, twice`, {
+            `${(0,errors/* withoutSentenceEnd */.PA)(error.refusal.message)}, twice`, {
             code: 'BRANCH_MOVED',
             transient: false,
             requestId: error.refusal.requestId,
@@ -2179,14 +2202,11 @@ function describeFailure(error, state) {
     const outcome = cause.code === 'COMMIT_UNKNOWN'
         ? ' Whether the commit was made is not known.'
         : ` Nothing was committed: ${api.webPath}@${upload.revision} is unchanged.${stored}`;
-    return new errors/* ActionError */.lZ(`Uploading to ${api.webPath} failed: ${withoutPeriod(cause.message)}.${outcome}`, {
+    return new errors/* ActionError */.lZ(`Uploading to ${api.webPath} failed: ${(0,errors/* withoutSentenceEnd */.PA)(cause.message)}.${outcome}`, {
         code: cause.code,
         hint: cause.hint,
         cause,
     });
-}
-function withoutPeriod(text) {
-    return text.replace(/\.$/, '');
 }
 
 // EXTERNAL MODULE: ./src/github/run-url.ts
@@ -2385,69 +2405,14 @@ function parseRevision(raw) {
     return raw;
 }
 
-;// CONCATENATED MODULE: ./src/upload/token-source.ts
-// The Hub token an upload uses, kept fresh: Trusted Publisher tokens live 60 minutes and cannot be
-// refreshed, and an upload may run longer. Before each request to the hub, the token is checked; when
-// it has less than a margin left (5 minutes, or a quarter of its lifetime if that is shorter), a
-// new one is obtained the way the first was (obtain-token.ts: a fresh ID token, the exchange, with
-// retries; the ID-token variables stay available to the whole job), and masked first.
-
-/** The Hub's documented lifetime, assumed when a broker does not say (`expires_in` missing). */
-const ASSUMED_LIFETIME_SECONDS = 3600;
-const MAX_MARGIN_MS = 5 * 60 * 1000;
-class TokenSource {
-    options;
-    #current;
-    #renewal;
-    #renewals = 0;
-    #now;
-    constructor(options) {
-        this.options = options;
-        this.#current = options.initial;
-        this.#now = options.now ?? (() => Date.now());
-    }
-    /** The newest token (the one to export when the step succeeds). */
-    get current() {
-        return this.#current;
-    }
-    /** How many times a new token was obtained during the upload. */
-    get renewals() {
-        return this.#renewals;
-    }
-    /** A token with enough life left for one more request; exchanges again when needed. */
-    async accessToken() {
-        if (!this.#needsRenewal())
-            return this.#current.token.accessToken;
-        // Concurrent requests share one renewal.
-        this.#renewal ??= this.#renew().finally(() => (this.#renewal = undefined));
-        return (await this.#renewal).token.accessToken;
-    }
-    #needsRenewal() {
-        const lifetimeMs = (this.#current.token.expiresInSeconds ?? ASSUMED_LIFETIME_SECONDS) * 1000;
-        const expiresAt = this.#current.issuedAt.getTime() + lifetimeMs;
-        const margin = Math.min(MAX_MARGIN_MS, lifetimeMs / 4);
-        return expiresAt - this.#now() < margin;
-    }
-    async #renew() {
-        const { request, source, hooks, obtain } = this.options;
-        hooks.log('The Hub token is close to its expiry: exchanging a fresh one before the next request to the hub.');
-        // The clock starts before the exchange, so the expiry computed from it is never later than the real one.
-        const started = this.#now();
-        const token = await obtain(request, source, new retry/* Deadline */.B2(request.deadlineMs), hooks);
-        this.#current = { token, issuedAt: new Date(started) };
-        this.#renewals++;
-        return this.#current;
-    }
-}
-
+// EXTERNAL MODULE: ./src/http/agents.ts
+var agents = __webpack_require__(1292);
 ;// CONCATENATED MODULE: ./src/upload/step.ts
 // The upload stage as main.ts sees it, loaded with `await import()` only when `upload` is set, so
 // the default path neither loads nor parses any of it (nor @huggingface/hub). Two calls: prepare
 // (read the folder and refuse bad input, before the exchange) and commit (after the exchange, with
-// a token kept fresh for the whole upload). Outputs and the summary are written only once the
+// the token holder, which keeps the token fresh for the whole upload). Outputs and the summary are written only once the
 // commit exists (or it is certain that nothing changed); on failure nothing is.
-
-
 
 
 
@@ -2473,14 +2438,7 @@ async function prepareUpload(settings, raw) {
         `${upload.createPr ? ' as a pull request' : ''}${leftOut.length > 0 ? ` (${leftOut.join(', ')})` : ''}${upload.deletePatterns.length > 0 ? `, deleting what matches \`delete\`` : ''}.`);
     return {
         plan,
-        commit: async (initial, issuedAt, source) => {
-            const tokens = new TokenSource({
-                request: settings,
-                source,
-                hooks: { onSecret: mask/* maskSecret */.$, log: (message) => (0,log/* logInfo */.fH)(message) },
-                initial: { token: initial, issuedAt },
-                obtain: obtain_token/* obtainToken */.B,
-            });
+        commit: async (tokens) => {
             const text = buildCommitText({ message: upload.commitMessage, description: upload.commitDescription });
             try {
                 const outcome = await commitUpload(plan, {
@@ -2499,17 +2457,16 @@ async function prepareUpload(settings, raw) {
                         `identical${upload.deletePatterns.length > 0 ? ' and nothing matches `delete`' : ''}, so no commit ` +
                         `was made and \`commit-sha\` is empty.`);
                 }
-                return finished(tokens.current, outcome, settings, upload);
+                return finished(outcome, settings, upload);
             }
             finally {
-                (0,http_request/* closeIdleConnections */.Kt)();
+                (0,agents/* closeIdleConnections */.Kt)();
             }
         },
     };
 }
-function finished(token, outcome, settings, upload) {
+function finished(outcome, settings, upload) {
     return {
-        token,
         outcome,
         publishOutputs: () => {
             // Only what commit-answer.ts found fit to publish: workflows paste these into `run:` scripts.
