@@ -62,6 +62,10 @@ describe('the documentation matches action.yml', () => {
     expect(countActionSteps(docs)).toBeGreaterThanOrEqual(docs.examples.length);
   });
 
+  it('keeps the README under 1,500 words (everything else lives once, in docs/)', () => {
+    expect(read('README.md').split(/\s+/).filter(Boolean).length).toBeLessThan(1500);
+  });
+
   it('meets the Marketplace rules: description under 125 characters, an icon and a colour it offers', () => {
     expect(checkMarketplaceMetadata(read('action.yml'))).toEqual([]);
   });
