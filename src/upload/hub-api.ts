@@ -77,6 +77,7 @@ export class HubApi {
   ): Promise<PreuploadAnswer> {
     const answers = new Map<string, RemoteFileInfo>();
     let commitOid: string | undefined;
+    const sizes = new Map(files.map((file) => [file.pathInRepo, file.size]));
     const url = this.#url(`preupload/${encodeURIComponent(this.settings.revision)}`);
     if (this.settings.createPr) url.searchParams.set('create_pr', '1');
     for (let start = 0; start < files.length; start += PREUPLOAD_CHUNK) {
@@ -115,7 +116,9 @@ export class HubApi {
         }
         const oid = info['oid'];
         answers.set(path, {
-          uploadMode: mode,
+          // An empty file always goes as a regular one, whatever the hub says (a path `.gitattributes`
+          // tracks): as huggingface_hub does, since S3 refused empty LFS uploads (huggingface_hub#946).
+          uploadMode: sizes.get(path) === 0 ? 'regular' : mode,
           shouldIgnore: info['shouldIgnore'] === true,
           oid: typeof oid === 'string' && oid !== '' ? oid : undefined,
         });

@@ -1,24 +1,27 @@
 // The upload stage as main.ts sees it, loaded with `await import()` only when `upload` is set, so
 // the default path neither loads nor parses any of it (nor @huggingface/hub). Two calls: prepare
 // (read the folder and refuse bad input, before the exchange) and commit (after the exchange, with
-// a token kept fresh for the whole upload). Outputs and the summary are written only once the
-// commit exists (or it is certain that nothing changed); on failure nothing is.
+// a token kept fresh for the whole upload: first what `hf upload` settles before sending any byte,
+// the README's metadata and the branch, then the commit). The result is plain data (result.ts);
+// main.ts renders outputs and the summary from it only once the commit exists (or it is certain
+// that nothing changed); on failure nothing is.
 
-import * as core from '@actions/core';
 import type { IdTokenSource } from '../github/id-token.js';
 import type { IssuedToken } from '../hub/token-response.js';
 import type { Settings } from '../inputs.js';
 import { obtainToken } from '../obtain-token.js';
-import { logInfo, logNotice } from '../runner/log.js';
+import { logInfo, logNotice, logWarning } from '../runner/log.js';
 import { maskSecret } from '../runner/mask.js';
-import { escapeMarkdown } from '../runner/sanitize.js';
-import { writeSummary } from '../runner/summary.js';
+import { ensureBranch } from './branch.js';
 import { commitUpload, type UploadOutcome } from './commit.js';
+import { HubApi } from './hub-api.js';
 import { formatBytes, planUpload, type LocalPlan } from './plan.js';
-import { formatDuration } from './progress.js';
 import { buildCommitText } from './provenance.js';
+import { checkReadmeMetadata } from './readme-metadata.js';
+import type { UploadResult } from './result.js';
 import { parseUploadInputs, type RawUploadInputs, type UploadSettings } from './settings.js';
 import { TokenSource, type CurrentToken } from './token-source.js';
+import { UploadTransport } from './transport.js';
 import { closeIdleConnections } from '../http/request.js';
 
 export interface PreparedUpload {
@@ -30,10 +33,8 @@ export interface PreparedUpload {
 export interface FinishedUpload {
   /** The newest token (exchanged again if the upload outlived the first one's margin). */
   readonly token: CurrentToken;
-  readonly outcome: UploadOutcome;
-  /** Sets `commit-sha`, `commit-url`, `pull-request-url`. */
-  publishOutputs(): void;
-  writeSummary(): Promise<void>;
+  /** What was committed: main.ts renders it (runner/outputs.ts, report/upload-summary.ts). */
+  readonly result: UploadResult;
 }
 
 /** Validates the upload inputs, reads `upload` from disk and refuses what cannot be uploaded. No network. */
@@ -63,6 +64,7 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
       });
       const text = buildCommitText({ message: upload.commitMessage, description: upload.commitDescription });
       try {
+        await checkBeforeUploading(plan, upload, settings, tokens);
         const outcome = await commitUpload(plan, {
           upload,
           hubUrl: settings.hubUrl,
@@ -80,7 +82,9 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
               `was made and \`commit-sha\` is empty.`,
           );
         }
-        return finished(tokens.current, outcome, settings, upload);
+        const result = toResult(outcome, settings, upload);
+        logPublished(result);
+        return { token: tokens.current, result };
       } finally {
         closeIdleConnections();
       }
@@ -88,55 +92,68 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
   };
 }
 
-function finished(
-  token: CurrentToken,
-  outcome: UploadOutcome,
-  settings: Settings,
+/**
+ * What `hf upload` settles before sending any byte: the root README.md's metadata is valid for the
+ * Hub, and the branch `revision` names exists (created from the default branch when it does not).
+ */
+async function checkBeforeUploading(
+  plan: LocalPlan,
   upload: UploadSettings,
-): FinishedUpload {
+  settings: Settings,
+  tokens: TokenSource,
+): Promise<void> {
+  const log = (line: string): void => logInfo(line);
+  const transport = new UploadTransport({
+    hubUrl: settings.hubUrl,
+    tokens,
+    maxAttempts: settings.maxAttempts,
+    idleMs: settings.requestTimeoutMs,
+    log,
+  });
+  const api = new HubApi(transport, upload, settings.hubUrl, () => [tokens.current.token.accessToken]);
+  await checkReadmeMetadata(plan.files, {
+    requests: transport,
+    hubUrl: settings.hubUrl,
+    repoKind: upload.repo.kind,
+    secrets: () => [tokens.current.token.accessToken],
+    log,
+    warn: (line) => logWarning(line),
+  });
+  await ensureBranch({
+    requests: transport,
+    hubUrl: settings.hubUrl,
+    repoPath: api.repoPath,
+    repoDisplay: api.webPath,
+    revision: upload.revision,
+    createPr: upload.createPr,
+    refusal: (what) => api.refusal(what),
+    log,
+  });
+}
+
+function toResult(outcome: UploadOutcome, settings: Settings, upload: UploadSettings): UploadResult {
+  const committed = outcome.kind === 'committed';
   return {
-    token,
-    outcome,
-    publishOutputs: () => {
-      core.setOutput('commit-sha', outcome.kind === 'committed' ? outcome.commitOid : '');
-      core.setOutput('commit-url', outcome.kind === 'committed' ? outcome.commitUrl : '');
-      core.setOutput('pull-request-url', outcome.kind === 'committed' ? (outcome.pullRequestUrl ?? '') : '');
-    },
-    writeSummary: () => {
-      const code = (value: string): string => `<code>${escapeMarkdown(value)}</code>`;
-      const link = (url: string, text: string): string =>
-        `<a href="${escapeMarkdown(url)}">${escapeMarkdown(text)}</a>`;
-      const counts = outcome.counts;
-      const rows: Array<[string, string]> = [
-        ['Repository', code(settings.resource.value)],
-        ['Revision', `${code(upload.revision)}${upload.createPr ? ' (pull request)' : ''}`],
-      ];
-      if (outcome.kind === 'committed') {
-        rows.push(['Commit', link(outcome.commitUrl, outcome.commitOid)]);
-        if (outcome.pullRequestUrl) rows.push(['Pull request', link(outcome.pullRequestUrl, outcome.pullRequestUrl)]);
-        rows.push([
-          'Sent',
-          `${escapeMarkdown(formatBytes(outcome.bytesSent))} in ${escapeMarkdown(formatDuration(outcome.durationMs / 1000))}`,
-        ]);
-      } else {
-        rows.push(['Commit', 'none: nothing changed since the last commit']);
-      }
-      rows.push([
-        'Files',
-        escapeMarkdown(
-          `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} ` +
-            `deleted${counts.ignored > 0 ? `, ${counts.ignored} ignored by the repository's .gitignore` : ''}`,
-        ),
-      ]);
-      return writeSummary(
-        core.summary.addHeading('Hugging Face upload', 3).addTable([
-          [
-            { data: 'Field', header: true },
-            { data: 'Value', header: true },
-          ],
-          ...rows,
-        ]),
-      );
-    },
+    repository: settings.resource.value,
+    revision: upload.revision,
+    createPr: upload.createPr,
+    commits: committed ? [{ oid: outcome.commitOid, url: outcome.commitUrl }] : [],
+    pullRequestUrl: committed ? outcome.pullRequestUrl : undefined,
+    counts: outcome.counts,
+    bytesSent: committed ? outcome.bytesSent : 0,
+    durationMs: outcome.durationMs,
   };
+}
+
+/** The upload's last line names where it landed, as `hf upload` ends with the commit URL. */
+function logPublished(result: UploadResult): void {
+  const last = result.commits.at(-1);
+  if (last === undefined) return;
+  const where = `${result.repository}@${result.revision}`;
+  const commits = result.commits.length === 1 ? '' : ` in ${result.commits.length} commits; the last:`;
+  logInfo(
+    result.pullRequestUrl
+      ? `Published to ${where} as the pull request ${result.pullRequestUrl}${commits || ':'} ${last.url}`
+      : `Published to ${where}${commits || ':'} ${last.url}`,
+  );
 }
