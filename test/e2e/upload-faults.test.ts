@@ -95,6 +95,7 @@ describe('upload faults', () => {
     const result = await run(services);
     success(result, services);
     expect(commitApi.requests.map((request) => request.endpoint)).toEqual([
+      'validate-yaml',
       'preupload',
       'batch',
       'commit',
@@ -268,11 +269,28 @@ describe('upload refusals', () => {
     expect(error).toContain('tokens from Trusted Publishers cannot create repositories');
   });
 
-  test('a branch that does not exist', async ({ services, commitApi }) => {
+  test('a branch the Hub will not create for this token: the error says so, with the request id; nothing is sent', async ({
+    services,
+    commitApi,
+  }) => {
     prepare(commitApi);
+    commitApi.faults.branch.push({
+      kind: 'respond',
+      status: 403,
+      body: { error: 'You are not allowed to create a branch with this token' },
+    });
     const error = failure(await run(services, { revision: 'release' }), services);
-    expect(error).toContain('HTTP 404 RevisionNotFound');
-    expect(error).toContain('The branch "release" does not exist in acme/awesome-model. Create it on the Hub first');
+    expect(error).toMatch(
+      new RegExp(
+        String.raw`^The branch "release" \(input \`revision\`\) does not exist in acme\/awesome-model, and creating it ` +
+          String.raw`failed: Creating the branch "release" was refused by 127\.0\.0\.1:\d+: HTTP 403 ` +
+          String.raw`"You are not allowed to create a branch with this token" \(x-request-id: Root=1-[0-9a-f-]+\)\. `,
+      ),
+    );
+    expect(error).toContain("a Trusted Publisher's token may not be allowed to");
+    expect(commitApi.requests.map((request) => request.endpoint)).toEqual(['validate-yaml', 'refs', 'branch']);
+    expect(commitApi.storage.requests).toEqual([]);
+    expect([...commitApi.branches(REPO).keys()]).toEqual(['main']);
   });
 
   test('401 and 403 from the hub say what to check; nothing is retried', async ({ services, commitApi }) => {

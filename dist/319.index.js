@@ -1,8 +1,8 @@
-export const id = 426;
-export const ids = [426];
+export const id = 319;
+export const ids = [319];
 export const modules = {
 
-/***/ 8426:
+/***/ 5319:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,24 +13,94 @@ __webpack_require__.d(__webpack_exports__, {
   prepareUpload: () => (/* binding */ prepareUpload)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var core = __webpack_require__(8476);
 // EXTERNAL MODULE: ./src/obtain-token.ts + 8 modules
 var obtain_token = __webpack_require__(8178);
 // EXTERNAL MODULE: ./src/runner/log.ts
-var log = __webpack_require__(7708);
+var runner_log = __webpack_require__(7708);
 // EXTERNAL MODULE: ./src/runner/mask.ts
 var mask = __webpack_require__(7084);
-// EXTERNAL MODULE: ./src/runner/sanitize.ts
-var sanitize = __webpack_require__(9063);
-// EXTERNAL MODULE: ./src/runner/summary.ts
-var summary = __webpack_require__(1070);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/http/json.ts
 var json = __webpack_require__(2868);
 // EXTERNAL MODULE: ./src/hub/hub-url.ts
 var hub_url = __webpack_require__(7644);
+;// CONCATENATED MODULE: ./src/upload/branch.ts
+// The branch `revision` names, created when it does not exist yet, before anything is uploaded: what
+// `hf upload --revision` does (cli/upload.py: look for the branch, else `create_branch`, which the
+// Hub starts from the default branch's head). `main` is taken as there (every repository the Hub
+// creates has it, and looking costs a request on every run); a pull request's `refs/pr/N` cannot be
+// created; with `create-pr`, `revision` is the branch the pull request targets, which must exist
+// (as hf, which does not create it either).
+//
+// The Hub may refuse a Trusted Publisher's token the right to create branches: then the error says
+// so, with the request id, and what to do instead.
+
+
+
+const DEFAULT_BRANCH = 'main';
+/** Makes sure the branch `revision` names exists, creating it from the default branch if needed. */
+async function ensureBranch(context) {
+    const { revision } = context;
+    if (context.createPr || revision === DEFAULT_BRANCH || /^refs\/pr\/\d+$/.test(revision))
+        return 'not-checked';
+    const branch = revision.startsWith('refs/heads/') ? revision.slice('refs/heads/'.length) : revision;
+    if (await branchExists(context, branch))
+        return 'exists';
+    const response = await context.requests.send({
+        method: 'POST',
+        url: (0,hub_url/* hubEndpoint */.ZM)(context.hubUrl, `${context.repoPath}/branch/${encodeURIComponent(branch)}`),
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        // No startingPoint: the Hub starts the branch at its default branch's head.
+        body: '{}',
+        what: `creating the branch ${JSON.stringify(branch)} of ${context.repoDisplay}`,
+    });
+    // 409: it exists after all (another job created it meanwhile), which is all this wanted.
+    if (response.status === 409)
+        return 'exists';
+    if (response.status < 200 || response.status >= 300) {
+        const refusal = context.refusal(`Creating the branch ${JSON.stringify(branch)}`)(response);
+        throw refusedCreation(refusal, response.status, context, branch);
+    }
+    context.log(`The branch ${JSON.stringify(branch)} did not exist in ${context.repoDisplay}: created it from the default branch.`);
+    return 'created';
+}
+async function branchExists(context, branch) {
+    const response = await context.requests.send({
+        method: 'GET',
+        url: (0,hub_url/* hubEndpoint */.ZM)(context.hubUrl, `${context.repoPath}/refs`),
+        headers: { Accept: 'application/json' },
+        what: `listing the branches of ${context.repoDisplay}`,
+    }, context.refusal(`Listing the branches of ${context.repoDisplay}`));
+    const branches = (0,json/* parseJsonObject */.dw)(response.body).object?.['branches'];
+    if (!Array.isArray(branches)) {
+        throw new errors/* RemoteError */.Hi(`The hub's list of the branches of ${context.repoDisplay} has no \`branches\`.`, {
+            code: 'MALFORMED_RESPONSE',
+            transient: false,
+            hint: 'Check that `hub-url` points at a Hugging Face Hub. If it does, report it with this log.',
+        });
+    }
+    return branches.some((entry) => (0,json/* isJsonObject */.OW)(entry) && entry['name'] === branch);
+}
+/** The hub's refusal, with what to do: a Trusted Publisher's token may not create branches. */
+function refusedCreation(refusal, status, context, branch) {
+    const forbidden = status === 401 || status === 403;
+    return new errors/* RemoteError */.Hi(`The branch ${JSON.stringify(branch)} (input \`revision\`) does not exist in ${context.repoDisplay}, and ` +
+        `creating it failed: ${refusal.message.replace(/\.$/, '')}`, {
+        code: refusal.code,
+        transient: false,
+        requestId: refusal.requestId,
+        cause: refusal,
+        hint: forbidden
+            ? `The hub did not let this token create a branch (a Trusted Publisher's token may not be allowed to). ` +
+                'Create the branch once on the Hub (or with `hf repos branch create`), or set `revision` to an ' +
+                'existing branch.'
+            : (refusal.hint ?? 'Set `revision` to an existing branch, or create the branch on the Hub first.'),
+    });
+}
+
+// EXTERNAL MODULE: ./src/runner/sanitize.ts
+var sanitize = __webpack_require__(9063);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
@@ -527,6 +597,7 @@ class HubApi {
     async preupload(files, extra) {
         const answers = new Map();
         let commitOid;
+        const sizes = new Map(files.map((file) => [file.pathInRepo, file.size]));
         const url = this.#url(`preupload/${encodeURIComponent(this.settings.revision)}`);
         if (this.settings.createPr)
             url.searchParams.set('create_pr', '1');
@@ -562,7 +633,9 @@ class HubApi {
                 }
                 const oid = info['oid'];
                 answers.set(path, {
-                    uploadMode: mode,
+                    // An empty file always goes as a regular one, whatever the hub says (a path `.gitattributes`
+                    // tracks): as huggingface_hub does, since S3 refused empty LFS uploads (huggingface_hub#946).
+                    uploadMode: sizes.get(path) === 0 ? 'regular' : mode,
                     shouldIgnore: info['shouldIgnore'] === true,
                     oid: typeof oid === 'string' && oid !== '' ? oid : undefined,
                 });
@@ -890,498 +963,12 @@ function toResponse(url, response) {
     return result;
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/upload/patterns.ts
-// `include`, `exclude` and `delete` patterns, with the semantics of `hf upload` (huggingface_hub
-// utils/_paths.py `filter_repo_objects`): Python's fnmatch.fnmatchcase on `/`-separated paths, so
-// `*` also matches `/` (`data/*.json` matches `data/a/b.json`), `?` one character, `[seq]` and
-// `[!seq]` a set; matching is case-sensitive; `\` in a pattern is a path separator; a pattern
-// ending in `/` means everything below that folder (`logs/` is `logs/*`).
-
-
-/** Compiles a pattern; throws InputError naming `input` when it cannot be one. */
-function compilePattern(source, input) {
-    const normalised = source.replace(/\\/g, '/');
-    const pattern = normalised.endsWith('/') ? `${normalised}*` : normalised;
-    let expression;
-    try {
-        expression = new RegExp(`^(?:${translate(pattern)})$`, 'su');
-    }
-    catch {
-        throw new errors/* InputError */.dz(`Input \`${input}\` has a pattern that cannot be used: ${(0,sanitize/* quoteForMessage */.Hx)(source)}.`, {
-            hint: 'Patterns are globs: `*` (any characters, `/` included), `?` (one character), `[abc]`, `[a-z]`, `[!abc]`.',
-        });
-    }
-    return { source, test: (path) => expression.test(path) };
-}
-/** Python's fnmatch.translate, as a JavaScript regular expression body (for the `su` flags). */
-function translate(pattern) {
-    const characters = Array.from(pattern);
-    let out = '';
-    let index = 0;
-    while (index < characters.length) {
-        const character = characters[index++] ?? '';
-        if (character === '*') {
-            while (characters[index] === '*')
-                index++;
-            out += '.*';
-        }
-        else if (character === '?') {
-            out += '.';
-        }
-        else if (character === '[') {
-            let end = index;
-            if (characters[end] === '!')
-                end++;
-            if (characters[end] === ']')
-                end++;
-            while (end < characters.length && characters[end] !== ']')
-                end++;
-            if (end >= characters.length) {
-                out += '\\[';
-                continue;
-            }
-            let set = characters.slice(index, end).join('');
-            index = end + 1;
-            let negated = false;
-            if (set.startsWith('!')) {
-                negated = true;
-                set = set.slice(1);
-            }
-            // Inside a set, fnmatch treats everything literally except `-` ranges; so does this.
-            const body = Array.from(set)
-                .map((member, position) => member === '-' && position > 0 && position < set.length - 1 ? '-' : escapeInSet(member))
-                .join('');
-            out += negated ? `[^${body}]` : body === '' ? '(?!)' : `[${body}]`;
-        }
-        else {
-            out += escapeLiteral(character);
-        }
-    }
-    return out;
-}
-function escapeLiteral(character) {
-    return /[\\^$.*+?()[\]{}|/]/.test(character) ? `\\${character}` : character;
-}
-function escapeInSet(character) {
-    return /[\\\]^[-]/.test(character) ? `\\${character}` : character;
-}
-/** Patterns from an input, compiled; each remembers whether it matched anything. */
-class PatternSet {
-    #patterns;
-    #matched = new Set();
-    constructor(sources, input) {
-        this.#patterns = sources.map((source) => compilePattern(source, input));
-    }
-    get isEmpty() {
-        return this.#patterns.length === 0;
-    }
-    /** Whether any pattern matches `path`; every matching pattern is recorded as used. */
-    matches(path) {
-        let any = false;
-        for (const pattern of this.#patterns) {
-            if (pattern.test(path)) {
-                this.#matched.add(pattern.source);
-                any = true;
-            }
-        }
-        return any;
-    }
-    /** Whether any pattern matches `path`, without recording anything. */
-    peek(path) {
-        return this.#patterns.some((pattern) => pattern.test(path));
-    }
-    /** The patterns that matched nothing so far, as the user wrote them. */
-    unmatched() {
-        return this.#patterns.filter((pattern) => !this.#matched.has(pattern.source)).map((pattern) => pattern.source);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/upload/plan.ts
-// What `upload` will send, read from disk before the exchange, so that every mistake in the inputs
-// or in the folder fails the step before a token exists and before any byte leaves the runner:
-// the path missing, a folder empty after the filters, an `include` pattern that matches nothing,
-// a symlink that points outside the folder (in a `pull_request_target` run it would publish the
-// runner's files), something that is not a file, a file larger than the Hub accepts.
-//
-// Walk rules (as `hf upload`): any `.git` path component and `.cache/huggingface/` (huggingface_hub's
-// own upload state) are always left out; include/exclude are matched against paths relative to
-// `upload` (patterns.ts); the result keeps a stable order (sorted by path in the repository).
-
-
-
-
-
-/** The largest file the Hub accepts (hub-docs storage-limits.md: 500 GB per file). */
-const MAX_FILE_BYTES = 500 * 1000 ** 3;
-/** Reads `upload` from disk and applies the rules above. Throws InputError with what to fix. */
-async function planUpload(settings) {
-    const given = (0,sanitize/* quoteForMessage */.Hx)(settings.given);
-    const root = await (0,promises_.lstat)(settings.localPath).catch((error) => {
-        throw new errors/* InputError */.dz(`Input \`upload\` ${given} does not exist (looked for ${(0,sanitize/* quoteForMessage */.Hx)(settings.localPath)}: ${describeFsError(error)}).`, {
-            hint: 'A relative `upload` is resolved against GITHUB_WORKSPACE. Check the path, and that an earlier ' +
-                'step of this job wrote it there.',
-        });
-    });
-    const rootReal = await (0,promises_.realpath)(settings.localPath);
-    const rootStats = root.isSymbolicLink() ? await (0,promises_.stat)(rootReal) : root;
-    if (rootStats.isFile()) {
-        if (settings.include.length > 0 || settings.exclude.length > 0) {
-            throw new errors/* InputError */.dz(`\`include\` and \`exclude\` select files inside a folder, but \`upload\` ${given} is a single file.`, { hint: 'Remove `include`/`exclude`, or set `upload` to the folder that holds the files.' });
-        }
-        const name = (0,external_node_path_.basename)(settings.localPath);
-        const pathInRepo = settings.pathInRepo && !settings.pathInRepoIsFolder
-            ? settings.pathInRepo
-            : [settings.pathInRepo, name].filter(Boolean).join('/');
-        checkSize(rootStats.size, settings.given);
-        const file = {
-            pathInRepo,
-            localPath: rootReal,
-            relativePath: name,
-            size: rootStats.size,
-        };
-        checkRepoPath(file);
-        return {
-            kind: 'file',
-            files: [file],
-            totalBytes: file.size,
-            deleteBase: pathInRepo.includes('/') ? pathInRepo.slice(0, pathInRepo.lastIndexOf('/')) : '',
-            excludedByPatterns: 0,
-            skippedGitEntries: 0,
-        };
-    }
-    if (!rootStats.isDirectory()) {
-        throw new errors/* InputError */.dz(`Input \`upload\` ${given} is neither a file nor a folder.`);
-    }
-    const include = new PatternSet(settings.include, 'include');
-    const exclude = new PatternSet(settings.exclude, 'exclude');
-    const prefix = settings.pathInRepo ?? '';
-    const files = [];
-    let excludedByPatterns = 0;
-    let skippedGitEntries = 0;
-    /** Whether a path (relative to the folder) is selected by include/exclude. */
-    const selected = (relativePath) => {
-        const included = include.isEmpty || include.matches(relativePath);
-        if (!included || exclude.matches(relativePath)) {
-            excludedByPatterns++;
-            return false;
-        }
-        return true;
-    };
-    const outside = (target) => {
-        const fromRoot = (0,external_node_path_.relative)(rootReal, target);
-        return fromRoot === '..' || fromRoot.startsWith(`..${external_node_path_.sep}`) || fromRoot === target;
-    };
-    /** Walks `directory` (whose real path is `real`); `ancestors` are the real paths above it, for loops. */
-    const walk = async (directory, relativeDirectory, ancestors) => {
-        const entries = [];
-        for await (const entry of await (0,promises_.opendir)(directory))
-            entries.push(entry.name);
-        entries.sort();
-        for (const name of entries) {
-            const relativePath = relativeDirectory === '' ? name : `${relativeDirectory}/${name}`;
-            if (name === '.git' || /(^|\/)\.cache\/huggingface$/.test(relativePath)) {
-                skippedGitEntries++;
-                continue;
-            }
-            const path = (0,external_node_path_.join)(directory, name);
-            const entry = await (0,promises_.lstat)(path);
-            if (entry.isSymbolicLink()) {
-                const target = await (0,promises_.realpath)(path).catch((error) => {
-                    throw new errors/* InputError */.dz(`The symlink ${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` is broken (${describeFsError(error)}).`, { hint: 'Remove it, or exclude it with `exclude`.' });
-                });
-                const targetStats = await (0,promises_.stat)(target);
-                if (outside(target)) {
-                    // Refused unless it would not be uploaded anyway. A link to a folder outside is refused
-                    // even then: what is below it cannot be listed without reading outside the folder.
-                    const wanted = targetStats.isDirectory()
-                        ? !exclude.peek(relativePath) && !exclude.peek(`${relativePath}/`)
-                        : (include.isEmpty || include.peek(relativePath)) && !exclude.peek(relativePath);
-                    if (wanted) {
-                        throw new errors/* InputError */.dz(`The symlink ${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` points outside it, to ` +
-                            `${(0,sanitize/* quoteForMessage */.Hx)(target)}: refused, so that a symlink in checked-out code (a pull_request_target ` +
-                            `run, for example) cannot publish files of the runner.`, {
-                            hint: 'Copy the file into the folder instead of linking it, or exclude the link with `exclude`.',
-                        });
-                    }
-                    excludedByPatterns++;
-                    continue;
-                }
-                if (targetStats.isDirectory()) {
-                    if (ancestors.has(target) || target === rootReal) {
-                        throw new errors/* InputError */.dz(`The symlink ${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` makes a loop (it points to a folder ` +
-                            `that contains it).`, { hint: 'Remove it, or exclude it with `exclude`.' });
-                    }
-                    await walk(target, relativePath, new Set([...ancestors, target]));
-                    continue;
-                }
-                if (!targetStats.isFile()) {
-                    if (selected(relativePath))
-                        refuseSpecialFile(relativePath);
-                    continue;
-                }
-                if (selected(relativePath))
-                    add(relativePath, target, targetStats.size);
-                continue;
-            }
-            if (entry.isDirectory()) {
-                await walk(path, relativePath, new Set([...ancestors, await (0,promises_.realpath)(path)]));
-                continue;
-            }
-            if (!entry.isFile()) {
-                if (selected(relativePath))
-                    refuseSpecialFile(relativePath);
-                continue;
-            }
-            if (selected(relativePath))
-                add(relativePath, path, entry.size);
-        }
-    };
-    const add = (relativePath, localPath, size) => {
-        checkSize(size, relativePath);
-        const file = {
-            pathInRepo: prefix === '' ? relativePath : `${prefix}/${relativePath}`,
-            localPath,
-            relativePath,
-            size,
-        };
-        checkRepoPath(file);
-        files.push(file);
-    };
-    await walk(rootReal, '', new Set([rootReal])).catch((error) => {
-        if (error instanceof errors/* InputError */.dz)
-            throw error;
-        const path = error?.path;
-        throw new errors/* InputError */.dz(`Could not read ${path === undefined ? 'the folder' : (0,sanitize/* quoteForMessage */.Hx)((0,external_node_path_.relative)(rootReal, path) || '.')} in ` +
-            `\`upload\` ${given}: ${describeFsError(error)}.`, {
-            hint: 'Check the permissions of the files to upload, or exclude what cannot be read with `exclude`.',
-            cause: error,
-        });
-    });
-    const unmatched = include.unmatched();
-    if (unmatched.length > 0) {
-        throw new errors/* InputError */.dz(`${unmatched.length === 1 ? 'This `include` pattern matches' : 'These `include` patterns match'} no file ` +
-            `in \`upload\` ${given}: ${unmatched.map((pattern) => (0,sanitize/* quoteForMessage */.Hx)(pattern)).join(', ')}.`, {
-            hint: 'Patterns are matched against paths relative to `upload`, case-sensitively; `*` also matches `/`. ' +
-                'Fix the pattern, or remove it if the files are optional.',
-        });
-    }
-    if (files.length === 0 && settings.deletePatterns.length === 0) {
-        const why = excludedByPatterns > 0
-            ? `all ${excludedByPatterns} of its files are left out by \`include\`/\`exclude\``
-            : skippedGitEntries > 0
-                ? 'it holds nothing but `.git`'
-                : 'it is empty';
-        throw new errors/* InputError */.dz(`Nothing to upload: \`upload\` ${given} is a folder, but ${why}.`, {
-            hint: 'Check `upload` and the patterns; an earlier step of the job may not have written the files.',
-        });
-    }
-    files.sort((a, b) => (a.pathInRepo < b.pathInRepo ? -1 : a.pathInRepo > b.pathInRepo ? 1 : 0));
-    const seen = new Set();
-    for (const file of files) {
-        if (seen.has(file.pathInRepo))
-            throw new errors/* InputError */.dz(`Two files would go to ${(0,sanitize/* quoteForMessage */.Hx)(file.pathInRepo)}.`);
-        seen.add(file.pathInRepo);
-    }
-    return {
-        kind: 'directory',
-        files,
-        totalBytes: files.reduce((sum, file) => sum + file.size, 0),
-        deleteBase: prefix,
-        excludedByPatterns,
-        skippedGitEntries,
-    };
-}
-function checkSize(size, name) {
-    if (size > MAX_FILE_BYTES) {
-        throw new errors/* InputError */.dz(`${(0,sanitize/* quoteForMessage */.Hx)(name)} is ${formatBytes(size)}: the Hub accepts files of at most ` +
-            `${formatBytes(MAX_FILE_BYTES)} (500 GB).`, { hint: 'Split it into smaller files (for model weights, shards), or exclude it with `exclude`.' });
-    }
-}
-function checkRepoPath(file) {
-    if (/[\p{Cc}]/u.test(file.pathInRepo)) {
-        throw new errors/* InputError */.dz(`The file ${(0,sanitize/* quoteForMessage */.Hx)(file.relativePath)} has a control character in its name, which the Hub refuses.`, { hint: 'Rename it, or exclude it with `exclude`.' });
-    }
-}
-function refuseSpecialFile(relativePath) {
-    throw new errors/* InputError */.dz(`${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` is not a regular file (a socket, pipe or device): it cannot ` +
-        `be uploaded.`, { hint: 'Exclude it with `exclude`.' });
-}
-function describeFsError(error) {
-    const code = error?.code;
-    return code === 'ENOENT'
-        ? 'no such file or folder'
-        : code === 'EACCES'
-            ? 'permission denied'
-            : (code ?? 'unreadable');
-}
-/** Bytes in binary units, for messages and progress lines ("512.0 MiB", "1.2 GiB"). */
-function formatBytes(bytes) {
-    const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit] ?? ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/upload/progress.ts
-// Progress for long uploads, readable in a step log: one line when a large file starts uploading
-// and one when it ends (size, time, rate), and in between at most one summary line per interval,
-// whatever the number of files or events. It is fed @huggingface/hub's commit progress events
-// (hashing and uploading fractions per file, phases) and the action's own commit-body bytes, and
-// it never prints per-event. The clock is injectable so the throttling is unit-tested.
-
-/** Files from this size on get their own start and end lines. */
-const LARGE_FILE_BYTES = 100 * 1024 * 1024;
-/** At most one summary line per this interval. */
-const PROGRESS_INTERVAL_MS = 10_000;
-class UploadProgress {
-    #files = new Map();
-    #log;
-    #now;
-    #intervalMs;
-    #largeFileBytes;
-    #phase = 'hashing';
-    #lastLineAt;
-    #phaseStartedAt;
-    #commitSent = 0;
-    #commitTotal = 0;
-    #filesSent = 0;
-    #bytesSent = 0;
-    #alreadyStored = 0;
-    constructor(lfsFiles, options) {
-        this.#log = options.log;
-        this.#now = options.now ?? (() => Date.now());
-        this.#intervalMs = options.intervalMs ?? PROGRESS_INTERVAL_MS;
-        this.#largeFileBytes = options.largeFileBytes ?? LARGE_FILE_BYTES;
-        for (const file of lfsFiles) {
-            this.#files.set(file.path, { size: file.size, hashed: 0, uploaded: 0, startedAt: undefined, done: false });
-        }
-        this.#lastLineAt = this.#now();
-        this.#phaseStartedAt = this.#lastLineAt;
-    }
-    /** One event of @huggingface/hub's commitIter. */
-    onEvent(event) {
-        if (event.event === 'phase') {
-            const phase = event.phase === 'uploadingLargeFiles' ? 'uploading' : event.phase === 'committing' ? 'committing' : 'hashing';
-            if (phase !== this.#phase) {
-                this.#phase = phase;
-                this.#phaseStartedAt = this.#now();
-            }
-            return;
-        }
-        const file = this.#files.get(event.path);
-        if (!file || event.state === 'error')
-            return;
-        if (event.state === 'hashing') {
-            file.hashed = Math.max(file.hashed, event.progress);
-            this.#phase = 'hashing';
-        }
-        else {
-            this.#onUpload(event.path, file, event.progress);
-        }
-        this.#maybeSummarise();
-    }
-    /** The commit request's body: `sent` of `total` bytes so far. */
-    onCommitBytes(sent, total) {
-        if (this.#phase !== 'committing') {
-            this.#phase = 'committing';
-            this.#phaseStartedAt = this.#now();
-        }
-        this.#commitSent = sent;
-        this.#commitTotal = total;
-        this.#maybeSummarise();
-    }
-    totals() {
-        return { filesSent: this.#filesSent, bytesSent: this.#bytesSent, filesAlreadyStored: this.#alreadyStored };
-    }
-    #onUpload(path, file, progress) {
-        if (file.done)
-            return;
-        const now = this.#now();
-        const large = file.size >= this.#largeFileBytes;
-        if (this.#phase !== 'uploading') {
-            this.#phase = 'uploading';
-            this.#phaseStartedAt = now;
-        }
-        if (progress >= 1) {
-            file.done = true;
-            file.uploaded = 1;
-            if (file.startedAt === undefined) {
-                this.#alreadyStored++;
-                if (large)
-                    this.#log(`${path} (${formatBytes(file.size)}) is already in the Hub's storage: not sent again.`);
-                return;
-            }
-            this.#filesSent++;
-            this.#bytesSent += file.size;
-            if (large) {
-                const seconds = Math.max(0.001, (now - file.startedAt) / 1000);
-                this.#log(`Uploaded ${path} (${formatBytes(file.size)}) in ${formatDuration(seconds)}, ${formatBytes(file.size / seconds)}/s.`);
-            }
-            return;
-        }
-        if (file.startedAt === undefined) {
-            file.startedAt = now;
-            if (large)
-                this.#log(`Uploading ${path} (${formatBytes(file.size)})…`);
-        }
-        file.uploaded = Math.max(file.uploaded, progress);
-    }
-    #maybeSummarise() {
-        const now = this.#now();
-        if (now - this.#lastLineAt < this.#intervalMs)
-            return;
-        const line = this.#summary(now);
-        if (line === undefined)
-            return;
-        this.#lastLineAt = now;
-        this.#log(line);
-    }
-    #summary(now) {
-        const elapsedSeconds = Math.max(0.001, (now - this.#phaseStartedAt) / 1000);
-        if (this.#phase === 'committing') {
-            if (this.#commitTotal === 0)
-                return undefined;
-            return `… committing: ${formatBytes(this.#commitSent)} of ${formatBytes(this.#commitTotal)} sent (${percent(this.#commitSent, this.#commitTotal)}).`;
-        }
-        let total = 0;
-        let hashed = 0;
-        let uploaded = 0;
-        let done = 0;
-        for (const file of this.#files.values()) {
-            total += file.size;
-            hashed += file.size * file.hashed;
-            uploaded += file.size * file.uploaded;
-            if (file.done)
-                done++;
-        }
-        if (total === 0)
-            return undefined;
-        if (this.#phase === 'hashing') {
-            return `… hashing large files: ${formatBytes(hashed)} of ${formatBytes(total)} (${percent(hashed, total)}).`;
-        }
-        return (`… uploading large files: ${formatBytes(uploaded)} of ${formatBytes(total)} ` +
-            `(${percent(uploaded, total)}), ${done} of ${this.#files.size} files done, ${formatBytes(uploaded / elapsedSeconds)}/s.`);
-    }
-}
-function percent(part, whole) {
-    return `${whole === 0 ? 100 : Math.floor((part / whole) * 100)}%`;
-}
-/** "4.2 s", "3 min 05 s", "1 h 02 min". */
-function formatDuration(seconds) {
-    if (seconds < 60)
-        return `${seconds.toFixed(1)} s`;
-    const whole = Math.round(seconds);
-    if (whole < 3600)
-        return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
-    return `${Math.floor(whole / 3600)} h ${String(Math.floor((whole % 3600) / 60)).padStart(2, '0')} min`;
-}
-
+// EXTERNAL MODULE: ./src/upload/plan.ts
+var upload_plan = __webpack_require__(546);
+// EXTERNAL MODULE: ./src/upload/progress.ts
+var upload_progress = __webpack_require__(850);
+// EXTERNAL MODULE: ./src/upload/patterns.ts
+var upload_patterns = __webpack_require__(9770);
 ;// CONCATENATED MODULE: ./src/upload/remote-plan.ts
 // The local plan against what the repository holds now, after the exchange and before any byte of
 // content is sent: the hub's preupload says which files go inline and which through LFS (and which
@@ -1430,9 +1017,9 @@ async function compareWithRemote(plan, upload, api, log) {
     const inlineChanged = inline.filter((file) => answer.files.get(file.pathInRepo)?.oid !== undefined).length;
     log(`Compared with ${api.webPath}@${upload.revision}${answer.commitOid ? ` (${answer.commitOid.slice(0, 7)})` : ''}: ` +
         `${inline.length} small file${inline.length === 1 ? '' : 's'} to send in the commit (` +
-        `${formatBytes(sum(inline))}), ${unchanged.size} unchanged; ` +
+        `${(0,upload_plan/* formatBytes */.z3)(sum(inline))}), ${unchanged.size} unchanged; ` +
         `${lfs.length} large or binary file${lfs.length === 1 ? '' : 's'} for LFS storage (` +
-        `${formatBytes(sum(lfs))}, compared once hashed)` +
+        `${(0,upload_plan/* formatBytes */.z3)(sum(lfs))}, compared once hashed)` +
         `${deletions.length > 0 ? `; ${deletions.length} to delete` : ''}.`);
     return {
         head: answer.commitOid,
@@ -1450,7 +1037,7 @@ async function compareWithRemote(plan, upload, api, log) {
 }
 async function findDeletions(plan, upload, api, log) {
     const prefix = plan.deleteBase === '' ? '' : `${plan.deleteBase}/`;
-    const patterns = new PatternSet(upload.deletePatterns, 'delete');
+    const patterns = new upload_patterns/* PatternSet */.D(upload.deletePatterns, 'delete');
     const written = new Set(plan.files.map((file) => file.pathInRepo));
     const deletions = [];
     for (const path of await api.listFiles(upload.revision)) {
@@ -1545,7 +1132,7 @@ async function commitUpload(plan, context) {
             if (remote.inline.length === 0 && remote.lfs.length === 0 && remote.deletions.length === 0) {
                 throw new NothingChanged();
             }
-            const progress = new UploadProgress(remote.lfs.map((file) => ({ path: file.pathInRepo, size: file.size })), { log });
+            const progress = new upload_progress/* UploadProgress */.Tu(remote.lfs.map((file) => ({ path: file.pathInRepo, size: file.size })), { log });
             const current = remote;
             const libraryFetch = createLibraryFetch({
                 transport,
@@ -1603,7 +1190,7 @@ async function commitUpload(plan, context) {
             log(`Committed ${output.commit.oid.slice(0, 7)} to ${api.webPath}@${upload.revision}` +
                 `${output.pullRequestUrl ? ` (pull request ${output.pullRequestUrl})` : ''}: ` +
                 `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} ` +
-                `deleted; ${formatBytes(sent)} sent in ${formatDuration(durationMs / 1000)}.`);
+                `deleted; ${(0,upload_plan/* formatBytes */.z3)(sent)} sent in ${(0,upload_progress/* formatDuration */.a3)(durationMs / 1000)}.`);
             return {
                 kind: 'committed',
                 commitOid: output.commit.oid,
@@ -1794,7 +1381,7 @@ function describeFailure(error, state) {
         cause = new errors/* RemoteError */.Hi(`@huggingface/hub failed during the upload: ${(0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(error instanceof Error ? error.message : String(error)), 240)}`, { code: 'MALFORMED_RESPONSE', transient: false, cause: error, hint: 'If it persists, report it with this log.' });
     }
     const stored = tally.objects > 0 || tally.bytes > 0
-        ? ` ${formatBytes(tally.bytes)} of file content reached the Hub's storage, but no commit refers to it (a ` +
+        ? ` ${(0,upload_plan/* formatBytes */.z3)(tally.bytes)} of file content reached the Hub's storage, but no commit refers to it (a ` +
             `re-run does not send it again).`
         : '';
     const outcome = cause.code === 'COMMIT_UNKNOWN'
@@ -1875,6 +1462,91 @@ function inert(value) {
         .slice(0, 300);
 }
 
+;// CONCATENATED MODULE: ./src/upload/readme-metadata.ts
+// The repository card's metadata (the YAML block at the top of the root README.md), checked by the
+// Hub before any byte is uploaded: the Hub refuses a commit whose card metadata is invalid, and
+// without this check that refusal would come only after every file was sent. As huggingface_hub
+// (`HfApi._validate_yaml`: `POST {hub}/api/validate-yaml` with `{"content", "repoType"}`; 400 with
+// `{"errors": [{"message"}]}` when invalid; `warnings` otherwise).
+//
+// Only a definite "invalid" (400 or 422) stops the upload. Any other answer (the endpoint missing on
+// a private hub, a token it does not accept, an outage) is a warning: the Hub checks the card again
+// at the commit. Kernel repositories are not checked (whether the endpoint knows their type is
+// unverified). The Hub's words are untrusted: each is sanitised, token shapes redacted.
+
+
+
+
+
+
+
+/** The card the Hub reads: README.md at the repository's root. */
+const CARD_PATH = 'README.md';
+/** The Hub sends files of 10 MiB or more through LFS, and reads no card metadata from those. */
+const MAX_CARD_BYTES = 10 * 1024 * 1024;
+const MAX_MESSAGES = 5;
+const CARD_DOCS = {
+    model: 'https://huggingface.co/docs/hub/model-cards',
+    dataset: 'https://huggingface.co/docs/hub/datasets-cards',
+    space: 'https://huggingface.co/docs/hub/spaces-config-reference',
+    kernel: 'https://huggingface.co/docs/hub/model-cards',
+};
+/** Asks the Hub to check the root README.md's metadata; throws README_INVALID when it refuses it. */
+async function checkReadmeMetadata(files, context) {
+    const card = files.find((file) => file.pathInRepo === CARD_PATH);
+    if (card === undefined)
+        return 'no-card';
+    if (context.repoKind === 'kernel' || card.size >= MAX_CARD_BYTES)
+        return 'not-checked';
+    const content = await (0,promises_.readFile)(card.localPath, 'utf8');
+    const response = await context.requests.send({
+        method: 'POST',
+        url: (0,hub_url/* hubEndpoint */.ZM)(context.hubUrl, 'api/validate-yaml'),
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ content, repoType: context.repoKind }),
+        what: `checking the metadata of ${CARD_PATH}`,
+    });
+    const requestId = (0,http_request/* requestIdOf */.Gb)(response.headers);
+    const quoted = (field) => messages(response, field, context.secrets());
+    if (response.status === 400 || response.status === 422) {
+        const problems = quoted('errors');
+        const error = (0,json/* parseJsonObject */.dw)(response.body).object?.['error'];
+        const fallback = (0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(typeof error === 'string' ? error : '', context.secrets()), 200);
+        throw new errors/* ActionError */.lZ(`The metadata of ${CARD_PATH} (the YAML block at its top) was refused by ${context.hubUrl.host}: ` +
+            (problems.length > 0 ? problems.join('; ') : fallback || `HTTP ${response.status}`) +
+            `${requestId ? ` (x-request-id: ${requestId})` : ''}. Nothing was uploaded.`, {
+            code: 'README_INVALID',
+            hint: `Fix the metadata of ${card.relativePath} (the fields are described at ${CARD_DOCS[context.repoKind]}), then re-run.`,
+        });
+    }
+    if (response.status < 200 || response.status >= 300) {
+        context.warn(`Could not check the metadata of ${CARD_PATH} before uploading: ${context.hubUrl.host} answered HTTP ` +
+            `${response.status}${requestId ? ` (x-request-id: ${requestId})` : ''}. The Hub checks it again at the commit.`);
+        return 'not-checked';
+    }
+    for (const warning of quoted('warnings'))
+        context.warn(`The metadata of ${CARD_PATH}: ${warning}`);
+    context.log(`The metadata of ${CARD_PATH} is valid for the Hub.`);
+    return 'valid';
+}
+/** The `message` of each entry of the answer's `errors` or `warnings`, sanitised, at most a few. */
+function messages(response, field, secrets) {
+    const listed = (0,json/* parseJsonObject */.dw)(response.body).object?.[field];
+    if (!Array.isArray(listed))
+        return [];
+    const texts = listed.flatMap((entry) => {
+        const message = (0,json/* isJsonObject */.OW)(entry) ? entry['message'] : entry;
+        return typeof message === 'string' && message.trim() !== ''
+            ? [(0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(message, secrets), 200)]
+            : [];
+    });
+    return texts.length > MAX_MESSAGES
+        ? [...texts.slice(0, MAX_MESSAGES), `and ${texts.length - MAX_MESSAGES} more`]
+        : texts;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/upload/settings.ts
 // The `upload` inputs, validated without touching the disk or the network, before the exchange
 // (readInputs reads them; this runs with the upload code, which main.ts loads only when `upload`
@@ -2034,8 +1706,10 @@ class TokenSource {
 // The upload stage as main.ts sees it, loaded with `await import()` only when `upload` is set, so
 // the default path neither loads nor parses any of it (nor @huggingface/hub). Two calls: prepare
 // (read the folder and refuse bad input, before the exchange) and commit (after the exchange, with
-// a token kept fresh for the whole upload). Outputs and the summary are written only once the
-// commit exists (or it is certain that nothing changed); on failure nothing is.
+// a token kept fresh for the whole upload: first what `hf upload` settles before sending any byte,
+// the README's metadata and the branch, then the commit). The result is plain data (result.ts);
+// main.ts renders outputs and the summary from it only once the commit exists (or it is certain
+// that nothing changed); on failure nothing is.
 
 
 
@@ -2052,13 +1726,13 @@ class TokenSource {
 /** Validates the upload inputs, reads `upload` from disk and refuses what cannot be uploaded. No network. */
 async function prepareUpload(settings, raw) {
     const upload = parseUploadInputs(raw, settings.resource);
-    const plan = await planUpload(upload);
+    const plan = await (0,upload_plan/* planUpload */.d7)(upload);
     const leftOut = [
         plan.excludedByPatterns > 0 ? `${plan.excludedByPatterns} left out by include/exclude` : '',
         plan.skippedGitEntries > 0 ? '.git skipped' : '',
     ].filter(Boolean);
     const destination = plan.kind === 'file' ? (plan.files[0]?.pathInRepo ?? '') : upload.pathInRepo ? `${upload.pathInRepo}/` : 'the root';
-    (0,log/* logInfo */.fH)(`Upload: ${plan.files.length} file${plan.files.length === 1 ? '' : 's'} (${formatBytes(plan.totalBytes)}) ` +
+    (0,runner_log/* logInfo */.fH)(`Upload: ${plan.files.length} file${plan.files.length === 1 ? '' : 's'} (${(0,upload_plan/* formatBytes */.z3)(plan.totalBytes)}) ` +
         `from ${upload.given} to ${destination} of ${settings.resource.value}@${upload.revision}` +
         `${upload.createPr ? ' as a pull request' : ''}${leftOut.length > 0 ? ` (${leftOut.join(', ')})` : ''}${upload.deletePatterns.length > 0 ? `, deleting what matches \`delete\`` : ''}.`);
     return {
@@ -2067,12 +1741,13 @@ async function prepareUpload(settings, raw) {
             const tokens = new TokenSource({
                 request: settings,
                 source,
-                hooks: { onSecret: mask/* maskSecret */.$, log: (message) => (0,log/* logInfo */.fH)(message) },
+                hooks: { onSecret: mask/* maskSecret */.$, log: (message) => (0,runner_log/* logInfo */.fH)(message) },
                 initial: { token: initial, issuedAt },
                 obtain: obtain_token/* obtainToken */.B,
             });
             const text = buildCommitText({ message: upload.commitMessage, description: upload.commitDescription });
             try {
+                await checkBeforeUploading(plan, upload, settings, tokens);
                 const outcome = await commitUpload(plan, {
                     upload,
                     hubUrl: settings.hubUrl,
@@ -2080,15 +1755,17 @@ async function prepareUpload(settings, raw) {
                     idleMs: settings.requestTimeoutMs,
                     tokens,
                     text,
-                    log: (line) => (0,log/* logInfo */.fH)(line),
+                    log: (line) => (0,runner_log/* logInfo */.fH)(line),
                 });
                 if (outcome.kind === 'unchanged') {
-                    (0,log/* logNotice */.n$)(`Nothing changed since the last commit to ${settings.resource.value}@${upload.revision}: all ` +
+                    (0,runner_log/* logNotice */.n$)(`Nothing changed since the last commit to ${settings.resource.value}@${upload.revision}: all ` +
                         `${outcome.counts.unchanged} files are ` +
                         `identical${upload.deletePatterns.length > 0 ? ' and nothing matches `delete`' : ''}, so no commit ` +
                         `was made and \`commit-sha\` is empty.`);
                 }
-                return finished(tokens.current, outcome, settings, upload);
+                const result = toResult(outcome, settings, upload);
+                logPublished(result);
+                return { token: tokens.current, result };
             }
             finally {
                 (0,http_request/* closeIdleConnections */.Kt)();
@@ -2096,49 +1773,62 @@ async function prepareUpload(settings, raw) {
         },
     };
 }
-function finished(token, outcome, settings, upload) {
+/**
+ * What `hf upload` settles before sending any byte: the root README.md's metadata is valid for the
+ * Hub, and the branch `revision` names exists (created from the default branch when it does not).
+ */
+async function checkBeforeUploading(plan, upload, settings, tokens) {
+    const log = (line) => (0,runner_log/* logInfo */.fH)(line);
+    const transport = new UploadTransport({
+        hubUrl: settings.hubUrl,
+        tokens,
+        maxAttempts: settings.maxAttempts,
+        idleMs: settings.requestTimeoutMs,
+        log,
+    });
+    const api = new HubApi(transport, upload, settings.hubUrl, () => [tokens.current.token.accessToken]);
+    await checkReadmeMetadata(plan.files, {
+        requests: transport,
+        hubUrl: settings.hubUrl,
+        repoKind: upload.repo.kind,
+        secrets: () => [tokens.current.token.accessToken],
+        log,
+        warn: (line) => (0,runner_log/* logWarning */.FF)(line),
+    });
+    await ensureBranch({
+        requests: transport,
+        hubUrl: settings.hubUrl,
+        repoPath: api.repoPath,
+        repoDisplay: api.webPath,
+        revision: upload.revision,
+        createPr: upload.createPr,
+        refusal: (what) => api.refusal(what),
+        log,
+    });
+}
+function toResult(outcome, settings, upload) {
+    const committed = outcome.kind === 'committed';
     return {
-        token,
-        outcome,
-        publishOutputs: () => {
-            core/* setOutput */.uH('commit-sha', outcome.kind === 'committed' ? outcome.commitOid : '');
-            core/* setOutput */.uH('commit-url', outcome.kind === 'committed' ? outcome.commitUrl : '');
-            core/* setOutput */.uH('pull-request-url', outcome.kind === 'committed' ? (outcome.pullRequestUrl ?? '') : '');
-        },
-        writeSummary: () => {
-            const code = (value) => `<code>${(0,sanitize/* escapeMarkdown */.FV)(value)}</code>`;
-            const link = (url, text) => `<a href="${(0,sanitize/* escapeMarkdown */.FV)(url)}">${(0,sanitize/* escapeMarkdown */.FV)(text)}</a>`;
-            const counts = outcome.counts;
-            const rows = [
-                ['Repository', code(settings.resource.value)],
-                ['Revision', `${code(upload.revision)}${upload.createPr ? ' (pull request)' : ''}`],
-            ];
-            if (outcome.kind === 'committed') {
-                rows.push(['Commit', link(outcome.commitUrl, outcome.commitOid)]);
-                if (outcome.pullRequestUrl)
-                    rows.push(['Pull request', link(outcome.pullRequestUrl, outcome.pullRequestUrl)]);
-                rows.push([
-                    'Sent',
-                    `${(0,sanitize/* escapeMarkdown */.FV)(formatBytes(outcome.bytesSent))} in ${(0,sanitize/* escapeMarkdown */.FV)(formatDuration(outcome.durationMs / 1000))}`,
-                ]);
-            }
-            else {
-                rows.push(['Commit', 'none: nothing changed since the last commit']);
-            }
-            rows.push([
-                'Files',
-                (0,sanitize/* escapeMarkdown */.FV)(`${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} ` +
-                    `deleted${counts.ignored > 0 ? `, ${counts.ignored} ignored by the repository's .gitignore` : ''}`),
-            ]);
-            return (0,summary/* writeSummary */.S)(core/* summary */.z.addHeading('Hugging Face upload', 3).addTable([
-                [
-                    { data: 'Field', header: true },
-                    { data: 'Value', header: true },
-                ],
-                ...rows,
-            ]));
-        },
+        repository: settings.resource.value,
+        revision: upload.revision,
+        createPr: upload.createPr,
+        commits: committed ? [{ oid: outcome.commitOid, url: outcome.commitUrl }] : [],
+        pullRequestUrl: committed ? outcome.pullRequestUrl : undefined,
+        counts: outcome.counts,
+        bytesSent: committed ? outcome.bytesSent : 0,
+        durationMs: outcome.durationMs,
     };
+}
+/** The upload's last line names where it landed, as `hf upload` ends with the commit URL. */
+function logPublished(result) {
+    const last = result.commits.at(-1);
+    if (last === undefined)
+        return;
+    const where = `${result.repository}@${result.revision}`;
+    const commits = result.commits.length === 1 ? '' : ` in ${result.commits.length} commits; the last:`;
+    (0,runner_log/* logInfo */.fH)(result.pullRequestUrl
+        ? `Published to ${where} as the pull request ${result.pullRequestUrl}${commits || ':'} ${last.url}`
+        : `Published to ${where}${commits || ':'} ${last.url}`);
 }
 
 
