@@ -190,6 +190,7 @@ describe('the upload inputs', () => {
     expect(settings({ pathInRepo: '/' }).pathInRepo).toBe('');
     expect(refuse({ pathInRepo: '../x' })).toContain('contains `..`');
     expect(refuse({ pathInRepo: 'a/.git/hooks' })).toContain('`.git` component');
+    expect(refuse({ pathInRepo: 'a/.cache/x' })).toContain('`.cache` component');
   });
 
   it('checks revision, and resolves upload against the workspace (an absolute path as is)', () => {

@@ -1,8 +1,10 @@
 // The cut of an upload's changes into commits (src/upload/parts.ts): one commit when it fits, hf's
 // ceilings otherwise (1,000 operations, 100 MiB of inline content), path order kept, deletions last
-// unless a deletion must come before an addition (a file replaced by a folder or the reverse).
+// unless a deletion must come before an addition (a file replaced by a folder or the reverse); and
+// each part's commit text (src/upload/provenance.ts): " (part k/n)", a marker unique to the part.
 import { describe, expect, it } from 'vitest';
 import { HUB_PART_LIMITS, splitIntoParts, type PartFile } from '../../src/upload/parts.js';
+import { buildCommitText, textForPart } from '../../src/upload/provenance.js';
 
 const MiB = 1024 * 1024;
 
@@ -128,5 +130,24 @@ describe('splitIntoParts', () => {
 
   it('holds a deletion-only change in one commit when it fits', () => {
     expect(shape(splitIntoParts({ inline: [], lfs: [], deletions: ['x', 'y'] }))).toEqual([[0, 0, 2]]);
+  });
+});
+
+describe('textForPart', () => {
+  const text = buildCommitText({ message: 'Epoch 3', description: 'Notes' }, { GITHUB_RUN_ID: '42' }, 'abcd');
+
+  it('leaves a single commit as it is', () => {
+    expect(textForPart(text, 1, 1)).toEqual(text);
+  });
+
+  it('suffixes the title and gives each part a marker no other part contains', () => {
+    const parts = Array.from({ length: 12 }, (_, index) => textForPart(text, index + 1, 12));
+    expect(parts[1]?.title).toBe('Epoch 3 (part 2/12)');
+    expect(parts[1]?.description).toContain('- Upload: `42-1-abcd-2of12`');
+    expect(parts[1]?.description.startsWith('Notes\n\n---\n\nPublished from GitHub Actions:')).toBe(true);
+    for (const part of parts) {
+      const carriers = parts.filter((other) => other.description.includes(part.marker));
+      expect(carriers).toEqual([part]);
+    }
   });
 });
