@@ -1,5 +1,5 @@
 // The upload stage as main.ts sees it, loaded with `await import()` only when `upload` is set, so
-// the default path neither loads nor parses any of it (nor @huggingface/hub). Two calls: prepare
+// the default path neither loads nor parses any of it. Two calls: prepare
 // (read the folder and refuse bad input, before the exchange) and commit (after the exchange, with
 // a token kept fresh for the whole upload). Outputs and the summary are written only once the
 // commit exists (or it is certain that nothing changed); on failure nothing is.
@@ -13,7 +13,8 @@ import { logInfo, logNotice } from '../runner/log.js';
 import { maskSecret } from '../runner/mask.js';
 import { escapeMarkdown } from '../runner/sanitize.js';
 import { writeSummary } from '../runner/summary.js';
-import { commitUpload, type UploadOutcome } from './commit.js';
+import { sendCommit, type UploadOutcome } from './send-commit.js';
+import { wholePlan } from './remote-plan.js';
 import { formatBytes, planUpload, type LocalPlan } from './plan.js';
 import { formatDuration } from './progress.js';
 import { buildCommitText } from './provenance.js';
@@ -63,12 +64,12 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
       });
       const text = buildCommitText({ message: upload.commitMessage, description: upload.commitDescription });
       try {
-        const outcome = await commitUpload(plan, {
+        const outcome = await sendCommit(wholePlan(plan), {
           upload,
           hubUrl: settings.hubUrl,
           maxAttempts: settings.maxAttempts,
           idleMs: settings.requestTimeoutMs,
-          tokens,
+          tokens: { accessToken: () => tokens.accessToken(), secrets: () => [tokens.current.token.accessToken] },
           text,
           log: (line) => logInfo(line),
         });

@@ -110,8 +110,10 @@ describe.each(RUNTIMES)('upload on $name', ({ node }) => {
     expect(first.summary).toContain('Hugging Face upload');
     expect(first.summary).toContain(`${services.hub.url}/${REPO}/commit/${head}`);
     expectTokensOnlyOnTheHub(commitApi, services);
-    // The action's preupload answered the library's: one preupload, one batch, one commit.
+    // One preupload, one batch call for both LFS files (hashed together), one commit.
     expect(commitApi.requests.map((request) => request.endpoint)).toEqual(['preupload', 'batch', 'commit']);
+    // The transfers offered are the LFS ones only, never xet (the default path is one the tests run).
+    expect(commitApi.batches.map((batch) => batch.transfers)).toEqual([['basic', 'multipart']]);
 
     // Nothing changed: a notice, no commit, an empty commit-sha; LFS content is not sent again.
     const putsBefore = commitApi.storage.requests.length;
