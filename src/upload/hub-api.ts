@@ -1,6 +1,6 @@
-// The Hub calls of an upload around the transfer and the commit: preupload of every file (to know which go inline and
-// which through LFS, and the oid of what the repository already holds at each path), the file
-// listing `delete` patterns are matched against, and the reads that tell whether a commit landed.
+// The Hub calls of an upload around the transfer and the commit: preupload of every file (to know
+// which go inline and which through LFS, and the oid of what the repository already holds at each
+// path), the file listing `delete` patterns are matched against, and the reads that tell whether a commit landed.
 // Endpoints as huggingface_hub calls them (hf_api.py); answers are `unknown` until narrowed here.
 
 import { open } from 'node:fs/promises';
