@@ -377,9 +377,8 @@ function formatBytes(bytes) {
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(546);
 // Progress for long uploads, readable in a step log: one line when a large file starts uploading
 // and one when it ends (size, time, rate), and in between at most one summary line per interval,
-// whatever the number of files or events. It is fed @huggingface/hub's commit progress events
-// (hashing and uploading fractions per file, phases) and the action's own commit-body bytes, and
-// it never prints per-event. The clock is injectable so the throttling is unit-tested.
+// whatever the number of files or events. It is fed the transfer's events (hashing and uploading
+// fractions per file, lfs-transfer.ts) and the commit body's bytes, and it never prints per-event. The clock is injectable so the throttling is unit-tested.
 
 /** Files from this size on get their own start and end lines. */
 const LARGE_FILE_BYTES = 100 * 1024 * 1024;
@@ -410,7 +409,7 @@ class UploadProgress {
         this.#lastLineAt = this.#now();
         this.#phaseStartedAt = this.#lastLineAt;
     }
-    /** One event of @huggingface/hub's commitIter. */
+    /** One event of the transfer of large files. */
     onEvent(event) {
         if (event.event === 'phase') {
             const phase = event.phase === 'uploadingLargeFiles' ? 'uploading' : event.phase === 'committing' ? 'committing' : 'hashing';

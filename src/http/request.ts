@@ -368,6 +368,11 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       request.onBodyProgress?.(sent);
     };
     const readFailed = (error: NodeJS.ErrnoException): void => {
+      // The body's own error (a file that changed size, local-file.ts) already says what to do.
+      if (error instanceof RemoteError) {
+        fail(error.message, error);
+        return;
+      }
       fail(
         error.code ?? error.message,
         new RemoteError(`could not read ${body.description}: ${error.code ?? error.message}`, {

@@ -1,12 +1,9 @@
-// The action's own requests to the Hub's commit API (the ones @huggingface/hub either does not make
-// or cannot make the way an upload needs): preupload of every file (to know which go inline and
-// which through LFS, and the oid of what the repository already holds at each path), the file
-// listing `delete` patterns are matched against, and the reads that tell whether a commit landed.
+// The Hub calls of an upload around the transfer and the commit: preupload of every file (to know
+// which go inline and which through LFS, and the oid of what the repository already holds at each
+// path), the file listing `delete` patterns are matched against, and the reads that tell whether a commit landed.
 // Endpoints as huggingface_hub calls them (hf_api.py); answers are `unknown` until narrowed here.
 
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { RemoteError } from '../errors.js';
 import type { HttpResponse } from '../http/request.js';
 import { isJsonObject, parseJsonList, parseJsonObject } from '../http/json.js';
@@ -245,11 +242,4 @@ async function readSample(path: string, size: number): Promise<Buffer> {
   } finally {
     await file.close();
   }
-}
-
-/** The git blob id of a file (sha1 of `blob <size>\0` and the bytes): a regular file's oid on the Hub. */
-export async function gitBlobSha1OfFile(path: string, size: number): Promise<string> {
-  const hash = createHash('sha1').update(`blob ${size}\0`);
-  if (size > 0) for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
-  return hash.digest('hex');
 }

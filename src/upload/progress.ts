@@ -1,8 +1,7 @@
 // Progress for long uploads, readable in a step log: one line when a large file starts uploading
 // and one when it ends (size, time, rate), and in between at most one summary line per interval,
-// whatever the number of files or events. It is fed @huggingface/hub's commit progress events
-// (hashing and uploading fractions per file, phases) and the action's own commit-body bytes, and
-// it never prints per-event. The clock is injectable so the throttling is unit-tested.
+// whatever the number of files or events. It is fed the transfer's events (hashing and uploading
+// fractions per file, lfs-transfer.ts) and the commit body's bytes, and it never prints per-event. The clock is injectable so the throttling is unit-tested.
 
 import { formatBytes } from './plan.js';
 
@@ -70,7 +69,7 @@ export class UploadProgress {
     this.#phaseStartedAt = this.#lastLineAt;
   }
 
-  /** One event of @huggingface/hub's commitIter. */
+  /** One event of the transfer of large files. */
   onEvent(event: ProgressEvent): void {
     if (event.event === 'phase') {
       const phase =

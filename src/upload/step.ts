@@ -1,5 +1,5 @@
 // The upload stage as main.ts sees it, loaded with `await import()` only when `upload` is set, so
-// the default path neither loads nor parses any of it (nor @huggingface/hub). Two calls: prepare
+// the default path neither loads nor parses any of it. Two calls: prepare
 // (read the folder and refuse bad input, before the exchange) and commit (after the exchange, with
 // a token kept fresh for the whole upload: first what `hf upload` settles before sending any byte,
 // the README's metadata and the branch, then the commit). The result is plain data (result.ts);
@@ -13,15 +13,16 @@ import { obtainToken } from '../obtain-token.js';
 import { logInfo, logNotice, logWarning } from '../runner/log.js';
 import { maskSecret } from '../runner/mask.js';
 import { ensureBranch } from './branch.js';
-import { commitUpload, type UploadOutcome } from './commit.js';
 import { HubApi } from './hub-api.js';
 import { formatBytes, planUpload, type LocalPlan } from './plan.js';
+import { wholePlan } from './remote-plan.js';
+import { sendCommits, type UploadOutcome } from './send-commit.js';
 import { buildCommitText } from './provenance.js';
 import { checkReadmeMetadata } from './readme-metadata.js';
 import type { UploadResult } from './result.js';
 import { parseUploadInputs, type RawUploadInputs, type UploadSettings } from './settings.js';
 import { TokenSource, type CurrentToken } from './token-source.js';
-import { UploadTransport } from './transport.js';
+import { UploadTransport, type HubTokenHolder } from './transport.js';
 import { closeIdleConnections } from '../http/request.js';
 
 export interface PreparedUpload {
@@ -64,13 +65,17 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
       });
       const text = buildCommitText({ message: upload.commitMessage, description: upload.commitDescription });
       try {
-        await checkBeforeUploading(plan, upload, settings, tokens);
-        const outcome = await commitUpload(plan, {
+        const holder: HubTokenHolder = {
+          accessToken: () => tokens.accessToken(),
+          secrets: () => [tokens.current.token.accessToken],
+        };
+        await checkBeforeUploading(plan, upload, settings, holder);
+        const outcome = await sendCommits(wholePlan(plan), {
           upload,
           hubUrl: settings.hubUrl,
           maxAttempts: settings.maxAttempts,
           idleMs: settings.requestTimeoutMs,
-          tokens,
+          tokens: holder,
           text,
           log: (line) => logInfo(line),
         });
@@ -100,7 +105,7 @@ async function checkBeforeUploading(
   plan: LocalPlan,
   upload: UploadSettings,
   settings: Settings,
-  tokens: TokenSource,
+  tokens: HubTokenHolder,
 ): Promise<void> {
   const log = (line: string): void => logInfo(line);
   const transport = new UploadTransport({
@@ -110,12 +115,12 @@ async function checkBeforeUploading(
     idleMs: settings.requestTimeoutMs,
     log,
   });
-  const api = new HubApi(transport, upload, settings.hubUrl, () => [tokens.current.token.accessToken]);
+  const api = new HubApi(transport, upload, settings.hubUrl, () => tokens.secrets());
   await checkReadmeMetadata(plan.files, {
     requests: transport,
     hubUrl: settings.hubUrl,
     repoKind: upload.repo.kind,
-    secrets: () => [tokens.current.token.accessToken],
+    secrets: () => tokens.secrets(),
     log,
     warn: (line) => logWarning(line),
   });
@@ -137,7 +142,7 @@ function toResult(outcome: UploadOutcome, settings: Settings, upload: UploadSett
     repository: settings.resource.value,
     revision: upload.revision,
     createPr: upload.createPr,
-    commits: committed ? [{ oid: outcome.commitOid, url: outcome.commitUrl }] : [],
+    commits: committed ? outcome.commits.map((commit) => ({ oid: commit.commitOid, url: commit.commitUrl })) : [],
     pullRequestUrl: committed ? outcome.pullRequestUrl : undefined,
     counts: outcome.counts,
     bytesSent: committed ? outcome.bytesSent : 0,

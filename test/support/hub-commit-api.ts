@@ -60,9 +60,11 @@ export interface HubPullRequest {
 /**
  * A fault of the commit API: any generic fault, another commit landing right before this one, or
  * (`drop-answer`) the commit made as asked but the connection closed instead of answering, as when
- * a load balancer times out while the Hub finishes a commit.
+ * a load balancer times out while the Hub finishes a commit (with `status`: answered that status,
+ * e.g. a load balancer's 502, instead of the Hub's answer).
  */
-export type CommitApiFault = Fault | { kind: 'advance-branch'; title?: string } | { kind: 'drop-answer' };
+export type CommitApiFault =
+  Fault | { kind: 'advance-branch'; title?: string } | { kind: 'drop-answer'; status?: number };
 
 export interface CommitApiRequestRecord {
   method: string;
@@ -201,8 +203,8 @@ export class HubCommitApi {
   readonly #pendingAdvance = new WeakMap<Context, { kind: 'advance-branch'; title?: string }>();
   /** `transform` faults taken by a request, applied to its successful answer. */
   readonly #pendingTransform = new WeakMap<Context, (body: Record<string, unknown>) => unknown>();
-  /** `drop-answer` faults taken by a request: it is carried out, but not answered. */
-  readonly #pendingDrop = new WeakSet<Context>();
+  /** `drop-answer` faults taken by a request: it is carried out, but not answered (or answered this status). */
+  readonly #pendingDrop = new WeakMap<Context, { status?: number }>();
 
   /** Starts a storage host of its own and attaches a new commit API to `hub`. */
   static async start(hub: HubServer, options: Partial<CommitApiOptions> = {}): Promise<HubCommitApi> {
@@ -514,7 +516,7 @@ export class HubCommitApi {
       return false;
     }
     if (fault.kind === 'drop-answer') {
-      this.#pendingDrop.add(context);
+      this.#pendingDrop.set(context, fault.status === undefined ? {} : { status: fault.status });
       return false;
     }
     return applyFault(fault, context.request, context.response, context.headers);
@@ -527,7 +529,12 @@ export class HubCommitApi {
     extraHeaders: Record<string, string> = {},
     contentType = 'application/json',
   ): void {
-    if (this.#pendingDrop.has(context)) {
+    const dropped = this.#pendingDrop.get(context);
+    if (dropped?.status !== undefined) {
+      sendJson(context.response, dropped.status, { error: 'Bad Gateway' }, context.headers);
+      return;
+    }
+    if (dropped) {
       context.request.socket.destroy();
       return;
     }

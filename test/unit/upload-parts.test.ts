@@ -151,7 +151,7 @@ describe('the streamed commit body', () => {
     return Buffer.concat(chunks);
   }
 
-  it('is the NDJSON @huggingface/hub would send, of exactly the announced length, for every size', async () => {
+  it('is the NDJSON the Hub reads (as @huggingface/hub would send it), of exactly the announced length, for every size', async () => {
     const files = [0, 1, 2, 3, 4, 767, 3 * 256 * 1024 - 1, 3 * 256 * 1024, 3 * 256 * 1024 + 1, 2_000_000].map(
       (size, index) => {
         const localPath = join(folder, `f${index}`);
@@ -188,9 +188,11 @@ describe('the streamed commit body', () => {
     const localPath = join(folder, 'changing');
     writeFileSync(localPath, 'abcdef');
     const body = commitBody([], [{ pathInRepo: 'x', localPath, size: 4 }]);
-    await expect(read(body)).rejects.toThrow(/changed while it was being sent/);
+    await expect(read(body)).rejects.toThrow(
+      '"x" changed while it was being uploaded: it was 4 bytes when the upload was planned, and more bytes were read',
+    );
     const shorter = commitBody([], [{ pathInRepo: 'x', localPath, size: 10 }]);
-    await expect(read(shorter)).rejects.toThrow(/fewer bytes/);
+    await expect(read(shorter)).rejects.toThrow('it was 10 bytes when the upload was planned, and 6 bytes were read');
   });
 });
 

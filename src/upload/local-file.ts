@@ -1,0 +1,142 @@
+// Every read of a file the plan named goes through here (hashing, the bytes of an inline file; the
+// PUT of an LFS object streams the same path through http/request.ts), and every read checks that
+// the file still has the size the plan measured: a file that changed since is the workflow's to
+// fix, and the error says so (code LOCAL_FILE), never "the library failed".
+//
+// Speed: a small file is read whole in one read (a 4 KiB file costs one open, one read, one close:
+// no stream, no 768 KiB buffer); a large one through one reused buffer. Each byte read for hashing
+// feeds every digest asked for in the same pass (git blob sha1 and sha256), so no byte is read twice
+// to compare with the repository.
+
+import { createHash, type Hash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { RemoteError } from '../errors.js';
+import { quoteForMessage } from '../runner/sanitize.js';
+
+/** Files up to this size are read whole, in one read. */
+export const WHOLE_READ_BYTES = 4 * 1024 * 1024;
+/** The buffer a larger file is hashed through, reused for every read of that file. */
+const HASH_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** A file of the plan: where it is on disk, what it is called, and the size measured when planning. */
+export interface LocalFile {
+  readonly localPath: string;
+  readonly pathInRepo: string;
+  readonly size: number;
+}
+
+export interface FileDigests {
+  /** The git blob id (sha1 of `blob <size>\0` and the bytes): a regular file's oid on the Hub. */
+  readonly gitSha1?: string;
+  /** sha256 of the bytes: an LFS file's oid. */
+  readonly sha256?: string;
+}
+
+/** The digests asked for, in one read of the file. `onBytes` is told how many bytes have been hashed so far. */
+export async function digestFile(
+  file: LocalFile,
+  wanted: { readonly gitSha1?: boolean; readonly sha256?: boolean },
+  onBytes?: (hashed: number) => void,
+): Promise<FileDigests> {
+  const hashes: Hash[] = [];
+  const sha1 = wanted.gitSha1 ? createHash('sha1').update(`blob ${file.size}\0`) : undefined;
+  const sha256 = wanted.sha256 ? createHash('sha256') : undefined;
+  if (sha1) hashes.push(sha1);
+  if (sha256) hashes.push(sha256);
+  if (file.size <= WHOLE_READ_BYTES) {
+    const bytes = await readWholeFile(file);
+    for (const hash of hashes) hash.update(bytes);
+    onBytes?.(bytes.length);
+  } else {
+    await forEachChunk(file, (chunk, hashed) => {
+      for (const hash of hashes) hash.update(chunk);
+      onBytes?.(hashed);
+    });
+  }
+  return {
+    ...(sha1 ? { gitSha1: sha1.digest('hex') } : {}),
+    ...(sha256 ? { sha256: sha256.digest('hex') } : {}),
+  };
+}
+
+/** The whole file, in one read into a buffer of exactly the planned size. */
+export async function readWholeFile(file: LocalFile): Promise<Buffer> {
+  if (file.size === 0) {
+    await checkEnd(file, 0);
+    return Buffer.alloc(0);
+  }
+  const handle = await openPlanned(file);
+  try {
+    // One byte more than planned: a file that grew since shows in the same read.
+    const buffer = Buffer.allocUnsafe(file.size + 1);
+    let read = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, read, buffer.length - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+      if (read >= file.size) break;
+    }
+    if (read !== file.size) throw changedSize(file, read);
+    return buffer.subarray(0, file.size);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Calls `onChunk` with each chunk of the file (the same buffer, refilled: use it before returning). */
+async function forEachChunk(file: LocalFile, onChunk: (chunk: Buffer, readSoFar: number) => void): Promise<void> {
+  const handle = await openPlanned(file);
+  try {
+    const buffer = Buffer.allocUnsafe(Math.min(HASH_CHUNK_BYTES, Math.max(1, file.size)));
+    let position = 0;
+    while (position < file.size) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, file.size - position), position);
+      if (bytesRead === 0) throw changedSize(file, position);
+      position += bytesRead;
+      onChunk(buffer.subarray(0, bytesRead), position);
+    }
+    const { bytesRead } = await handle.read(buffer, 0, 1, file.size);
+    if (bytesRead !== 0) throw changedSize(file, file.size + bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function checkEnd(file: LocalFile, expected: number): Promise<void> {
+  const handle = await openPlanned(file);
+  try {
+    const { bytesRead } = await handle.read(Buffer.alloc(1), 0, 1, expected);
+    if (bytesRead !== 0) throw changedSize(file, expected + bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function openPlanned(file: LocalFile): Promise<Awaited<ReturnType<typeof open>>> {
+  try {
+    return await open(file.localPath, 'r');
+  } catch (error: unknown) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'unreadable';
+    throw new RemoteError(`Could not read ${quoteForMessage(file.pathInRepo)} to upload it: ${code}`, {
+      code: 'LOCAL_FILE',
+      transient: false,
+      cause: error,
+      hint: 'Do not move or delete the files to upload while the action runs (start it after the step that writes them).',
+    });
+  }
+}
+
+/** A file that is not the size it was when planned: the workflow changed it during the upload. */
+export function changedSize(file: LocalFile, seen: number): RemoteError {
+  return new RemoteError(
+    `${quoteForMessage(file.pathInRepo)} changed while it was being uploaded: it was ${file.size} bytes when ` +
+      `the upload was planned, and ${seen > file.size ? 'more' : `${seen}`} bytes were read`,
+    {
+      code: 'LOCAL_FILE',
+      transient: false,
+      hint:
+        'Something in the workflow is still writing the files to upload: start the upload after the step that ' +
+        'writes them (and do not run them in parallel).',
+    },
+  );
+}
