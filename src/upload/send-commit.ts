@@ -5,10 +5,12 @@
 // 3. the commit request (commit-request.ts), with `parentCommit`: if another commit landed first
 //    (412), everything is compared again on top of the new head once (objects already in storage
 //    are not sent again) and the commit sent once more.
-// Nothing changed (every oid equals the repository's, nothing to delete): no commit. A failure
-// says whether anything reached the Hub (upload-failure.ts). A large folder is sent as several
+// Nothing changed (every oid equals the repository's, nothing to delete): no commit. What the hub
+// answers is published only when fit (commit-answer.ts). A failure says whether anything reached
+// the Hub (upload-failure.ts). A large folder is sent as several
 // commits by calling this once per part.
 
+import { checkCommitAnswer } from './commit-answer.js';
 import { postCommit } from './commit-request.js';
 import { HubApi } from './hub-api.js';
 import { transferLargeFiles, type StorageTally } from './lfs-transfer.js';
@@ -31,9 +33,12 @@ export interface UploadCounts {
 export type UploadOutcome =
   | {
       readonly kind: 'committed';
-      readonly commitOid: string;
-      readonly commitUrl: string;
+      /** The hub's answer, each field undefined when it is not fit to publish (commit-answer.ts). */
+      readonly commitOid: string | undefined;
+      readonly commitUrl: string | undefined;
       readonly pullRequestUrl: string | undefined;
+      /** Why a field of the hub's answer was left out: one warning each. */
+      readonly rejected: readonly string[];
       readonly counts: UploadCounts;
       readonly bytesSent: number;
       readonly durationMs: number;
@@ -49,6 +54,8 @@ export interface CommitContext {
   /** Title and description (with the provenance block and this run's marker) of this commit. */
   readonly text: CommitText;
   readonly log: (line: string) => void;
+  /** Masks a credential the hub handed out (in an LFS batch answer) as soon as it is received. */
+  readonly onSecret: (secret: string) => void;
 }
 
 /** Sends `part` as one commit; returns what happened, or throws an ActionError saying what reached the Hub. */
@@ -62,7 +69,15 @@ export async function sendCommit(part: CommitPart, context: CommitContext): Prom
     idleMs: context.idleMs,
     log,
   });
-  const api = new HubApi(transport, upload, context.hubUrl, () => context.tokens.secrets());
+  /** Credentials the hub handed out during the upload: masked, and cut out of every message. */
+  const received: string[] = [];
+  const secrets = (): string[] => [...context.tokens.secrets(), ...received];
+  const onCredential = (credential: string): void => {
+    if (received.includes(credential)) return;
+    context.onSecret(credential);
+    received.push(credential);
+  };
+  const api = new HubApi(transport, upload, context.hubUrl, secrets);
   const tally: StorageTally = { objects: 0, bytes: 0 };
   const state = { tally, webPath: api.webPath, revision: upload.revision };
   try {
@@ -80,6 +95,8 @@ export async function sendCommit(part: CommitPart, context: CommitContext): Prom
           webPath: api.webPath,
           revision: upload.revision,
           refusal: (what) => api.refusal(what),
+          onCredential,
+          secrets,
         },
         progress,
         tally,
@@ -132,17 +149,21 @@ export async function sendCommit(part: CommitPart, context: CommitContext): Prom
       }
       const durationMs = Date.now() - started;
       const sent = tally.bytes + answer.bodyBytes;
+      const checked = checkCommitAnswer(answer, context.hubUrl);
+      const pullRequest = checked.pullRequestUrl
+        ? ` (pull request ${checked.pullRequestUrl})`
+        : upload.createPr
+          ? ' as a pull request'
+          : '';
       log(
-        `Committed ${answer.commitOid.slice(0, 7)} to ${api.webPath}@${upload.revision}` +
-          `${answer.pullRequestUrl ? ` (pull request ${answer.pullRequestUrl})` : ''}: ` +
+        `Committed ${checked.commitOid === undefined ? '' : `${checked.commitOid.slice(0, 7)} `}to ` +
+          `${api.webPath}@${upload.revision}${pullRequest}: ` +
           `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} ` +
           `deleted; ${formatBytes(sent)} sent in ${formatDuration(durationMs / 1000)}.`,
       );
       return {
         kind: 'committed',
-        commitOid: answer.commitOid,
-        commitUrl: answer.commitUrl,
-        pullRequestUrl: answer.pullRequestUrl,
+        ...checked,
         counts,
         bytesSent: sent,
         durationMs,

@@ -9,7 +9,7 @@ import type { IdTokenSource } from '../github/id-token.js';
 import type { IssuedToken } from '../hub/token-response.js';
 import type { Settings } from '../inputs.js';
 import { obtainToken } from '../obtain-token.js';
-import { logInfo, logNotice } from '../runner/log.js';
+import { logInfo, logNotice, logWarning } from '../runner/log.js';
 import { maskSecret } from '../runner/mask.js';
 import { escapeMarkdown } from '../runner/sanitize.js';
 import { writeSummary } from '../runner/summary.js';
@@ -72,6 +72,7 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
           tokens: { accessToken: () => tokens.accessToken(), secrets: () => [tokens.current.token.accessToken] },
           text,
           log: (line) => logInfo(line),
+          onSecret: maskSecret,
         });
         if (outcome.kind === 'unchanged') {
           logNotice(
@@ -99,9 +100,12 @@ function finished(
     token,
     outcome,
     publishOutputs: () => {
-      core.setOutput('commit-sha', outcome.kind === 'committed' ? outcome.commitOid : '');
-      core.setOutput('commit-url', outcome.kind === 'committed' ? outcome.commitUrl : '');
-      core.setOutput('pull-request-url', outcome.kind === 'committed' ? (outcome.pullRequestUrl ?? '') : '');
+      // Only what commit-answer.ts found fit to publish: workflows paste these into `run:` scripts.
+      const committed = outcome.kind === 'committed' ? outcome : undefined;
+      for (const warning of committed?.rejected ?? []) logWarning(warning);
+      core.setOutput('commit-sha', committed?.commitOid ?? '');
+      core.setOutput('commit-url', committed?.commitUrl ?? '');
+      core.setOutput('pull-request-url', committed?.pullRequestUrl ?? '');
     },
     writeSummary: () => {
       const code = (value: string): string => `<code>${escapeMarkdown(value)}</code>`;
@@ -113,7 +117,15 @@ function finished(
         ['Revision', `${code(upload.revision)}${upload.createPr ? ' (pull request)' : ''}`],
       ];
       if (outcome.kind === 'committed') {
-        rows.push(['Commit', link(outcome.commitUrl, outcome.commitOid)]);
+        const { commitOid, commitUrl } = outcome;
+        rows.push([
+          'Commit',
+          commitOid === undefined
+            ? "made (the hub's answer held no valid commit id)"
+            : commitUrl === undefined
+              ? code(commitOid)
+              : link(commitUrl, commitOid),
+        ]);
         if (outcome.pullRequestUrl) rows.push(['Pull request', link(outcome.pullRequestUrl, outcome.pullRequestUrl)]);
         rows.push([
           'Sent',

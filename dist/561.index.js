@@ -1,8 +1,8 @@
-export const id = 699;
-export const ids = [699];
+export const id = 561;
+export const ids = [561];
 export const modules = {
 
-/***/ 4699:
+/***/ 7561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -25,6 +25,70 @@ var mask = __webpack_require__(7084);
 var sanitize = __webpack_require__(9063);
 // EXTERNAL MODULE: ./src/runner/summary.ts
 var summary = __webpack_require__(1070);
+;// CONCATENATED MODULE: ./src/upload/commit-answer.ts
+// What of the hub's answer to a commit may be published. The commit id and URLs become step outputs
+// (`commit-sha`, `commit-url`, `pull-request-url`), which workflows paste into `run:` scripts, and
+// links in the job summary: each is checked for exactly what it should be (a 40-hex git id; an
+// http(s) URL on the hub's origin, without control characters), and anything else is left out,
+// with a warning that quotes it as inert text. The commit itself is not in doubt: it landed.
+
+const GIT_COMMIT_ID = /^[0-9a-f]{40}$/;
+/** Longer than any URL of a commit or a discussion on a hub. */
+const MAX_URL_LENGTH = 2048;
+/** Checks what the hub answered, against the hub it was sent to (`hubUrl`). */
+function checkCommitAnswer(answer, hubUrl) {
+    const rejected = [];
+    /** Records why a value is left out; gives what is published instead: nothing. */
+    const reject = (what, output, why, value) => {
+        rejected.push(`The hub answered the commit with ${what} that ${why}, so \`${output}\` is empty: ${show(value)}.`);
+        return undefined;
+    };
+    const oid = answer.commitOid;
+    const commitOid = typeof oid === 'string' && GIT_COMMIT_ID.test(oid)
+        ? oid
+        : reject('a commit id', 'commit-sha', 'is not 40 hexadecimal characters', oid);
+    const checkUrl = (value, what, output) => {
+        const problem = problemWithUrl(value, hubUrl);
+        return problem === undefined ? value : reject(what, output, problem, value);
+    };
+    const commitUrl = checkUrl(answer.commitUrl, 'a commit URL', 'commit-url');
+    const pullRequestUrl = answer.pullRequestUrl === undefined || answer.pullRequestUrl === null
+        ? undefined
+        : checkUrl(answer.pullRequestUrl, 'a pull request URL', 'pull-request-url');
+    return { commitOid, commitUrl, pullRequestUrl, rejected };
+}
+/** Why `value` is not a URL to publish, or undefined when it is one. */
+function problemWithUrl(value, hubUrl) {
+    if (typeof value !== 'string')
+        return 'is not a string';
+    if (value.length > MAX_URL_LENGTH)
+        return `is longer than ${MAX_URL_LENGTH} characters`;
+    // On the text as given: the URL parser silently drops tabs and line breaks.
+    if (/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(value))
+        return 'holds a control character';
+    if (/\s/.test(value))
+        return 'holds white space';
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'is not an http(s) URL';
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return 'is not an http(s) URL';
+    if (url.username !== '' || url.password !== '')
+        return 'carries credentials';
+    if (url.origin !== hubUrl.origin)
+        return `is not on the hub's origin (${hubUrl.origin})`;
+    return undefined;
+}
+/** A value the hub sent, quoted as one inert line (whatever it is: a string, a number, an object). */
+function show(value) {
+    const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+    return JSON.stringify((0,sanitize/* sanitizeServerText */.c8)(text, 160));
+}
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/http/json.ts
@@ -297,7 +361,8 @@ var about = __webpack_require__(4543);
 // - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
 //   each attempt (token-source.ts); a storage host never receives it, whatever a caller asks;
 // - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
-//   where no byte moves for `timeout-seconds` has stalled and is retried;
+//   where no byte moves for `timeout-seconds` has stalled and is retried; an answer, once it starts,
+//   must arrive whole within ANSWER_LIMIT_FACTOR × `timeout-seconds`;
 // - what is transient (http/transient.ts) is retried with the action's policy (http/retry.ts: full
 //   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
 
@@ -311,6 +376,13 @@ var about = __webpack_require__(4543);
  * other calls are quick. Until the request is sent, the inactivity limit (`timeout-seconds`) applies.
  */
 const PROCESSING_MS = { quick: 60_000, slow: 180_000 };
+/**
+ * An answer (headers to last byte) may take this many times the inactivity limit, 60 s with the
+ * default `timeout-seconds`: the largest answer read (64 MiB) arrives in that time at about 1 MiB/s,
+ * and a body dripping a byte at a time, which never trips the inactivity limit, is cut. Only the
+ * answer is bounded this way: a request body (a file of many GB) keeps the inactivity rule alone.
+ */
+const ANSWER_LIMIT_FACTOR = 4;
 /** Retry waits are bounded by `max-attempts` and the 30-second Retry-After cap, not by a step deadline. */
 const UPLOAD_RETRY_HORIZON_MS = 7 * 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -347,6 +419,10 @@ class UploadTransport {
                 ...(request.processingMs === undefined
                     ? {}
                     : { afterBodyMs: Math.max(request.processingMs, this.options.idleMs) }),
+                answer: {
+                    ms: ANSWER_LIMIT_FACTOR * this.options.idleMs,
+                    label: `the answer limit, ${ANSWER_LIMIT_FACTOR} × input \`timeout-seconds\``,
+                },
             },
             maxBodyBytes: request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
             keepAlive: true,
@@ -443,7 +519,7 @@ function capitalise(text) {
 // streamed NDJSON body (commit-body.ts): the header (title, description with the provenance block,
 // `parentCommit`: the head the comparison was made against), the LFS files, the deletions, the
 // regular files. What it can come to, as plain data or an error that says whose move it is:
-// - committed: the hub's answer, narrowed;
+// - committed: the hub's answer as it came (commit-answer.ts checks what of it may be published);
 // - branch moved (412: another commit landed since the comparison): the caller compares again;
 // - no definite answer (a reset, a stall, a 5xx): the branch is checked for this run's marker
 //   (commit-lookup.ts); if the commit is there it landed, and that is a success that says what
@@ -525,24 +601,13 @@ async function postCommit(operations, context) {
         await budget.waitBeforeRetry(failure, 'the commit');
     }
 }
-/** The hub's answer to a commit: `{commitOid, commitUrl, pullRequestUrl?}`. */
+/** The hub's answer to a commit, `{commitOid, commitUrl, pullRequestUrl?}`, unchecked: the commit landed either way. */
 function narrowAnswer(text) {
     const answer = (0,json/* parseJsonObject */.dw)(text).object;
-    const commitOid = answer?.['commitOid'];
-    const commitUrl = answer?.['commitUrl'];
-    const pullRequestUrl = answer?.['pullRequestUrl'];
-    if (!(0,json/* isJsonObject */.OW)(answer) || typeof commitOid !== 'string' || typeof commitUrl !== 'string') {
-        throw new errors/* RemoteError */.Hi("The hub's answer to the commit has no commitOid or commitUrl.", {
-            code: 'MALFORMED_RESPONSE',
-            transient: false,
-            hint: 'The commit may have been made: look at the repository before re-running. If `hub-url` points at a ' +
-                'Hugging Face Hub, report it with the x-request-id in the debug log.',
-        });
-    }
     return {
-        commitOid,
-        commitUrl,
-        pullRequestUrl: typeof pullRequestUrl === 'string' && pullRequestUrl !== '' ? pullRequestUrl : undefined,
+        commitOid: answer?.['commitOid'],
+        commitUrl: answer?.['commitUrl'],
+        pullRequestUrl: answer?.['pullRequestUrl'] === '' ? undefined : answer?.['pullRequestUrl'],
     };
 }
 
@@ -662,6 +727,13 @@ function storageRefusal(response, what, host) {
 
 
 
+
+/**
+ * The most pages a listing is followed for: the Hub lists 1,000 files a page and advises fewer
+ * than 100,000 files per repository (100 pages), so 1,000 pages is ten times any sane repository;
+ * a `Link: next` that never ends is stopped there.
+ */
+const MAX_LISTING_PAGES = 1000;
 /** huggingface_hub sends preupload requests for 256 files at a time. */
 const PREUPLOAD_CHUNK = 256;
 const SAMPLE_BYTES = 512;
@@ -749,18 +821,32 @@ class HubApi {
         }
         return { files: answers, commitOid };
     }
-    /** Every file path at `revision` (the tree, recursive, following the Link pagination). */
+    /**
+     * Every file path at `revision` (the tree, recursive, following the Link pagination), up to
+     * MAX_LISTING_PAGES pages; a page seen before (same URL or same body) ends it with an error too.
+     */
     async listFiles(revision) {
         const paths = [];
         let url = this.#url(`tree/${encodeURIComponent(revision)}`);
         url.searchParams.set('recursive', 'true');
-        while (url) {
+        const seen = new Set();
+        for (let page = 1; url; page++) {
+            if (page > MAX_LISTING_PAGES) {
+                throw this.#endlessListing(`did not end after ${MAX_LISTING_PAGES} pages`);
+            }
+            if (seen.has(url.href))
+                throw this.#endlessListing(`repeated a page (page ${page})`);
+            seen.add(url.href);
             const response = await this.transport.send({
                 method: 'GET',
                 url,
                 headers: { Accept: 'application/json' },
                 what: `listing the files of ${this.#repoDisplay}`,
             }, this.refusal(`Listing the files of ${this.#repoDisplay}`));
+            const digest = (0,external_node_crypto_.createHash)('sha256').update(response.body).digest('hex');
+            if (seen.has(digest))
+                throw this.#endlessListing(`repeated a page (page ${page})`);
+            seen.add(digest);
             const entries = (0,json/* parseJsonList */.cA)(response.body);
             if (entries === undefined)
                 throw this.#malformed('tree listing', 'is not a list');
@@ -815,6 +901,14 @@ class HubApi {
     /** `{hub}/api/{kind}s/{ns}/{name}/{rest}`. */
     #url(rest) {
         return (0,hub_url/* hubEndpoint */.ZM)(this.hubUrl, `${this.repoPath}/${rest}`);
+    }
+    #endlessListing(problem) {
+        return new errors/* RemoteError */.Hi(`The hub's listing of the files of ${this.#repoDisplay} ${problem}.`, {
+            code: 'MALFORMED_RESPONSE',
+            transient: false,
+            hint: 'A repository on the Hub lists in far fewer pages: check that `hub-url` points at a Hugging Face Hub. ' +
+                'If it does, report it with the x-request-id in the debug log; meanwhile, leave `delete` empty.',
+        });
     }
     #malformed(what, problem) {
         return new errors/* RemoteError */.Hi(`The hub's answer to the ${what} request ${problem}.`, {
@@ -899,17 +993,47 @@ class Channel {
     }
 }
 
+;// CONCATENATED MODULE: ./src/upload/received-credentials.ts
+// Credentials the hub hands out during an upload, besides its own token: the Xet CAS access token
+// (in the LFS batch answer's `X-Xet-Access-Token` header, and in the xet-write-token answer's
+// `accessToken`), and any Authorization header a batch answer gives for a storage host. They are
+// found in every hub answer @huggingface/hub reads, at any depth, before the library sees it, so
+// the caller can mask them at once and cut them out of every later message.
+
+/** The field and header names (compared case-insensitively) under which a credential is handed out. */
+const CREDENTIAL_NAMES = new Set([
+    'accesstoken',
+    'access_token',
+    'x-xet-access-token',
+    'authorization',
+    'refresh_token',
+    'id_token',
+]);
+/**
+ * Every credential in a hub answer's JSON body (none when it is not JSON). An Authorization value
+ * gives its credential without the scheme: masking `Bearer` or `Basic` would blank the word from
+ * the whole log.
+ */
+function findReceivedCredentials(body) {
+    return (0,json/* collectCredentialsOfBody */.MH)(body, CREDENTIAL_NAMES)
+        .map((value) => /^[A-Za-z][\w-]*\s+(\S+)$/.exec(value.trim())?.[1] ?? value)
+        .filter((value) => value.length >= 8);
+}
+
 ;// CONCATENATED MODULE: ./src/upload/lfs-batch.ts
 // The Git LFS batch call (https://github.com/git-lfs/git-lfs/blob/main/docs/api/batch.md, as the
 // Hub serves it at `{hub}/{[datasets/|spaces/]}{ns}/{name}.git/info/lfs/objects/batch`): which of
 // these objects the Hub's storage still needs, and where to send each one. The answer is `unknown`
 // until narrowed here into plain instructions: already stored, one PUT (basic), or parts and a
-// completion (multipart), each maybe with a verify call.
+// completion (multipart), each maybe with a verify call. Any credential in the answer (an
+// Authorization value for a storage host, a Xet token) is handed to `onCredential` (masked) before
+// anything else reads it, and cut out of any message made from the answer.
 //
 // Only `basic` and `multipart` are offered, never `xet`: the Hub's LFS bridge accepts them on
 // Xet-backed repositories (hub-docs xet/legacy-git-lfs.md), they are what the tests run against
 // the real protocol, and @huggingface/hub's Xet path measured 7× slower here with 600 MiB peaks
 // (BENCHMARKS.md, "Why not Xet").
+
 
 
 
@@ -937,6 +1061,8 @@ async function requestBatch(objects, context) {
         processingMs: PROCESSING_MS.quick,
         ...(context.signal ? { signal: context.signal } : {}),
     }, context.refusal('The LFS batch request'));
+    for (const credential of findReceivedCredentials(response.body))
+        context.onCredential(credential);
     const answer = (0,json/* parseJsonObject */.dw)(response.body).object;
     const transfer = answer?.['transfer'] ?? 'basic';
     if (transfer !== 'basic' && transfer !== 'multipart') {
@@ -954,16 +1080,16 @@ async function requestBatch(objects, context) {
         const entry = byOid.get(object.oid);
         if (!entry)
             throw malformed(`does not mention the object ${object.oid}`);
-        return narrowObject(object, entry);
+        return narrowObject(object, entry, context.secrets());
     });
 }
-function narrowObject(object, entry) {
+function narrowObject(object, entry, secrets) {
     const error = entry['error'];
     if ((0,json/* isJsonObject */.OW)(error)) {
         const message = typeof error['message'] === 'string' ? error['message'] : '';
         throw new errors/* RemoteError */.Hi(`The hub refused to store an LFS object of ${object.size} bytes (${object.oid.slice(0, 12)}…): ` +
             `${String(typeof error['code'] === 'number' ? error['code'] : '?')} ` +
-            JSON.stringify((0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(message), 200)), { code: 'HUB_REFUSED', transient: false, hint: 'If it persists, report it to Hugging Face with this log.' });
+            JSON.stringify((0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(message, secrets), 200)), { code: 'HUB_REFUSED', transient: false, hint: 'If it persists, report it to Hugging Face with this log.' });
     }
     const actions = (0,json/* isJsonObject */.OW)(entry['actions']) ? entry['actions'] : undefined;
     const upload = (0,json/* isJsonObject */.OW)(actions?.['upload']) ? actions['upload'] : undefined;
@@ -1891,9 +2017,11 @@ function withoutPeriod(text) {
 // 3. the commit request (commit-request.ts), with `parentCommit`: if another commit landed first
 //    (412), everything is compared again on top of the new head once (objects already in storage
 //    are not sent again) and the commit sent once more.
-// Nothing changed (every oid equals the repository's, nothing to delete): no commit. A failure
-// says whether anything reached the Hub (upload-failure.ts). A large folder is sent as several
+// Nothing changed (every oid equals the repository's, nothing to delete): no commit. What the hub
+// answers is published only when fit (commit-answer.ts). A failure says whether anything reached
+// the Hub (upload-failure.ts). A large folder is sent as several
 // commits by calling this once per part.
+
 
 
 
@@ -1913,7 +2041,16 @@ async function sendCommit(part, context) {
         idleMs: context.idleMs,
         log,
     });
-    const api = new HubApi(transport, upload, context.hubUrl, () => context.tokens.secrets());
+    /** Credentials the hub handed out during the upload: masked, and cut out of every message. */
+    const received = [];
+    const secrets = () => [...context.tokens.secrets(), ...received];
+    const onCredential = (credential) => {
+        if (received.includes(credential))
+            return;
+        context.onSecret(credential);
+        received.push(credential);
+    };
+    const api = new HubApi(transport, upload, context.hubUrl, secrets);
     const tally = { objects: 0, bytes: 0 };
     const state = { tally, webPath: api.webPath, revision: upload.revision };
     try {
@@ -1928,6 +2065,8 @@ async function sendCommit(part, context) {
                     webPath: api.webPath,
                     revision: upload.revision,
                     refusal: (what) => api.refusal(what),
+                    onCredential,
+                    secrets,
                 },
                 progress,
                 tally,
@@ -1974,15 +2113,19 @@ async function sendCommit(part, context) {
             }
             const durationMs = Date.now() - started;
             const sent = tally.bytes + answer.bodyBytes;
-            log(`Committed ${answer.commitOid.slice(0, 7)} to ${api.webPath}@${upload.revision}` +
-                `${answer.pullRequestUrl ? ` (pull request ${answer.pullRequestUrl})` : ''}: ` +
+            const checked = checkCommitAnswer(answer, context.hubUrl);
+            const pullRequest = checked.pullRequestUrl
+                ? ` (pull request ${checked.pullRequestUrl})`
+                : upload.createPr
+                    ? ' as a pull request'
+                    : '';
+            log(`Committed ${checked.commitOid === undefined ? '' : `${checked.commitOid.slice(0, 7)} `}to ` +
+                `${api.webPath}@${upload.revision}${pullRequest}: ` +
                 `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} ` +
                 `deleted; ${formatBytes(sent)} sent in ${formatDuration(durationMs / 1000)}.`);
             return {
                 kind: 'committed',
-                commitOid: answer.commitOid,
-                commitUrl: answer.commitUrl,
-                pullRequestUrl: answer.pullRequestUrl,
+                ...checked,
                 counts,
                 bytesSent: sent,
                 durationMs,
@@ -2002,6 +2145,10 @@ var run_url = __webpack_require__(4890);
 // the description (the run URL on the run's own GITHUB_SERVER_URL, `repository@sha`, the workflow
 // ref, the event and the actor). The block also carries a marker unique to this run of the step, so
 // that after a commit request that got no answer the action can tell whether its commit landed.
+//
+// The block is always the last thing in the description, so a reader trusts the last one: a
+// user's description (or a title, which settings.ts keeps to one line) can imitate it only ahead
+// of it.
 //
 // The values come from the runner's environment; none is secret. The description is Markdown on
 // the Hub, so values are put in code spans with backticks and control characters removed, and the
@@ -2093,7 +2240,7 @@ function parseUploadInputs(raw, resource, env = process.env) {
         exclude: parsePatterns(raw.exclude, 'exclude'),
         deletePatterns: parsePatterns(raw.delete, 'delete'),
         commitMessage: raw.commitMessage === '' ? undefined : parseCommitMessage(raw.commitMessage),
-        commitDescription: raw.commitDescription,
+        commitDescription: withoutControlCharacters(raw.commitDescription),
         revision: parseRevision(raw.revision || DEFAULT_REVISION),
         createPr: raw.createPr,
         repo: { kind: resource.kind, namespace: resource.namespace, name: resource.name },
@@ -2134,13 +2281,34 @@ function parsePatterns(raw, name) {
     }
     return patterns;
 }
+/**
+ * The commit's title: one line without control characters. A message taken whole from git
+ * (`github.event.head_commit.message`) has more lines, which the Hub would keep in the commit
+ * message ahead of the provenance block, where they could pass for one.
+ */
 function parseCommitMessage(raw) {
     if (raw.length > 1000) {
         throw new errors/* InputError */.dz(`Input \`commit-message\` is ${raw.length} characters long (at most 1000).`, {
             hint: 'Put the details in `commit-description`: the message is the commit title.',
         });
     }
+    const offending = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u.exec(raw);
+    if (offending) {
+        const what = /[\r\n\u2028\u2029]/.test(offending[0]) ? 'a line break' : 'a control character';
+        throw new errors/* InputError */.dz(`Input \`commit-message\` must be one line without control characters, but it holds ${what} ` +
+            `(${(0,sanitize/* quoteForMessage */.Hx)(offending[0])} at character ${offending.index + 1}).`, {
+            hint: 'The message is the commit title: give its first line only (for a message from git, cut it in a step ' +
+                'before, e.g. `head -n 1`), and put the rest in `commit-description`.',
+        });
+    }
     return raw;
+}
+/**
+ * `commit-description` without control characters other than newline and tab (a carriage return,
+ * an escape sequence, a NUL): it is Markdown on the Hub, and the provenance block follows it.
+ */
+function withoutControlCharacters(raw) {
+    return raw.replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\n\t]/gu, '');
 }
 /** A branch (or `refs/pr/N`) name: what git allows, minus what cannot be a single URL segment safely. */
 function parseRevision(raw) {
@@ -2266,6 +2434,7 @@ async function prepareUpload(settings, raw) {
                     tokens: { accessToken: () => tokens.accessToken(), secrets: () => [tokens.current.token.accessToken] },
                     text,
                     log: (line) => (0,log/* logInfo */.fH)(line),
+                    onSecret: mask/* maskSecret */.$,
                 });
                 if (outcome.kind === 'unchanged') {
                     (0,log/* logNotice */.n$)(`Nothing changed since the last commit to ${settings.resource.value}@${upload.revision}: all ` +
@@ -2286,9 +2455,13 @@ function finished(token, outcome, settings, upload) {
         token,
         outcome,
         publishOutputs: () => {
-            core/* setOutput */.uH('commit-sha', outcome.kind === 'committed' ? outcome.commitOid : '');
-            core/* setOutput */.uH('commit-url', outcome.kind === 'committed' ? outcome.commitUrl : '');
-            core/* setOutput */.uH('pull-request-url', outcome.kind === 'committed' ? (outcome.pullRequestUrl ?? '') : '');
+            // Only what commit-answer.ts found fit to publish: workflows paste these into `run:` scripts.
+            const committed = outcome.kind === 'committed' ? outcome : undefined;
+            for (const warning of committed?.rejected ?? [])
+                (0,log/* logWarning */.FF)(warning);
+            core/* setOutput */.uH('commit-sha', committed?.commitOid ?? '');
+            core/* setOutput */.uH('commit-url', committed?.commitUrl ?? '');
+            core/* setOutput */.uH('pull-request-url', committed?.pullRequestUrl ?? '');
         },
         writeSummary: () => {
             const code = (value) => `<code>${(0,sanitize/* escapeMarkdown */.FV)(value)}</code>`;
@@ -2299,7 +2472,15 @@ function finished(token, outcome, settings, upload) {
                 ['Revision', `${code(upload.revision)}${upload.createPr ? ' (pull request)' : ''}`],
             ];
             if (outcome.kind === 'committed') {
-                rows.push(['Commit', link(outcome.commitUrl, outcome.commitOid)]);
+                const { commitOid, commitUrl } = outcome;
+                rows.push([
+                    'Commit',
+                    commitOid === undefined
+                        ? "made (the hub's answer held no valid commit id)"
+                        : commitUrl === undefined
+                            ? code(commitOid)
+                            : link(commitUrl, commitOid),
+                ]);
                 if (outcome.pullRequestUrl)
                     rows.push(['Pull request', link(outcome.pullRequestUrl, outcome.pullRequestUrl)]);
                 rows.push([
