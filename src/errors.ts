@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'TIMEOUT'
   /** An upload request made no progress (no byte sent or received) for its inactivity limit. */
   | 'STALLED'
+  /** An answer, once begun, did not arrive whole within its limit (a body dripping a byte at a time). */
+  | 'ANSWER_TOO_SLOW'
   /** A file to upload could not be read, or changed while it was being sent. */
   | 'LOCAL_FILE'
   /** The hub refused a request of the upload (its status, X-Error-Code and text say why). */

@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import { InputError } from './errors.js';
 import { quoteForMessage } from './runner/sanitize.js';
 import { parseEndpoint } from './http/endpoint-url.js';
-import { defaultAudienceFor, hubEndpoint, parseHubUrl } from './hub/hub-url.js';
+import { defaultAudienceFor, hubBaseOf, hubEndpoint, parseHubUrl } from './hub/hub-url.js';
 import { parseResource, type Resource } from './hub/resource.js';
 import type { RawUploadInputs } from './upload/settings.js';
 
@@ -21,6 +21,8 @@ export interface Settings {
   readonly audienceFromInput: boolean;
   /** The Hub, normalised by parseHubUrl: no query or fragment, a path ending in exactly one `/`. */
   readonly hubUrl: URL;
+  /** Where `hubUrl` came from: the `hub-url` input, the HF_ENDPOINT environment variable, or the default. */
+  readonly hubSource: 'input' | 'environment' | 'default';
   /** Where the RFC 8693 exchange is sent: `token-endpoint`, else `{hub-url}/oauth/token`. */
   readonly tokenEndpoint: URL;
   readonly exportEnv: boolean;
@@ -60,11 +62,12 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Settings {
   const gitCredentials = readBoolean('git-credentials', false);
   if (gitCredentials) refuseGitCredentialsWithoutRepository(resource);
 
-  return {
+  const settings: Settings = {
     resource,
     audience: audienceInput ? parseAudience(audienceInput) : defaultAudienceFor(tokenEndpoint),
     audienceFromInput: audienceInput !== '',
     hubUrl,
+    hubSource: hubInput !== '' ? 'input' : hubFromEnvironment ? 'environment' : 'default',
     tokenEndpoint,
     exportEnv: readBoolean('export-env', true),
     maxAttempts: readInteger('max-attempts', 4, 1, 10),
@@ -76,6 +79,46 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): Settings {
     eventName: env['GITHUB_EVENT_NAME']?.trim() || undefined,
     upload: readUploadInputs(),
   };
+  refuseTokenForImplicitHub(settings);
+  return settings;
+}
+
+/**
+ * The inputs that send the issued token to the hub (`hub-url`): `upload` and `verify` make requests
+ * with it, `git-credentials` hands it to git for the hub's URLs. Without them the token is only
+ * exported.
+ */
+export function inputsSendingTokenToHub(
+  settings: Pick<Settings, 'upload' | 'verify' | 'gitCredentials'>,
+): readonly string[] {
+  return [
+    ...(settings.upload ? ['`upload`'] : []),
+    ...(settings.verify ? ['`verify`'] : []),
+    ...(settings.gitCredentials ? ['`git-credentials`'] : []),
+  ];
+}
+
+/**
+ * A token goes only to the hub it was issued for. HF_ENDPOINT is often set for a whole workflow (a
+ * download mirror, a cache): with `token-endpoint` on another origin (the real Hub), the token it
+ * issues would go to that other host without the workflow ever naming it for this action. Refused
+ * before any call; naming the hub in `hub-url` opts in (warnings.ts then says both hosts).
+ */
+function refuseTokenForImplicitHub(settings: Settings): void {
+  const senders = inputsSendingTokenToHub(settings);
+  if (settings.hubSource !== 'environment' || senders.length === 0) return;
+  if (settings.tokenEndpoint.origin === settings.hubUrl.origin) return;
+  const issuer = settings.tokenEndpoint.host;
+  const hub = settings.hubUrl.host;
+  throw new InputError(
+    `The token is issued by ${issuer} (\`token-endpoint\`), but ${senders.join(', ')} would send it to ${hub}, the ` +
+      `hub named by the HF_ENDPOINT environment variable: a token goes only to the hub it was issued for.`,
+    {
+      hint:
+        `If ${hub} is that hub, set \`hub-url: ${hubBaseOf(settings.hubUrl)}\` to say so; otherwise set \`hub-url\` to ` +
+        'the hub that issues the token, or remove `token-endpoint`.',
+    },
+  );
 }
 
 /** The `upload` inputs as given; refuses the inputs that only make sense with `upload` when it is empty. */

@@ -4,7 +4,12 @@
 // publishing, so nothing is exported unless everything succeeded; the upload comes right after the
 // exchange so that it starts with a fresh token, and its plan before it so that bad input costs nothing.
 
-import { warnAboutForeignAudience, warnAboutForkCodeTrigger, warnAboutPythonOidcResource } from './report/warnings.js';
+import {
+  warnAboutForeignAudience,
+  warnAboutForkCodeTrigger,
+  warnAboutPythonOidcResource,
+  warnAboutTokenSentToAnotherHost,
+} from './report/warnings.js';
 import { describeFailure, ExchangeRefusedError } from './errors.js';
 import { failStep, logDebug, logInfo } from './runner/log.js';
 import { readInputs, type Settings } from './inputs.js';
@@ -26,6 +31,7 @@ export async function run(): Promise<void> {
     const settings = readInputs();
     warnAboutPythonOidcResource(settings);
     warnAboutForeignAudience(settings);
+    warnAboutTokenSentToAnotherHost(settings);
     logInfo(`Resource: ${settings.resource.value} (${describeAccess(settings.resource)})`);
     // Loaded only with `upload`: keeps the upload code and @huggingface/hub off the default path.
     const upload = settings.upload

@@ -703,21 +703,38 @@ function parseJsonList(text) {
     const parsed = parseJson(text);
     return Array.isArray(parsed?.value) ? parsed.value : undefined;
 }
-/** How deep collectStringFields looks: a hostile body can nest thousands of levels within its size cap. */
-const MAX_DEPTH = 8;
 /**
- * Every non-empty string held under one of `names` (compared case-insensitively), at any depth up
- * to MAX_DEPTH, in objects and arrays alike: how a caller finds every credential in an answer,
- * wherever the server put it.
+ * Every non-empty string held under one of `names` (compared case-insensitively), at any depth, in
+ * objects and arrays alike: how a caller finds every credential in an answer, wherever the server
+ * put it. The walk is iterative (an explicit stack, each value visited once), so a hostile body
+ * nesting thousands of levels within its size cap is walked whole, without recursion to overflow.
  */
-function collectStringFields(value, names, depth = 0) {
-    if (depth > MAX_DEPTH || typeof value !== 'object' || value === null)
-        return [];
-    return Object.entries(value).flatMap(([key, field]) => names.has(key.toLowerCase()) && typeof field === 'string'
-        ? field === ''
-            ? []
-            : [field]
-        : collectStringFields(field, names, depth + 1));
+function collectStringFields(value, names) {
+    const found = [];
+    // A `found` entry is a value already found, a `walk` entry one still to look into. Children are
+    // pushed in reverse, so that what is found comes out in document order.
+    const pending = [{ walk: value }];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        if ('found' in next) {
+            found.push(next.found);
+            continue;
+        }
+        const current = next.walk;
+        if (typeof current !== 'object' || current === null)
+            continue;
+        const entries = Object.entries(current);
+        for (let index = entries.length - 1; index >= 0; index--) {
+            const [key, field] = entries[index] ?? ['', undefined];
+            if (names.has(key.toLowerCase()) && typeof field === 'string') {
+                if (field !== '')
+                    pending.push({ found: field });
+            }
+            else {
+                pending.push({ walk: field });
+            }
+        }
+    }
+    return found;
 }
 /**
  * The credentials in a body that may not be JSON at all (then there are none): collectStringFields,

@@ -1,7 +1,9 @@
 // One HTTP request with the bounds a credential step needs, on Node's own http/https modules:
 // - a total time limit covering connect, headers and body (a slow-drip body cannot stall the step),
 //   or, for uploads that may rightly take hours, an inactivity limit instead: the request fails when
-//   no byte moves in either direction for that long (a stall), however long it has run;
+//   no byte moves in either direction for that long (a stall), however long it has run; with it, a
+//   limit on the answer alone, from its headers to its last byte (a body dripping a byte at a time
+//   keeps the inactivity clock happy, but an answer never rightly takes hours);
 // - a cap on the body size, enforced while reading (a 50 MB answer is never buffered);
 // - request bodies from memory or streamed from a source with back-pressure (a 10 GB file is read
 //   as the socket drains, never held), always with a Content-Length (storage hosts refuse chunked);
@@ -52,7 +54,12 @@ export interface HttpRequest {
    * Once the body is sent, the wait for the answer may be longer (`afterBodyMs`): a server may
    * rightly take a while to process what it received (a commit of many files).
    */
-  readonly idle?: { readonly ms: number; readonly afterBodyMs?: number };
+  readonly idle?: {
+    readonly ms: number;
+    readonly afterBodyMs?: number;
+    /** The most the answer may take, from its headers to its last byte, and what that limit is called. */
+    readonly answer?: { readonly ms: number; readonly label: string };
+  };
   readonly maxBodyBytes: number;
   /** Called with the running count of body bytes handed to the socket. */
   readonly onBodyProgress?: (sentBytes: number) => void;
@@ -179,12 +186,14 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
         : body.open();
     let settled = false;
     let idleTimer: NodeJS.Timeout | undefined;
+    let answerTimer: NodeJS.Timeout | undefined;
     let idleMs = request.idle?.ms;
     const finish = (outcome: () => void): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clearTimeout(idleTimer);
+      clearTimeout(answerTimer);
       request.signal?.removeEventListener('abort', onAbort);
       source?.destroy();
       stop();
@@ -295,6 +304,19 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
     outgoing.on('response', (incoming) => {
       idleMs = request.idle?.ms;
       touch();
+      const answer = request.idle?.answer;
+      if (answer !== undefined) {
+        answerTimer = setTimeout(() => {
+          fail(
+            `answer not complete after ${answer.ms} ms`,
+            new RemoteError(
+              `${request.method} ${request.url.host}${request.url.pathname}: the answer was not complete ` +
+                `${formatSeconds(answer.ms)} after it began (${answer.label})`,
+              { code: 'ANSWER_TOO_SLOW', transient: true },
+            ),
+          );
+        }, answer.ms);
+      }
       const chunks: Buffer[] = [];
       let received = 0;
       incoming.on('data', (chunk: Buffer) => {

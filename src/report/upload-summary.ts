@@ -23,7 +23,14 @@ export async function writeUploadSummary(result: UploadResult): Promise<void> {
     rows.push(['Commit', 'none: nothing changed since the last commit']);
   } else {
     result.commits.forEach((commit, index) => {
-      rows.push([total === 1 ? 'Commit' : `Commit (part ${index + 1}/${total})`, link(commit.url, commit.oid)]);
+      rows.push([
+        total === 1 ? 'Commit' : `Commit (part ${index + 1}/${total})`,
+        commit.oid === undefined
+          ? "made (the hub's answer held no valid commit id)"
+          : commit.url === undefined
+            ? code(commit.oid)
+            : link(commit.url, commit.oid),
+      ]);
     });
     if (result.pullRequestUrl) rows.push(['Pull request', link(result.pullRequestUrl, result.pullRequestUrl)]);
     rows.push([

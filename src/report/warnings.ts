@@ -4,7 +4,7 @@
 
 import type { IdentityClaims } from '../github/claims.js';
 import { logWarning } from '../runner/log.js';
-import type { Settings } from '../inputs.js';
+import { inputsSendingTokenToHub, type Settings } from '../inputs.js';
 import { toInertLine } from '../runner/sanitize.js';
 import { defaultAudienceFor } from '../hub/hub-url.js';
 
@@ -34,6 +34,27 @@ export function warnAboutForeignAudience(
       `Remove \`audience\` (it then defaults to the receiving hub's URL, ` +
       `${defaultAudienceFor(settings.tokenEndpoint)}), ` +
       `or point \`hub-url\`/\`token-endpoint\` at ${audienceUrl.host} itself.`,
+  );
+}
+
+/**
+ * The issued token sent (by `upload`, `verify`, `git-credentials`) to a hub on another origin than
+ * the token endpoint that issued it: honoured, since the workflow named that hub (`hub-url`, or the
+ * default hub with a broker's `token-endpoint`), with a warning naming both hosts. A hub that came
+ * from HF_ENDPOINT is refused instead (inputs.ts).
+ */
+export function warnAboutTokenSentToAnotherHost(
+  settings: Pick<Settings, 'hubUrl' | 'hubSource' | 'tokenEndpoint' | 'upload' | 'verify' | 'gitCredentials'>,
+): void {
+  const senders = inputsSendingTokenToHub(settings);
+  if (senders.length === 0 || settings.tokenEndpoint.origin === settings.hubUrl.origin) return;
+  const issuer = settings.tokenEndpoint.host;
+  const hub = settings.hubUrl.host;
+  logWarning(
+    `The token issued by ${issuer} (\`token-endpoint\`) is sent to ${hub} ` +
+      `(${settings.hubSource === 'input' ? '`hub-url`' : 'the default hub'}), another host, by ${senders.join(', ')}. ` +
+      `That is right only if ${issuer} issues tokens for ${hub}; otherwise point \`hub-url\` at the hub that ` +
+      'issues the token.',
   );
 }
 

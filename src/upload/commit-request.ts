@@ -2,7 +2,7 @@
 // streamed NDJSON body (commit-body.ts): the header (title, description with the provenance block,
 // `parentCommit`: the head the comparison was made against), the LFS files, the deletions, the
 // regular files. What it can come to, as plain data or an error that says whose move it is:
-// - committed: the hub's answer, narrowed;
+// - committed: the hub's answer as it came (commit-answer.ts checks what of it may be published);
 // - branch moved (412: another commit landed since the comparison): the caller compares again;
 // - no definite answer (a reset, a stall, a 5xx): the branch is checked for this run's marker
 //   (commit-lookup.ts); if the commit is there it landed, and that is a success that says what
@@ -10,10 +10,11 @@
 //   error says that whether the commit was made is not known.
 
 import { RemoteError, wrapRemoteError } from '../errors.js';
-import { isJsonObject, parseJsonObject } from '../http/json.js';
+import { parseJsonObject } from '../http/json.js';
 import { hubEndpoint } from '../hub/hub-url.js';
 import { commitBody } from './commit-body.js';
-import { findOwnCommit, type LandedCommit } from './commit-lookup.js';
+import type { RawCommitAnswer } from './commit-answer.js';
+import { findOwnCommit } from './commit-lookup.js';
 import type { HubApi } from './hub-api.js';
 import type { LocalFile } from './local-file.js';
 import { PROCESSING_MS, type UploadTransport } from './transport.js';
@@ -41,7 +42,7 @@ export interface CommitRequestContext {
 }
 
 export type CommitAnswer =
-  | (LandedCommit & { readonly kind: 'committed'; readonly bodyBytes: number })
+  | (RawCommitAnswer & { readonly kind: 'committed'; readonly bodyBytes: number })
   | { readonly kind: 'branch-moved'; readonly refusal: RemoteError };
 
 /** Sends the commit; see the top of the file for what it returns and throws. */
@@ -118,24 +119,12 @@ export async function postCommit(operations: CommitOperations, context: CommitRe
   }
 }
 
-/** The hub's answer to a commit: `{commitOid, commitUrl, pullRequestUrl?}`. */
-function narrowAnswer(text: string): LandedCommit {
+/** The hub's answer to a commit, `{commitOid, commitUrl, pullRequestUrl?}`, unchecked: the commit landed either way. */
+function narrowAnswer(text: string): RawCommitAnswer {
   const answer = parseJsonObject(text).object;
-  const commitOid = answer?.['commitOid'];
-  const commitUrl = answer?.['commitUrl'];
-  const pullRequestUrl = answer?.['pullRequestUrl'];
-  if (!isJsonObject(answer) || typeof commitOid !== 'string' || typeof commitUrl !== 'string') {
-    throw new RemoteError("The hub's answer to the commit has no commitOid or commitUrl.", {
-      code: 'MALFORMED_RESPONSE',
-      transient: false,
-      hint:
-        'The commit may have been made: look at the repository before re-running. If `hub-url` points at a ' +
-        'Hugging Face Hub, report it with the x-request-id in the debug log.',
-    });
-  }
   return {
-    commitOid,
-    commitUrl,
-    pullRequestUrl: typeof pullRequestUrl === 'string' && pullRequestUrl !== '' ? pullRequestUrl : undefined,
+    commitOid: answer?.['commitOid'],
+    commitUrl: answer?.['commitUrl'],
+    pullRequestUrl: answer?.['pullRequestUrl'] === '' ? undefined : answer?.['pullRequestUrl'],
   };
 }

@@ -3,6 +3,7 @@
 // path), the file listing `delete` patterns are matched against, and the reads that tell whether a commit landed.
 // Endpoints as huggingface_hub calls them (hf_api.py); answers are `unknown` until narrowed here.
 
+import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { RemoteError } from '../errors.js';
 import type { HttpResponse } from '../http/request.js';
@@ -11,6 +12,13 @@ import { hubEndpoint } from '../hub/hub-url.js';
 import type { UploadSettings } from './settings.js';
 import { hubRefusal } from './refusals.js';
 import { PROCESSING_MS, type UploadTransport } from './transport.js';
+
+/**
+ * The most pages a listing is followed for: the Hub lists 1,000 files a page and advises fewer
+ * than 100,000 files per repository (100 pages), so 1,000 pages is ten times any sane repository;
+ * a `Link: next` that never ends is stopped there.
+ */
+export const MAX_LISTING_PAGES = 1000;
 
 /** huggingface_hub sends preupload requests for 256 files at a time. */
 const PREUPLOAD_CHUNK = 256;
@@ -129,12 +137,21 @@ export class HubApi {
     return { files: answers, commitOid };
   }
 
-  /** Every file path at `revision` (the tree, recursive, following the Link pagination). */
+  /**
+   * Every file path at `revision` (the tree, recursive, following the Link pagination), up to
+   * MAX_LISTING_PAGES pages; a page seen before (same URL or same body) ends it with an error too.
+   */
   async listFiles(revision: string): Promise<string[]> {
     const paths: string[] = [];
     let url: URL | undefined = this.#url(`tree/${encodeURIComponent(revision)}`);
     url.searchParams.set('recursive', 'true');
-    while (url) {
+    const seen = new Set<string>();
+    for (let page = 1; url; page++) {
+      if (page > MAX_LISTING_PAGES) {
+        throw this.#endlessListing(`did not end after ${MAX_LISTING_PAGES} pages`);
+      }
+      if (seen.has(url.href)) throw this.#endlessListing(`repeated a page (page ${page})`);
+      seen.add(url.href);
       const response: HttpResponse = await this.transport.send(
         {
           method: 'GET',
@@ -144,6 +161,9 @@ export class HubApi {
         },
         this.refusal(`Listing the files of ${this.#repoDisplay}`),
       );
+      const digest = createHash('sha256').update(response.body).digest('hex');
+      if (seen.has(digest)) throw this.#endlessListing(`repeated a page (page ${page})`);
+      seen.add(digest);
       const entries = parseJsonList(response.body);
       if (entries === undefined) throw this.#malformed('tree listing', 'is not a list');
       for (const entry of entries) {
@@ -203,6 +223,16 @@ export class HubApi {
   /** `{hub}/api/{kind}s/{ns}/{name}/{rest}`. */
   #url(rest: string): URL {
     return hubEndpoint(this.hubUrl, `${this.repoPath}/${rest}`);
+  }
+
+  #endlessListing(problem: string): RemoteError {
+    return new RemoteError(`The hub's listing of the files of ${this.#repoDisplay} ${problem}.`, {
+      code: 'MALFORMED_RESPONSE',
+      transient: false,
+      hint:
+        'A repository on the Hub lists in far fewer pages: check that `hub-url` points at a Hugging Face Hub. ' +
+        'If it does, report it with the x-request-id in the debug log; meanwhile, leave `delete` empty.',
+    });
   }
 
   #malformed(what: string, problem: string): RemoteError {

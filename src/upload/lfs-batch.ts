@@ -2,7 +2,9 @@
 // Hub serves it at `{hub}/{[datasets/|spaces/]}{ns}/{name}.git/info/lfs/objects/batch`): which of
 // these objects the Hub's storage still needs, and where to send each one. The answer is `unknown`
 // until narrowed here into plain instructions: already stored, one PUT (basic), or parts and a
-// completion (multipart), each maybe with a verify call.
+// completion (multipart), each maybe with a verify call. Any credential in the answer (an
+// Authorization value for a storage host, a Xet token) is handed to `onCredential` (masked) before
+// anything else reads it, and cut out of any message made from the answer.
 //
 // Only `basic` and `multipart` are offered, never `xet`: the Hub's LFS bridge accepts them on
 // Xet-backed repositories (hub-docs xet/legacy-git-lfs.md), they are what the tests run against
@@ -12,6 +14,7 @@
 import { RemoteError } from '../errors.js';
 import { isJsonObject, parseJsonObject } from '../http/json.js';
 import { hubEndpoint } from '../hub/hub-url.js';
+import { findReceivedCredentials } from './received-credentials.js';
 import { redactTokenShapes } from './refusals.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
 import { PROCESSING_MS, type UploadTransport } from './transport.js';
@@ -45,6 +48,10 @@ export interface BatchContext {
   readonly webPath: string;
   readonly revision: string;
   readonly refusal: (what: string) => (response: HttpResponse) => RemoteError;
+  /** Receives each credential found in the answer, before it is read further (to mask it). */
+  readonly onCredential: (credential: string) => void;
+  /** Secrets to cut out of any message (the Hub token, credentials received). */
+  readonly secrets: () => readonly string[];
   readonly signal?: AbortSignal;
 }
 
@@ -69,6 +76,7 @@ export async function requestBatch(objects: readonly LfsObject[], context: Batch
     },
     context.refusal('The LFS batch request'),
   );
+  for (const credential of findReceivedCredentials(response.body)) context.onCredential(credential);
   const answer = parseJsonObject(response.body).object;
   const transfer = answer?.['transfer'] ?? 'basic';
   if (transfer !== 'basic' && transfer !== 'multipart') {
@@ -85,18 +93,18 @@ export async function requestBatch(objects: readonly LfsObject[], context: Batch
   return objects.map((object) => {
     const entry = byOid.get(object.oid);
     if (!entry) throw malformed(`does not mention the object ${object.oid}`);
-    return narrowObject(object, entry);
+    return narrowObject(object, entry, context.secrets());
   });
 }
 
-function narrowObject(object: LfsObject, entry: Record<string, unknown>): LfsInstruction {
+function narrowObject(object: LfsObject, entry: Record<string, unknown>, secrets: readonly string[]): LfsInstruction {
   const error = entry['error'];
   if (isJsonObject(error)) {
     const message = typeof error['message'] === 'string' ? error['message'] : '';
     throw new RemoteError(
       `The hub refused to store an LFS object of ${object.size} bytes (${object.oid.slice(0, 12)}…): ` +
         `${String(typeof error['code'] === 'number' ? error['code'] : '?')} ` +
-        JSON.stringify(sanitizeServerText(redactTokenShapes(message), 200)),
+        JSON.stringify(sanitizeServerText(redactTokenShapes(message, secrets), 200)),
       { code: 'HUB_REFUSED', transient: false, hint: 'If it persists, report it to Hugging Face with this log.' },
     );
   }

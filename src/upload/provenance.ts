@@ -4,6 +4,10 @@
 // ref, the event and the actor). The block also carries a marker unique to this run of the step, so
 // that after a commit request that got no answer the action can tell whether its commit landed.
 //
+// The block is always the last thing in the description, so a reader trusts the last one: a
+// user's description (or a title, which settings.ts keeps to one line) can imitate it only ahead
+// of it.
+//
 // The values come from the runner's environment; none is secret. The description is Markdown on
 // the Hub, so values are put in code spans with backticks and control characters removed, and the
 // run URL is built from checked parts only.

@@ -11,10 +11,10 @@ export interface UploadCounts {
   readonly ignored: number;
 }
 
-/** One commit the upload made. */
+/** One commit the upload made; a field the hub's answer got wrong is undefined (upload/commit-answer.ts). */
 export interface PublishedCommit {
-  readonly oid: string;
-  readonly url: string;
+  readonly oid: string | undefined;
+  readonly url: string | undefined;
 }
 
 export interface UploadResult {

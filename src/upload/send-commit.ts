@@ -9,9 +9,11 @@
 //    another commit landed first (412), everything is compared again on top of the new head once
 //    (parts that landed are unchanged now; objects already in storage are not sent again).
 // Nothing changed (every oid equals the repository's, nothing to delete): no commit. A failure
-// says whether anything reached the Hub (upload-failure.ts), and which parts landed.
+// says whether anything reached the Hub (upload-failure.ts), and which parts landed. What the hub
+// answers is published only when fit (commit-answer.ts).
 
 import { ActionError, RemoteError } from '../errors.js';
+import { checkCommitAnswer } from './commit-answer.js';
 import { postCommit } from './commit-request.js';
 import { HubApi } from './hub-api.js';
 import { transferLargeFiles, type StorageTally } from './lfs-transfer.js';
@@ -32,10 +34,10 @@ export interface UploadCounts {
   readonly ignored: number;
 }
 
-/** One commit the upload made. */
+/** One commit the upload made: the hub's answer, each field undefined when it is not fit to publish (commit-answer.ts). */
 export interface CommittedPart {
-  readonly commitOid: string;
-  readonly commitUrl: string;
+  readonly commitOid: string | undefined;
+  readonly commitUrl: string | undefined;
 }
 
 export type UploadOutcome =
@@ -44,6 +46,8 @@ export type UploadOutcome =
       /** In the order they landed: one, unless the changes were more than one commit holds. */
       readonly commits: readonly CommittedPart[];
       readonly pullRequestUrl: string | undefined;
+      /** Why a field of the hub's answers was left out: one warning each. */
+      readonly rejected: readonly string[];
       readonly counts: UploadCounts;
       readonly bytesSent: number;
       readonly durationMs: number;
@@ -59,6 +63,8 @@ export interface CommitContext {
   /** Title and description (with the provenance block and this run's marker); textForPart adapts it to each part. */
   readonly text: CommitText;
   readonly log: (line: string) => void;
+  /** Masks a credential the hub handed out (in an LFS batch answer) as soon as it is received. */
+  readonly onSecret: (secret: string) => void;
 }
 
 /** Sends `part` as one commit, or several; returns what happened, or throws an ActionError saying what reached the Hub. */
@@ -72,10 +78,19 @@ export async function sendCommits(part: CommitPart, context: CommitContext): Pro
     idleMs: context.idleMs,
     log,
   });
-  const api = new HubApi(transport, upload, context.hubUrl, () => context.tokens.secrets());
+  /** Credentials the hub handed out during the upload: masked, and cut out of every message. */
+  const received: string[] = [];
+  const secrets = (): string[] => [...context.tokens.secrets(), ...received];
+  const onCredential = (credential: string): void => {
+    if (received.includes(credential)) return;
+    context.onSecret(credential);
+    received.push(credential);
+  };
+  const api = new HubApi(transport, upload, context.hubUrl, secrets);
   const tally: StorageTally = { objects: 0, bytes: 0 };
   const state = { tally, webPath: api.webPath, revision: upload.revision };
   const committed: CommittedPart[] = [];
+  const rejected: string[] = [];
   let pullRequestUrl: string | undefined;
   let commitBytes = 0;
   let partsTotal = 1;
@@ -95,6 +110,8 @@ export async function sendCommits(part: CommitPart, context: CommitContext): Pro
           webPath: api.webPath,
           revision: upload.revision,
           refusal: (what) => api.refusal(what),
+          onCredential,
+          secrets,
         },
         progress,
         tally,
@@ -161,22 +178,26 @@ export async function sendCommits(part: CommitPart, context: CommitContext): Pro
           break;
         }
         commitBytes += answer.bodyBytes;
-        committed.push({ commitOid: answer.commitOid, commitUrl: answer.commitUrl });
-        parent = answer.commitOid;
+        // Only what is fit to publish goes on: into the outputs, the summary, the next parentCommit.
+        const checked = checkCommitAnswer(answer, context.hubUrl);
+        rejected.push(...checked.rejected);
+        committed.push({ commitOid: checked.commitOid, commitUrl: checked.commitUrl });
+        parent = checked.commitOid;
         if (target.createPr) {
           // The first part opened the pull request: the others go to it.
-          pullRequestUrl = answer.pullRequestUrl;
-          target = { revision: pullRequestRef(answer.pullRequestUrl), createPr: false };
+          pullRequestUrl = checked.pullRequestUrl;
+          if (index + 1 < total) target = { revision: pullRequestRef(checked.pullRequestUrl), createPr: false };
         }
+        const shortOid = checked.commitOid === undefined ? '' : `${checked.commitOid.slice(0, 7)} `;
         const sent = tally.bytes + commitBytes;
         log(
           total === 1
-            ? `Committed ${answer.commitOid.slice(0, 7)} to ${api.webPath}@${upload.revision}` +
-                `${answer.pullRequestUrl ? ` (pull request ${answer.pullRequestUrl})` : ''}: ` +
+            ? `Committed ${shortOid}to ${api.webPath}@${upload.revision}` +
+                `${checked.pullRequestUrl ? ` (pull request ${checked.pullRequestUrl})` : upload.createPr ? ' as a pull request' : ''}: ` +
                 `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} ` +
                 `deleted; ${formatBytes(sent)} sent in ${formatDuration((Date.now() - started) / 1000)}.`
-            : `Committed ${answer.commitOid.slice(0, 7)} (${label.trim()}) to ${api.webPath}@${target.revision}: ` +
-                answer.commitUrl,
+            : `Committed ${shortOid}(${label.trim()}) to ${api.webPath}@${target.revision}` +
+                (checked.commitUrl ? `: ${checked.commitUrl}` : '.'),
         );
       }
       if (moved !== undefined) {
@@ -193,6 +214,7 @@ export async function sendCommits(part: CommitPart, context: CommitContext): Pro
         kind: 'committed',
         commits: committed,
         pullRequestUrl,
+        rejected,
         counts,
         bytesSent: tally.bytes + commitBytes,
         durationMs: Date.now() - started,
@@ -229,7 +251,7 @@ function partFailed(
   return new ActionError(
     `Uploading to ${webPath} failed at commit ${committed.length + 1}${of}: ${cause.message.replace(/\.$/, '')}. ` +
       `${committed
-        .map((commit, index) => `Commit ${index + 1}${of} landed (${commit.commitUrl})`)
+        .map((commit, index) => `Commit ${index + 1}${of} landed${commit.commitUrl ? ` (${commit.commitUrl})` : ''}`)
         .join('; ')}; a re-run sends only what is missing.`,
     { code: cause.code, hint: cause.hint, cause },
   );

@@ -85,7 +85,7 @@ export function parseUploadInputs(
     exclude: parsePatterns(raw.exclude, 'exclude'),
     deletePatterns: parsePatterns(raw.delete, 'delete'),
     commitMessage: raw.commitMessage === '' ? undefined : parseCommitMessage(raw.commitMessage),
-    commitDescription: raw.commitDescription,
+    commitDescription: withoutControlCharacters(raw.commitDescription),
     revision: parseRevision(raw.revision || DEFAULT_REVISION),
     createPr: raw.createPr,
     repo: { kind: resource.kind, namespace: resource.namespace, name: resource.name },
@@ -129,13 +129,39 @@ function parsePatterns(raw: string, name: string): string[] {
   return patterns;
 }
 
+/**
+ * The commit's title: one line without control characters. A message taken whole from git
+ * (`github.event.head_commit.message`) has more lines, which the Hub would keep in the commit
+ * message ahead of the provenance block, where they could pass for one.
+ */
 function parseCommitMessage(raw: string): string {
   if (raw.length > 1000) {
     throw new InputError(`Input \`commit-message\` is ${raw.length} characters long (at most 1000).`, {
       hint: 'Put the details in `commit-description`: the message is the commit title.',
     });
   }
+  const offending = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u.exec(raw);
+  if (offending) {
+    const what = /[\r\n\u2028\u2029]/.test(offending[0]) ? 'a line break' : 'a control character';
+    throw new InputError(
+      `Input \`commit-message\` must be one line without control characters, but it holds ${what} ` +
+        `(${quoteForMessage(offending[0])} at character ${offending.index + 1}).`,
+      {
+        hint:
+          'The message is the commit title: give its first line only (for a message from git, cut it in a step ' +
+          'before, e.g. `head -n 1`), and put the rest in `commit-description`.',
+      },
+    );
+  }
   return raw;
+}
+
+/**
+ * `commit-description` without control characters other than newline and tab (a carriage return,
+ * an escape sequence, a NUL): it is Markdown on the Hub, and the provenance block follows it.
+ */
+function withoutControlCharacters(raw: string): string {
+  return raw.replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\n\t]/gu, '');
 }
 
 /** A branch (or `refs/pr/N`) name: what git allows, minus what cannot be a single URL segment safely. */

@@ -78,6 +78,7 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
           tokens: holder,
           text,
           log: (line) => logInfo(line),
+          onSecret: maskSecret,
         });
         if (outcome.kind === 'unchanged') {
           logNotice(
@@ -87,6 +88,8 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
               `was made and \`commit-sha\` is empty.`,
           );
         }
+        // The hub's answers that were not fit to publish: one warning each (commit-answer.ts).
+        if (outcome.kind === 'committed') for (const warning of outcome.rejected) logWarning(warning);
         const result = toResult(outcome, settings, upload);
         logPublished(result);
         return { token: tokens.current, result };
@@ -155,10 +158,11 @@ function logPublished(result: UploadResult): void {
   const last = result.commits.at(-1);
   if (last === undefined) return;
   const where = `${result.repository}@${result.revision}`;
+  const pullRequest = result.pullRequestUrl ? ` as the pull request ${result.pullRequestUrl}` : '';
   const commits = result.commits.length === 1 ? '' : ` in ${result.commits.length} commits; the last:`;
   logInfo(
-    result.pullRequestUrl
-      ? `Published to ${where} as the pull request ${result.pullRequestUrl}${commits || ':'} ${last.url}`
-      : `Published to ${where}${commits || ':'} ${last.url}`,
+    last.url === undefined
+      ? `Published to ${where}${pullRequest}${commits ? ` in ${result.commits.length} commits` : ''} (the hub's answer held no valid commit URL).`
+      : `Published to ${where}${pullRequest}${commits || ':'} ${last.url}`,
   );
 }

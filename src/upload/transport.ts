@@ -4,7 +4,8 @@
 // - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
 //   each attempt (token-source.ts); a storage host never receives it, whatever a caller asks;
 // - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
-//   where no byte moves for `timeout-seconds` has stalled and is retried;
+//   where no byte moves for `timeout-seconds` has stalled and is retried; an answer, once it starts,
+//   must arrive whole within ANSWER_LIMIT_FACTOR × `timeout-seconds`;
 // - what is transient (http/transient.ts) is retried with the action's policy (http/retry.ts: full
 //   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
 
@@ -20,6 +21,14 @@ import { USER_AGENT } from '../about.js';
  * other calls are quick. Until the request is sent, the inactivity limit (`timeout-seconds`) applies.
  */
 export const PROCESSING_MS = { quick: 60_000, slow: 180_000 } as const;
+
+/**
+ * An answer (headers to last byte) may take this many times the inactivity limit, 60 s with the
+ * default `timeout-seconds`: the largest answer read (64 MiB) arrives in that time at about 1 MiB/s,
+ * and a body dripping a byte at a time, which never trips the inactivity limit, is cut. Only the
+ * answer is bounded this way: a request body (a file of many GB) keeps the inactivity rule alone.
+ */
+export const ANSWER_LIMIT_FACTOR = 4;
 
 /** Retry waits are bounded by `max-attempts` and the 30-second Retry-After cap, not by a step deadline. */
 const UPLOAD_RETRY_HORIZON_MS = 7 * 24 * 60 * 60 * 1000;
@@ -90,6 +99,10 @@ export class UploadTransport {
         ...(request.processingMs === undefined
           ? {}
           : { afterBodyMs: Math.max(request.processingMs, this.options.idleMs) }),
+        answer: {
+          ms: ANSWER_LIMIT_FACTOR * this.options.idleMs,
+          label: `the answer limit, ${ANSWER_LIMIT_FACTOR} × input \`timeout-seconds\``,
+        },
       },
       maxBodyBytes: request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       keepAlive: true,

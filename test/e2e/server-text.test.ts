@@ -207,6 +207,24 @@ describe('token-shaped values in answers', () => {
     expect(error).toContain('bad token ***');
   });
 
+  test('a credential nested deeper than any limit in an error answer: masked, and cut out of the error', async ({
+    services,
+  }) => {
+    // Twelve levels down, in objects and arrays: where no credential belongs, but where a server may put one.
+    let nested: unknown = { refresh_token: OPAQUE };
+    for (let level = 0; level < 12; level++) nested = level % 2 === 0 ? { detail: nested } : [nested];
+    services.hub.faults.push({
+      kind: 'respond',
+      status: 400,
+      body: { error: 'invalid_request', error_description: `cannot reuse ${OPAQUE}`, debug: nested },
+    });
+    const result = await runAction({ ...services.runOptions({ resource: 'acme/awesome-model' }), killAfterMs: 20_000 });
+    const error = expectCleanFailure(result, services.secrets());
+    expect(error).toContain('cannot reuse ***');
+    expect(result.stdout).toContain(`::add-mask::${OPAQUE}`);
+    expect(printedPlaces(result, OPAQUE)).toEqual([]);
+  });
+
   test("an ID token in an error answer of GitHub's token service: masked, never quoted", async ({ services }) => {
     services.issuer.faults.push({
       kind: 'respond',

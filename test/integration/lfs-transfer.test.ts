@@ -29,7 +29,12 @@ function largeFiles(
   }));
 }
 
-async function transfer(hub: UploadHarness, files: LargeFile[], tally: StorageTally = { objects: 0, bytes: 0 }) {
+async function transfer(
+  hub: UploadHarness,
+  files: LargeFile[],
+  tally: StorageTally = { objects: 0, bytes: 0 },
+  received: string[] = [],
+) {
   const transport = hub.transport();
   const api = hub.hubApi(transport);
   return transferLargeFiles(files, {
@@ -40,6 +45,8 @@ async function transfer(hub: UploadHarness, files: LargeFile[], tally: StorageTa
       webPath: api.webPath,
       revision: 'main',
       refusal: (what) => api.refusal(what),
+      onCredential: (credential) => received.push(credential),
+      secrets: () => [hub.token, ...received],
     },
     progress: new UploadProgress(
       files.map((file) => ({ path: file.pathInRepo, size: file.size })),
@@ -133,6 +140,31 @@ describe('the transfer of large files', () => {
       /^The upload of shard-\d\.bin was refused by the storage host 127\.0\.0\.1:\d+: HTTP 403/,
     );
     expect(tally.objects).toBeLessThan(6);
+  });
+
+  test('a credential in a batch answer is handed over before anything reads it, and cut out of what the hub says', async ({
+    hub,
+  }) => {
+    const credential = 'lfs-credential-0123456789abcdef';
+    hub.api.faults.batch.push({
+      kind: 'transform',
+      transform: (body) => ({
+        ...body,
+        objects: (body['objects'] as Array<Record<string, unknown>>).map((object) => ({
+          ...object,
+          actions: { upload: { href: 'https://storage.test/x', header: { Authorization: `Basic ${credential}` } } },
+          error: { code: 422, message: `no room for ${credential}` },
+        })),
+      }),
+    });
+    const received: string[] = [];
+    const error = (await transfer(hub, largeFiles(hub, { 'a.bin': randomBytes(KiB) }), undefined, received).catch(
+      (caught: unknown) => caught,
+    )) as ActionError;
+    expect(received).toEqual([credential]);
+    expect(error.code).toBe('HUB_REFUSED');
+    expect(error.message).toContain('422 "no room for ***"');
+    expect(error.message).not.toContain(credential);
   });
 
   test("a file the workflow changed since it was planned is the workflow's to fix", async ({ hub }) => {

@@ -20,6 +20,7 @@ function commitContext(hub: UploadHarness): CommitContext {
     tokens: hub.tokens,
     text: buildCommitText({ message: 'Epoch 34', description: '' }, { GITHUB_RUN_ID: '7' }, 'f00d'),
     log: (line) => hub.log.push(line),
+    onSecret: () => undefined,
   };
 }
 

@@ -20,6 +20,7 @@ function context(hub: UploadHarness, overrides: Partial<UploadSettings> = {}): C
     tokens: hub.tokens,
     text: buildCommitText({ message: 'Data', description: '' }, { GITHUB_RUN_ID: '7' }, 'f00d'),
     log: (line) => hub.log.push(line),
+    onSecret: () => undefined,
   };
 }
 

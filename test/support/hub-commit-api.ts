@@ -107,6 +107,15 @@ export interface CommitApiOptions {
   treeExpandPageSize: number;
   /** Longest NDJSON line of a commit body; longer lines are refused (413) instead of buffered. */
   maxCommitLineBytes: number;
+  /**
+   * How the tree listing's `Link: next` behaves: as the Hub's (`normal`), pointing at the page just
+   * served (`repeat`), or never ending (`endless`: one more made-up entry on every page).
+   */
+  treeNext: 'normal' | 'repeat' | 'endless';
+  /** How long the Xet token in a batch answer lives: under a minute, @huggingface/hub asks xet-write-token for another. */
+  xetBatchTokenSeconds: number;
+  /** The Xet access token the xet-write-token endpoint hands out (a random one when unset). */
+  xetAccessToken: string | undefined;
 }
 
 interface Repo {
@@ -177,6 +186,9 @@ export class HubCommitApi {
     treePageSize: 1000,
     treeExpandPageSize: 50,
     maxCommitLineBytes: 64 * MiB,
+    treeNext: 'normal',
+    xetBatchTokenSeconds: 3600,
+    xetAccessToken: undefined,
   };
   /** One queue per endpoint; each request takes the next fault of its endpoint. */
   readonly faults = {
@@ -705,7 +717,7 @@ export class HubCommitApi {
               header: {
                 'X-Xet-Cas-Url': `${this.storage.url}/xet`,
                 'X-Xet-Access-Token': randomBytes(24).toString('base64url'),
-                'X-Xet-Token-Expiration': String(Math.floor(Date.now() / 1000) + 3600),
+                'X-Xet-Token-Expiration': String(Math.floor(Date.now() / 1000) + this.options.xetBatchTokenSeconds),
                 'X-Xet-Session-Id': randomUUID(),
               },
             },
@@ -768,7 +780,7 @@ export class HubCommitApi {
     await Promise.resolve();
     // Nothing here emulates a Xet CAS server: the token points at storage, which refuses CAS calls.
     this.#ok(context, {
-      accessToken: randomBytes(24).toString('base64url'),
+      accessToken: this.options.xetAccessToken ?? randomBytes(24).toString('base64url'),
       exp: Math.floor(Date.now() / 1000) + 3600,
       casUrl: `${this.storage.url}/xet`,
     });
@@ -1120,9 +1132,17 @@ export class HubCommitApi {
     const page = paths.slice(offset, offset + pageSize);
     const body = page.map((path) => this.#pathInfo(repo, commit, index, path, expand));
     const headers: Record<string, string> = {};
-    if (offset + pageSize < paths.length) {
+    const treeNext = this.options.treeNext;
+    if (treeNext === 'endless')
+      body.push({ type: 'file', path: `phantom/${offset}.txt`, oid: '0'.repeat(40), size: 0 });
+    if (offset + pageSize < paths.length || treeNext !== 'normal') {
       const next = new URL(context.url.pathname + context.url.search, this.hub.url);
-      next.searchParams.set('cursor', Buffer.from(JSON.stringify({ offset: offset + pageSize })).toString('base64url'));
+      if (treeNext !== 'repeat') {
+        next.searchParams.set(
+          'cursor',
+          Buffer.from(JSON.stringify({ offset: offset + pageSize })).toString('base64url'),
+        );
+      }
       headers['Link'] = `<${next.toString()}>; rel="next"`;
     }
     this.#ok(context, body, headers);

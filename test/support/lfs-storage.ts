@@ -162,7 +162,12 @@ export class LfsStorage {
   /** Every request that carried an Authorization header (each one was refused). */
   readonly securityViolations: SecurityViolation[] = [];
   /** Requests to the Xet CAS URL (when a test makes the Hub offer xet); each one is refused with 501. */
-  readonly xetRequests: Array<{ method: string; path: string }> = [];
+  readonly xetRequests: Array<{ method: string; path: string; authorization: string | undefined }> = [];
+  /**
+   * Accept Xet CAS uploads (xorbs, shards) with an empty 200 instead of refusing them, without
+   * storing or checking anything: enough for a client to go on to its commit.
+   */
+  acceptXetUploads = false;
   /** Body bytes read from uploads (basic PUTs and parts), including uploads that then failed. */
   bytesReceived = 0;
   /** Uploads whose body is being read right now, and the most there ever were at once. */
@@ -402,8 +407,13 @@ export class LfsStorage {
       if (info.path.startsWith('/xet/')) {
         // The CAS URL the Hub hands out when it offers xet: nothing here emulates a Xet CAS server.
         // (CAS calls carry a CAS token, not the Hub token, so they are not storage leaks.)
-        this.xetRequests.push({ method: info.method, path: info.path });
+        this.xetRequests.push({ method: info.method, path: info.path, authorization: request.headers.authorization });
         await drain(request);
+        if (this.acceptXetUploads && info.method === 'POST') {
+          response.writeHead(200, { 'Content-Type': 'application/json', ...headers });
+          response.end('{}');
+          return;
+        }
         sendS3Error(response, 501, 'NotImplemented', 'This local storage has no Xet CAS server', headers);
         return;
       }

@@ -177,9 +177,11 @@ describe('credentials in any answer', () => {
       ),
     ).toEqual([TOKEN, REFRESH]);
     expect(findCredentialsInBody(`<html>${TOKEN}</html>`)).toEqual([]);
-    // A hostile body nesting deeper than anyone would: no stack overflow, nothing found that deep.
+    // A hostile body nesting deeper than anyone would: no stack overflow, and found however deep.
     const deep = `${'['.repeat(5000)}{"access_token":"${TOKEN}"}${']'.repeat(5000)}`;
-    expect(findCredentialsInBody(deep)).toEqual([]);
+    expect(findCredentialsInBody(deep)).toEqual([TOKEN]);
+    const nested = `${'{"a":'.repeat(9)}{"refresh_token":"${REFRESH}"}${'}'.repeat(9)}`;
+    expect(findCredentialsInBody(nested)).toEqual([REFRESH]);
   });
 
   it('parseOAuthError cuts given secrets out of its fields, after JSON unescaping', () => {

@@ -1,8 +1,8 @@
-export const id = 885;
-export const ids = [885];
+export const id = 540;
+export const ids = [540];
 export const modules = {
 
-/***/ 2885:
+/***/ 4540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -99,6 +99,8 @@ function refusedCreation(refusal, status, context, branch) {
     });
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/http/request.ts + 2 modules
@@ -223,7 +225,8 @@ var about = __webpack_require__(4543);
 // - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
 //   each attempt (token-source.ts); a storage host never receives it, whatever a caller asks;
 // - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
-//   where no byte moves for `timeout-seconds` has stalled and is retried;
+//   where no byte moves for `timeout-seconds` has stalled and is retried; an answer, once it starts,
+//   must arrive whole within ANSWER_LIMIT_FACTOR × `timeout-seconds`;
 // - what is transient (http/transient.ts) is retried with the action's policy (http/retry.ts: full
 //   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
 
@@ -237,6 +240,13 @@ var about = __webpack_require__(4543);
  * other calls are quick. Until the request is sent, the inactivity limit (`timeout-seconds`) applies.
  */
 const PROCESSING_MS = { quick: 60_000, slow: 180_000 };
+/**
+ * An answer (headers to last byte) may take this many times the inactivity limit, 60 s with the
+ * default `timeout-seconds`: the largest answer read (64 MiB) arrives in that time at about 1 MiB/s,
+ * and a body dripping a byte at a time, which never trips the inactivity limit, is cut. Only the
+ * answer is bounded this way: a request body (a file of many GB) keeps the inactivity rule alone.
+ */
+const ANSWER_LIMIT_FACTOR = 4;
 /** Retry waits are bounded by `max-attempts` and the 30-second Retry-After cap, not by a step deadline. */
 const UPLOAD_RETRY_HORIZON_MS = 7 * 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -273,6 +283,10 @@ class UploadTransport {
                 ...(request.processingMs === undefined
                     ? {}
                     : { afterBodyMs: Math.max(request.processingMs, this.options.idleMs) }),
+                answer: {
+                    ms: ANSWER_LIMIT_FACTOR * this.options.idleMs,
+                    label: `the answer limit, ${ANSWER_LIMIT_FACTOR} × input \`timeout-seconds\``,
+                },
             },
             maxBodyBytes: request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
             keepAlive: true,
@@ -375,6 +389,13 @@ function capitalise(text) {
 
 
 
+
+/**
+ * The most pages a listing is followed for: the Hub lists 1,000 files a page and advises fewer
+ * than 100,000 files per repository (100 pages), so 1,000 pages is ten times any sane repository;
+ * a `Link: next` that never ends is stopped there.
+ */
+const MAX_LISTING_PAGES = 1000;
 /** huggingface_hub sends preupload requests for 256 files at a time. */
 const PREUPLOAD_CHUNK = 256;
 const SAMPLE_BYTES = 512;
@@ -465,18 +486,32 @@ class HubApi {
         }
         return { files: answers, commitOid };
     }
-    /** Every file path at `revision` (the tree, recursive, following the Link pagination). */
+    /**
+     * Every file path at `revision` (the tree, recursive, following the Link pagination), up to
+     * MAX_LISTING_PAGES pages; a page seen before (same URL or same body) ends it with an error too.
+     */
     async listFiles(revision) {
         const paths = [];
         let url = this.#url(`tree/${encodeURIComponent(revision)}`);
         url.searchParams.set('recursive', 'true');
-        while (url) {
+        const seen = new Set();
+        for (let page = 1; url; page++) {
+            if (page > MAX_LISTING_PAGES) {
+                throw this.#endlessListing(`did not end after ${MAX_LISTING_PAGES} pages`);
+            }
+            if (seen.has(url.href))
+                throw this.#endlessListing(`repeated a page (page ${page})`);
+            seen.add(url.href);
             const response = await this.transport.send({
                 method: 'GET',
                 url,
                 headers: { Accept: 'application/json' },
                 what: `listing the files of ${this.#repoDisplay}`,
             }, this.refusal(`Listing the files of ${this.#repoDisplay}`));
+            const digest = (0,external_node_crypto_.createHash)('sha256').update(response.body).digest('hex');
+            if (seen.has(digest))
+                throw this.#endlessListing(`repeated a page (page ${page})`);
+            seen.add(digest);
             const entries = (0,json/* parseJsonList */.cA)(response.body);
             if (entries === undefined)
                 throw this.#malformed('tree listing', 'is not a list');
@@ -532,6 +567,14 @@ class HubApi {
     #url(rest) {
         return (0,hub_url/* hubEndpoint */.ZM)(this.hubUrl, `${this.repoPath}/${rest}`);
     }
+    #endlessListing(problem) {
+        return new errors/* RemoteError */.Hi(`The hub's listing of the files of ${this.#repoDisplay} ${problem}.`, {
+            code: 'MALFORMED_RESPONSE',
+            transient: false,
+            hint: 'A repository on the Hub lists in far fewer pages: check that `hub-url` points at a Hugging Face Hub. ' +
+                'If it does, report it with the x-request-id in the debug log; meanwhile, leave `delete` empty.',
+        });
+    }
     #malformed(what, problem) {
         return new errors/* RemoteError */.Hi(`The hub's answer to the ${what} request ${problem}.`, {
             code: 'MALFORMED_RESPONSE',
@@ -576,8 +619,6 @@ async function readSample(path, size) {
 var upload_plan = __webpack_require__(546);
 // EXTERNAL MODULE: ./src/upload/patterns.ts
 var upload_patterns = __webpack_require__(9770);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/upload/local-file.ts
 // Every read of a file the plan named goes through here (hashing, the bytes of an inline file; the
 // PUT of an LFS object streams the same path through http/request.ts), and every read checks that
@@ -858,6 +899,70 @@ function sum(files) {
     return files.reduce((total, file) => total + file.size, 0);
 }
 
+;// CONCATENATED MODULE: ./src/upload/commit-answer.ts
+// What of the hub's answer to a commit may be published. The commit id and URLs become step outputs
+// (`commit-sha`, `commit-url`, `pull-request-url`), which workflows paste into `run:` scripts, and
+// links in the job summary: each is checked for exactly what it should be (a 40-hex git id; an
+// http(s) URL on the hub's origin, without control characters), and anything else is left out,
+// with a warning that quotes it as inert text. The commit itself is not in doubt: it landed.
+
+const GIT_COMMIT_ID = /^[0-9a-f]{40}$/;
+/** Longer than any URL of a commit or a discussion on a hub. */
+const MAX_URL_LENGTH = 2048;
+/** Checks what the hub answered, against the hub it was sent to (`hubUrl`). */
+function checkCommitAnswer(answer, hubUrl) {
+    const rejected = [];
+    /** Records why a value is left out; gives what is published instead: nothing. */
+    const reject = (what, output, why, value) => {
+        rejected.push(`The hub answered the commit with ${what} that ${why}, so \`${output}\` is empty: ${show(value)}.`);
+        return undefined;
+    };
+    const oid = answer.commitOid;
+    const commitOid = typeof oid === 'string' && GIT_COMMIT_ID.test(oid)
+        ? oid
+        : reject('a commit id', 'commit-sha', 'is not 40 hexadecimal characters', oid);
+    const checkUrl = (value, what, output) => {
+        const problem = problemWithUrl(value, hubUrl);
+        return problem === undefined ? value : reject(what, output, problem, value);
+    };
+    const commitUrl = checkUrl(answer.commitUrl, 'a commit URL', 'commit-url');
+    const pullRequestUrl = answer.pullRequestUrl === undefined || answer.pullRequestUrl === null
+        ? undefined
+        : checkUrl(answer.pullRequestUrl, 'a pull request URL', 'pull-request-url');
+    return { commitOid, commitUrl, pullRequestUrl, rejected };
+}
+/** Why `value` is not a URL to publish, or undefined when it is one. */
+function problemWithUrl(value, hubUrl) {
+    if (typeof value !== 'string')
+        return 'is not a string';
+    if (value.length > MAX_URL_LENGTH)
+        return `is longer than ${MAX_URL_LENGTH} characters`;
+    // On the text as given: the URL parser silently drops tabs and line breaks.
+    if (/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(value))
+        return 'holds a control character';
+    if (/\s/.test(value))
+        return 'holds white space';
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'is not an http(s) URL';
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return 'is not an http(s) URL';
+    if (url.username !== '' || url.password !== '')
+        return 'carries credentials';
+    if (url.origin !== hubUrl.origin)
+        return `is not on the hub's origin (${hubUrl.origin})`;
+    return undefined;
+}
+/** A value the hub sent, quoted as one inert line (whatever it is: a string, a number, an object). */
+function show(value) {
+    const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+    return JSON.stringify((0,sanitize/* sanitizeServerText */.c8)(text, 160));
+}
+
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 ;// CONCATENATED MODULE: ./src/upload/commit-body.ts
@@ -981,7 +1086,7 @@ async function findOwnCommit(api, where) {
 // streamed NDJSON body (commit-body.ts): the header (title, description with the provenance block,
 // `parentCommit`: the head the comparison was made against), the LFS files, the deletions, the
 // regular files. What it can come to, as plain data or an error that says whose move it is:
-// - committed: the hub's answer, narrowed;
+// - committed: the hub's answer as it came (commit-answer.ts checks what of it may be published);
 // - branch moved (412: another commit landed since the comparison): the caller compares again;
 // - no definite answer (a reset, a stall, a 5xx): the branch is checked for this run's marker
 //   (commit-lookup.ts); if the commit is there it landed, and that is a success that says what
@@ -1063,24 +1168,13 @@ async function postCommit(operations, context) {
         await budget.waitBeforeRetry(failure, 'the commit');
     }
 }
-/** The hub's answer to a commit: `{commitOid, commitUrl, pullRequestUrl?}`. */
+/** The hub's answer to a commit, `{commitOid, commitUrl, pullRequestUrl?}`, unchecked: the commit landed either way. */
 function narrowAnswer(text) {
     const answer = (0,json/* parseJsonObject */.dw)(text).object;
-    const commitOid = answer?.['commitOid'];
-    const commitUrl = answer?.['commitUrl'];
-    const pullRequestUrl = answer?.['pullRequestUrl'];
-    if (!(0,json/* isJsonObject */.OW)(answer) || typeof commitOid !== 'string' || typeof commitUrl !== 'string') {
-        throw new errors/* RemoteError */.Hi("The hub's answer to the commit has no commitOid or commitUrl.", {
-            code: 'MALFORMED_RESPONSE',
-            transient: false,
-            hint: 'The commit may have been made: look at the repository before re-running. If `hub-url` points at a ' +
-                'Hugging Face Hub, report it with the x-request-id in the debug log.',
-        });
-    }
     return {
-        commitOid,
-        commitUrl,
-        pullRequestUrl: typeof pullRequestUrl === 'string' && pullRequestUrl !== '' ? pullRequestUrl : undefined,
+        commitOid: answer?.['commitOid'],
+        commitUrl: answer?.['commitUrl'],
+        pullRequestUrl: answer?.['pullRequestUrl'] === '' ? undefined : answer?.['pullRequestUrl'],
     };
 }
 
@@ -1127,17 +1221,47 @@ class Channel {
     }
 }
 
+;// CONCATENATED MODULE: ./src/upload/received-credentials.ts
+// Credentials the hub hands out during an upload, besides its own token: the Xet CAS access token
+// (in the LFS batch answer's `X-Xet-Access-Token` header, and in the xet-write-token answer's
+// `accessToken`), and any Authorization header a batch answer gives for a storage host. They are
+// found in every hub answer @huggingface/hub reads, at any depth, before the library sees it, so
+// the caller can mask them at once and cut them out of every later message.
+
+/** The field and header names (compared case-insensitively) under which a credential is handed out. */
+const CREDENTIAL_NAMES = new Set([
+    'accesstoken',
+    'access_token',
+    'x-xet-access-token',
+    'authorization',
+    'refresh_token',
+    'id_token',
+]);
+/**
+ * Every credential in a hub answer's JSON body (none when it is not JSON). An Authorization value
+ * gives its credential without the scheme: masking `Bearer` or `Basic` would blank the word from
+ * the whole log.
+ */
+function findReceivedCredentials(body) {
+    return (0,json/* collectCredentialsOfBody */.MH)(body, CREDENTIAL_NAMES)
+        .map((value) => /^[A-Za-z][\w-]*\s+(\S+)$/.exec(value.trim())?.[1] ?? value)
+        .filter((value) => value.length >= 8);
+}
+
 ;// CONCATENATED MODULE: ./src/upload/lfs-batch.ts
 // The Git LFS batch call (https://github.com/git-lfs/git-lfs/blob/main/docs/api/batch.md, as the
 // Hub serves it at `{hub}/{[datasets/|spaces/]}{ns}/{name}.git/info/lfs/objects/batch`): which of
 // these objects the Hub's storage still needs, and where to send each one. The answer is `unknown`
 // until narrowed here into plain instructions: already stored, one PUT (basic), or parts and a
-// completion (multipart), each maybe with a verify call.
+// completion (multipart), each maybe with a verify call. Any credential in the answer (an
+// Authorization value for a storage host, a Xet token) is handed to `onCredential` (masked) before
+// anything else reads it, and cut out of any message made from the answer.
 //
 // Only `basic` and `multipart` are offered, never `xet`: the Hub's LFS bridge accepts them on
 // Xet-backed repositories (hub-docs xet/legacy-git-lfs.md), they are what the tests run against
 // the real protocol, and @huggingface/hub's Xet path measured 7× slower here with 600 MiB peaks
 // (BENCHMARKS.md, "Why not Xet").
+
 
 
 
@@ -1165,6 +1289,8 @@ async function requestBatch(objects, context) {
         processingMs: PROCESSING_MS.quick,
         ...(context.signal ? { signal: context.signal } : {}),
     }, context.refusal('The LFS batch request'));
+    for (const credential of findReceivedCredentials(response.body))
+        context.onCredential(credential);
     const answer = (0,json/* parseJsonObject */.dw)(response.body).object;
     const transfer = answer?.['transfer'] ?? 'basic';
     if (transfer !== 'basic' && transfer !== 'multipart') {
@@ -1182,16 +1308,16 @@ async function requestBatch(objects, context) {
         const entry = byOid.get(object.oid);
         if (!entry)
             throw malformed(`does not mention the object ${object.oid}`);
-        return narrowObject(object, entry);
+        return narrowObject(object, entry, context.secrets());
     });
 }
-function narrowObject(object, entry) {
+function narrowObject(object, entry, secrets) {
     const error = entry['error'];
     if ((0,json/* isJsonObject */.OW)(error)) {
         const message = typeof error['message'] === 'string' ? error['message'] : '';
         throw new errors/* RemoteError */.Hi(`The hub refused to store an LFS object of ${object.size} bytes (${object.oid.slice(0, 12)}…): ` +
             `${String(typeof error['code'] === 'number' ? error['code'] : '?')} ` +
-            JSON.stringify((0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(message), 200)), { code: 'HUB_REFUSED', transient: false, hint: 'If it persists, report it to Hugging Face with this log.' });
+            JSON.stringify((0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(message, secrets), 200)), { code: 'HUB_REFUSED', transient: false, hint: 'If it persists, report it to Hugging Face with this log.' });
     }
     const actions = (0,json/* isJsonObject */.OW)(entry['actions']) ? entry['actions'] : undefined;
     const upload = (0,json/* isJsonObject */.OW)(actions?.['upload']) ? actions['upload'] : undefined;
@@ -1497,6 +1623,10 @@ var run_url = __webpack_require__(4890);
 // ref, the event and the actor). The block also carries a marker unique to this run of the step, so
 // that after a commit request that got no answer the action can tell whether its commit landed.
 //
+// The block is always the last thing in the description, so a reader trusts the last one: a
+// user's description (or a title, which settings.ts keeps to one line) can imitate it only ahead
+// of it.
+//
 // The values come from the runner's environment; none is secret. The description is Markdown on
 // the Hub, so values are put in code spans with backticks and control characters removed, and the
 // run URL is built from checked parts only.
@@ -1630,7 +1760,9 @@ function withoutPeriod(text) {
 //    another commit landed first (412), everything is compared again on top of the new head once
 //    (parts that landed are unchanged now; objects already in storage are not sent again).
 // Nothing changed (every oid equals the repository's, nothing to delete): no commit. A failure
-// says whether anything reached the Hub (upload-failure.ts), and which parts landed.
+// says whether anything reached the Hub (upload-failure.ts), and which parts landed. What the hub
+// answers is published only when fit (commit-answer.ts).
+
 
 
 
@@ -1653,10 +1785,20 @@ async function sendCommits(part, context) {
         idleMs: context.idleMs,
         log,
     });
-    const api = new HubApi(transport, upload, context.hubUrl, () => context.tokens.secrets());
+    /** Credentials the hub handed out during the upload: masked, and cut out of every message. */
+    const received = [];
+    const secrets = () => [...context.tokens.secrets(), ...received];
+    const onCredential = (credential) => {
+        if (received.includes(credential))
+            return;
+        context.onSecret(credential);
+        received.push(credential);
+    };
+    const api = new HubApi(transport, upload, context.hubUrl, secrets);
     const tally = { objects: 0, bytes: 0 };
     const state = { tally, webPath: api.webPath, revision: upload.revision };
     const committed = [];
+    const rejected = [];
     let pullRequestUrl;
     let commitBytes = 0;
     let partsTotal = 1;
@@ -1673,6 +1815,8 @@ async function sendCommits(part, context) {
                     webPath: api.webPath,
                     revision: upload.revision,
                     refusal: (what) => api.refusal(what),
+                    onCredential,
+                    secrets,
                 },
                 progress,
                 tally,
@@ -1732,21 +1876,26 @@ async function sendCommits(part, context) {
                     break;
                 }
                 commitBytes += answer.bodyBytes;
-                committed.push({ commitOid: answer.commitOid, commitUrl: answer.commitUrl });
-                parent = answer.commitOid;
+                // Only what is fit to publish goes on: into the outputs, the summary, the next parentCommit.
+                const checked = checkCommitAnswer(answer, context.hubUrl);
+                rejected.push(...checked.rejected);
+                committed.push({ commitOid: checked.commitOid, commitUrl: checked.commitUrl });
+                parent = checked.commitOid;
                 if (target.createPr) {
                     // The first part opened the pull request: the others go to it.
-                    pullRequestUrl = answer.pullRequestUrl;
-                    target = { revision: pullRequestRef(answer.pullRequestUrl), createPr: false };
+                    pullRequestUrl = checked.pullRequestUrl;
+                    if (index + 1 < total)
+                        target = { revision: pullRequestRef(checked.pullRequestUrl), createPr: false };
                 }
+                const shortOid = checked.commitOid === undefined ? '' : `${checked.commitOid.slice(0, 7)} `;
                 const sent = tally.bytes + commitBytes;
                 log(total === 1
-                    ? `Committed ${answer.commitOid.slice(0, 7)} to ${api.webPath}@${upload.revision}` +
-                        `${answer.pullRequestUrl ? ` (pull request ${answer.pullRequestUrl})` : ''}: ` +
+                    ? `Committed ${shortOid}to ${api.webPath}@${upload.revision}` +
+                        `${checked.pullRequestUrl ? ` (pull request ${checked.pullRequestUrl})` : upload.createPr ? ' as a pull request' : ''}: ` +
                         `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} ` +
                         `deleted; ${(0,upload_plan/* formatBytes */.z3)(sent)} sent in ${(0,upload_progress/* formatDuration */.a3)((Date.now() - started) / 1000)}.`
-                    : `Committed ${answer.commitOid.slice(0, 7)} (${label.trim()}) to ${api.webPath}@${target.revision}: ` +
-                        answer.commitUrl);
+                    : `Committed ${shortOid}(${label.trim()}) to ${api.webPath}@${target.revision}` +
+                        (checked.commitUrl ? `: ${checked.commitUrl}` : '.'));
             }
             if (moved !== undefined) {
                 // Compared again on the branch, the parts that landed are unchanged; a pull request's ref is
@@ -1761,6 +1910,7 @@ async function sendCommits(part, context) {
                 kind: 'committed',
                 commits: committed,
                 pullRequestUrl,
+                rejected,
                 counts,
                 bytesSent: tally.bytes + commitBytes,
                 durationMs: Date.now() - started,
@@ -1790,7 +1940,7 @@ function partFailed(failure, committed, total, webPath) {
     const of = total > committed.length ? ` of ${total}` : '';
     return new errors/* ActionError */.lZ(`Uploading to ${webPath} failed at commit ${committed.length + 1}${of}: ${cause.message.replace(/\.$/, '')}. ` +
         `${committed
-            .map((commit, index) => `Commit ${index + 1}${of} landed (${commit.commitUrl})`)
+            .map((commit, index) => `Commit ${index + 1}${of} landed${commit.commitUrl ? ` (${commit.commitUrl})` : ''}`)
             .join('; ')}; a re-run sends only what is missing.`, { code: cause.code, hint: cause.hint, cause });
 }
 
@@ -1913,7 +2063,7 @@ function parseUploadInputs(raw, resource, env = process.env) {
         exclude: parsePatterns(raw.exclude, 'exclude'),
         deletePatterns: parsePatterns(raw.delete, 'delete'),
         commitMessage: raw.commitMessage === '' ? undefined : parseCommitMessage(raw.commitMessage),
-        commitDescription: raw.commitDescription,
+        commitDescription: withoutControlCharacters(raw.commitDescription),
         revision: parseRevision(raw.revision || DEFAULT_REVISION),
         createPr: raw.createPr,
         repo: { kind: resource.kind, namespace: resource.namespace, name: resource.name },
@@ -1958,13 +2108,34 @@ function parsePatterns(raw, name) {
     }
     return patterns;
 }
+/**
+ * The commit's title: one line without control characters. A message taken whole from git
+ * (`github.event.head_commit.message`) has more lines, which the Hub would keep in the commit
+ * message ahead of the provenance block, where they could pass for one.
+ */
 function parseCommitMessage(raw) {
     if (raw.length > 1000) {
         throw new errors/* InputError */.dz(`Input \`commit-message\` is ${raw.length} characters long (at most 1000).`, {
             hint: 'Put the details in `commit-description`: the message is the commit title.',
         });
     }
+    const offending = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u.exec(raw);
+    if (offending) {
+        const what = /[\r\n\u2028\u2029]/.test(offending[0]) ? 'a line break' : 'a control character';
+        throw new errors/* InputError */.dz(`Input \`commit-message\` must be one line without control characters, but it holds ${what} ` +
+            `(${(0,sanitize/* quoteForMessage */.Hx)(offending[0])} at character ${offending.index + 1}).`, {
+            hint: 'The message is the commit title: give its first line only (for a message from git, cut it in a step ' +
+                'before, e.g. `head -n 1`), and put the rest in `commit-description`.',
+        });
+    }
     return raw;
+}
+/**
+ * `commit-description` without control characters other than newline and tab (a carriage return,
+ * an escape sequence, a NUL): it is Markdown on the Hub, and the provenance block follows it.
+ */
+function withoutControlCharacters(raw) {
+    return raw.replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\n\t]/gu, '');
 }
 /** A branch (or `refs/pr/N`) name: what git allows, minus what cannot be a single URL segment safely. */
 function parseRevision(raw) {
@@ -2097,6 +2268,7 @@ async function prepareUpload(settings, raw) {
                     tokens: holder,
                     text,
                     log: (line) => (0,runner_log/* logInfo */.fH)(line),
+                    onSecret: mask/* maskSecret */.$,
                 });
                 if (outcome.kind === 'unchanged') {
                     (0,runner_log/* logNotice */.n$)(`Nothing changed since the last commit to ${settings.resource.value}@${upload.revision}: all ` +
@@ -2104,6 +2276,10 @@ async function prepareUpload(settings, raw) {
                         `identical${upload.deletePatterns.length > 0 ? ' and nothing matches `delete`' : ''}, so no commit ` +
                         `was made and \`commit-sha\` is empty.`);
                 }
+                // The hub's answers that were not fit to publish: one warning each (commit-answer.ts).
+                if (outcome.kind === 'committed')
+                    for (const warning of outcome.rejected)
+                        (0,runner_log/* logWarning */.FF)(warning);
                 const result = toResult(outcome, settings, upload);
                 logPublished(result);
                 return { token: tokens.current, result };
@@ -2166,10 +2342,11 @@ function logPublished(result) {
     if (last === undefined)
         return;
     const where = `${result.repository}@${result.revision}`;
+    const pullRequest = result.pullRequestUrl ? ` as the pull request ${result.pullRequestUrl}` : '';
     const commits = result.commits.length === 1 ? '' : ` in ${result.commits.length} commits; the last:`;
-    (0,runner_log/* logInfo */.fH)(result.pullRequestUrl
-        ? `Published to ${where} as the pull request ${result.pullRequestUrl}${commits || ':'} ${last.url}`
-        : `Published to ${where}${commits || ':'} ${last.url}`);
+    (0,runner_log/* logInfo */.fH)(last.url === undefined
+        ? `Published to ${where}${pullRequest}${commits ? ` in ${result.commits.length} commits` : ''} (the hub's answer held no valid commit URL).`
+        : `Published to ${where}${pullRequest}${commits || ':'} ${last.url}`);
 }
 
 
