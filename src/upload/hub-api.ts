@@ -4,8 +4,9 @@
 // Endpoints as huggingface_hub calls them (hf_api.py); answers are `unknown` until narrowed here.
 
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { RemoteError } from '../errors.js';
+import { openPlannedFileSync, type PlannedSource } from './planned-file.js';
 import type { HttpResponse } from '../http/request.js';
 import { isJsonObject, parseJsonList, parseJsonObject } from '../http/json.js';
 import { hubEndpoint } from '../hub/hub-url.js';
@@ -77,7 +78,7 @@ export class HubApi {
 
   /** Preupload of `files` (path in repo, size, local file for the 512-byte sample), chunked. */
   async preupload(
-    files: ReadonlyArray<{ readonly pathInRepo: string; readonly localPath: string; readonly size: number }>,
+    files: readonly PlannedSource[],
     extra: { readonly gitAttributes?: string; readonly gitIgnore?: string },
   ): Promise<PreuploadAnswer> {
     const answers = new Map<string, RemoteFileInfo>();
@@ -90,7 +91,7 @@ export class HubApi {
         files: chunk.map((file) => ({
           path: file.pathInRepo,
           size: file.size,
-          sample: readSample(file.localPath, file.size).toString('base64'),
+          sample: readSample(file).toString('base64'),
         })),
         ...(extra.gitAttributes === undefined ? {} : { gitAttributes: extra.gitAttributes }),
         ...(extra.gitIgnore === undefined ? {} : { gitIgnore: extra.gitIgnore }),
@@ -260,10 +261,10 @@ function nextLink(response: HttpResponse, hubUrl: URL): URL | undefined {
  * for 512 bytes a thread-pool round trip costs more than the read, and a folder of 10,000 files
  * makes 30,000 such calls (local-file.ts).
  */
-function readSample(path: string, size: number): Buffer {
-  const length = Math.min(SAMPLE_BYTES, size);
+function readSample(planned: PlannedSource): Buffer {
+  const length = Math.min(SAMPLE_BYTES, planned.size);
   if (length === 0) return Buffer.alloc(0);
-  const descriptor = openSync(path, 'r');
+  const descriptor = openPlannedFileSync(planned);
   try {
     const buffer = Buffer.alloc(length);
     const bytesRead = readSync(descriptor, buffer, 0, length, 0);

@@ -5,10 +5,10 @@
 // send them); a verify call on the hub gets it, as huggingface_hub sends it. Each step reports
 // progress and counts what reached storage, for "did anything reach the Hub?" after a failure.
 
-import { createReadStream } from 'node:fs';
 import { RemoteError } from '../errors.js';
 import type { HttpResponse, StreamedBody } from '../http/request.js';
 import type { LfsInstruction } from './lfs-batch.js';
+import { fileRangeBody } from './local-file.js';
 import type { LargeFile, TransferContext } from './lfs-transfer.js';
 import { storageRefusal } from './refusals.js';
 import { capitalise, PROCESSING_MS } from './transport.js';
@@ -89,12 +89,7 @@ async function put(
   onSent: (sent: number) => void,
 ): Promise<HttpResponse> {
   const what = `the upload of ${label}`;
-  const body: StreamedBody = {
-    length,
-    description: label,
-    file: { path: file.localPath, start },
-    open: () => createReadStream(file.localPath, { start, end: start + length - 1 }),
-  };
+  const body: StreamedBody = fileRangeBody(file, start, length, label);
   const response = await context.transport.send(
     { method: 'PUT', url, body, what, authenticate: false, signal, onBodyProgress: onSent },
     refusalFor(url, capitalise(what), context),

@@ -1,7 +1,8 @@
-// Every read of a file the plan named goes through here (hashing, the bytes of an inline file; the
-// PUT of an LFS object streams the same path through http/request.ts), and every read checks that
-// the file still has the size the plan measured: a file that changed since is the workflow's to
-// fix, and the error says so (code LOCAL_FILE), never "the library failed".
+// Reading the content of planned files whole or in chunks (hashing, the bytes of an inline file; the
+// PUT of an LFS object streams the same file through http/request.ts). Every file is opened through
+// planned-file.ts (no link followed, the planned device, inode and size checked), and every read
+// checks the size again: a file that changed since it was planned is the workflow's to fix, and the
+// error says so (code LOCAL_FILE), never "the library failed".
 //
 // Speed: a small file is read whole in one read (a 4 KiB file costs one open, one read, one close:
 // no stream, no 768 KiB buffer), and a very small one synchronously: each asynchronous call is a
@@ -11,10 +12,10 @@
 // to compare with the repository.
 
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { RemoteError } from '../errors.js';
-import { quoteForMessage } from '../runner/sanitize.js';
+import { closeSync, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import type { ActionError } from '../errors.js';
+import { changed, openPlannedFile, openPlannedFileSync, type PlannedSource } from './planned-file.js';
 
 /** Files up to this size are read whole, in one read. */
 export const WHOLE_READ_BYTES = 4 * 1024 * 1024;
@@ -23,12 +24,8 @@ const SYNC_READ_BYTES = 64 * 1024;
 /** The buffer a larger file is hashed through, reused for every read of that file. */
 const HASH_CHUNK_BYTES = 4 * 1024 * 1024;
 
-/** A file of the plan: where it is on disk, what it is called, and the size measured when planning. */
-export interface LocalFile {
-  readonly localPath: string;
-  readonly pathInRepo: string;
-  readonly size: number;
-}
+/** A file of the plan: where it is on disk, what it is called, its size and identity when planned. */
+export type LocalFile = PlannedSource;
 
 export interface FileDigests {
   /** The git blob id (sha1 of `blob <size>\0` and the bytes): a regular file's oid on the Hub. */
@@ -67,7 +64,7 @@ export async function digestFile(
 /** The whole file, in one read into a buffer of exactly the planned size. */
 export async function readWholeFile(file: LocalFile): Promise<Buffer> {
   if (file.size <= SYNC_READ_BYTES) return readSmallFile(file);
-  const handle = await openPlanned(file);
+  const handle = await openPlannedFile(file);
   try {
     // One byte more than planned: a file that grew since shows in the same read.
     const buffer = Buffer.allocUnsafe(file.size + 1);
@@ -87,12 +84,7 @@ export async function readWholeFile(file: LocalFile): Promise<Buffer> {
 
 /** readWholeFile for a small file, synchronously: one open, one read (of one byte more), one close. */
 function readSmallFile(file: LocalFile): Buffer {
-  let descriptor: number;
-  try {
-    descriptor = openSync(file.localPath, 'r');
-  } catch (error: unknown) {
-    throw unreadable(file, error);
-  }
+  const descriptor = openPlannedFileSync(file);
   try {
     const buffer = Buffer.allocUnsafe(file.size + 1);
     let read = 0;
@@ -111,7 +103,7 @@ function readSmallFile(file: LocalFile): Buffer {
 
 /** Calls `onChunk` with each chunk of the file (the same buffer, refilled: use it before returning). */
 async function forEachChunk(file: LocalFile, onChunk: (chunk: Buffer, readSoFar: number) => void): Promise<void> {
-  const handle = await openPlanned(file);
+  const handle = await openPlannedFile(file);
   try {
     const buffer = Buffer.allocUnsafe(Math.min(HASH_CHUNK_BYTES, Math.max(1, file.size)));
     let position = 0;
@@ -128,35 +120,45 @@ async function forEachChunk(file: LocalFile, onChunk: (chunk: Buffer, readSoFar:
   }
 }
 
-async function openPlanned(file: LocalFile): Promise<Awaited<ReturnType<typeof open>>> {
+/**
+ * A range of a file as a request body: `file` for http/request.ts's pump (two reused buffers), and
+ * `open()` as a stream for any other sender; both open the file through planned-file.ts.
+ */
+export function fileRangeBody(
+  file: LocalFile,
+  start: number,
+  length: number,
+  description: string,
+): {
+  length: number;
+  description: string;
+  file: { open(): ReturnType<typeof openPlannedFile>; start: number };
+  open(): Readable;
+} {
+  return {
+    length,
+    description,
+    file: { open: () => openPlannedFile(file), start },
+    open: () => Readable.from(chunksOf(file, start, length), { objectMode: false }),
+  };
+}
+
+async function* chunksOf(file: LocalFile, start: number, length: number): AsyncGenerator<Buffer> {
+  const handle = await openPlannedFile(file);
   try {
-    return await open(file.localPath, 'r');
-  } catch (error: unknown) {
-    throw unreadable(file, error);
+    for (let position = start; position < start + length;) {
+      const buffer = Buffer.allocUnsafe(Math.min(HASH_CHUNK_BYTES, start + length - position));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      if (bytesRead === 0) throw changedSize(file, position);
+      position += bytesRead;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
   }
 }
 
-function unreadable(file: LocalFile, error: unknown): RemoteError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'unreadable';
-  return new RemoteError(`Could not read ${quoteForMessage(file.pathInRepo)} to upload it: ${code}`, {
-    code: 'LOCAL_FILE',
-    transient: false,
-    cause: error,
-    hint: 'Do not move or delete the files to upload while the action runs (start it after the step that writes them).',
-  });
-}
-
 /** A file that is not the size it was when planned: the workflow changed it during the upload. */
-export function changedSize(file: LocalFile, seen: number): RemoteError {
-  return new RemoteError(
-    `${quoteForMessage(file.pathInRepo)} changed while it was being uploaded: it was ${file.size} bytes when ` +
-      `the upload was planned, and ${seen > file.size ? 'more' : `${seen}`} bytes were read`,
-    {
-      code: 'LOCAL_FILE',
-      transient: false,
-      hint:
-        'Something in the workflow is still writing the files to upload: start the upload after the step that ' +
-        'writes them (and do not run them in parallel).',
-    },
-  );
+export function changedSize(file: LocalFile, seen: number): ActionError {
+  return changed(file, `${seen > file.size ? 'more' : 'fewer'} bytes than the ${file.size} planned were read`);
 }

@@ -1,8 +1,8 @@
-export const id = 561;
-export const ids = [561];
+export const id = 208;
+export const ids = [208];
 export const modules = {
 
-/***/ 7561:
+/***/ 208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -99,16 +99,134 @@ var hub_url = __webpack_require__(7644);
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/upload/planned-file.ts
+// Reading a file the plan (plan.ts) chose, and only that file: every read of upload content (the
+// preupload sample, the git blob id, the hashes, the LFS upload, the commit's inline files) opens it
+// here, through one descriptor opened without following a link, and checked against what was planned.
+// Between planning and reading (minutes, with a 503 and its Retry-After in between) the workflow, or
+// code it runs, can replace a planned file by a symlink to a runner file or by another file of the
+// same size; reopening by name would then publish that. Here:
+// - the last path component is opened with O_NOFOLLOW, so a symlink put in the file's place fails to
+//   open (ELOOP) instead of being followed;
+// - the opened descriptor's fstat must show the planned device, inode and size, so a file swapped
+//   for another (or a parent folder swapped for a link, which O_NOFOLLOW does not cover) is refused;
+// - O_NONBLOCK, so that a FIFO swapped in cannot block the open; fstat then refuses it.
+// Windows has neither flag (Node's constants are undefined there): the open follows a link, and the
+// fstat check (the file index Node reports as the inode, and the volume as the device) refuses it.
+// What a reader gets is a FileHandle: read it (read, readFile, createReadStream), then close it; or,
+// for a small file, a descriptor from openPlannedFileSync (read it with readSync, then closeSync):
+// for a few KiB, each asynchronous call costs a thread-pool round trip worth more than the read.
+
+
+
+
+/** Node's types declare every flag; on Windows the two extra ones are undefined, hence Partial. */
+const flags = external_node_fs_.constants;
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (flags.O_NOFOLLOW ?? 0) | (flags.O_NONBLOCK ?? 0);
+const CHANGED_HINT = 'Do not change the files to upload while the action runs: start the upload after the step that writes ' +
+    'them, and make sure nothing else in the job writes to the folder meanwhile.';
+/**
+ * Opens a planned file for reading, checked against the plan: throws an ActionError (code
+ * LOCAL_FILE) saying the workflow changed the file when it is now a link, another file or another
+ * size. The caller closes the handle.
+ */
+async function openPlannedFile(file) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(file.localPath, OPEN_FLAGS);
+    }
+    catch (error) {
+        throw openFailure(file, error);
+    }
+    try {
+        const why = differences(file, await handle.stat({ bigint: true }));
+        if (why !== undefined)
+            throw changed(file, why);
+        return handle;
+    }
+    catch (error) {
+        await handle.close();
+        throw error;
+    }
+}
+/** openPlannedFile, synchronously, for small files: a descriptor the caller closes with closeSync. */
+function openPlannedFileSync(file) {
+    let descriptor;
+    try {
+        descriptor = (0,external_node_fs_.openSync)(file.localPath, OPEN_FLAGS);
+    }
+    catch (error) {
+        throw openFailure(file, error);
+    }
+    try {
+        const why = differences(file, (0,external_node_fs_.fstatSync)(descriptor, { bigint: true }));
+        if (why !== undefined)
+            throw changed(file, why);
+        return descriptor;
+    }
+    catch (error) {
+        (0,external_node_fs_.closeSync)(descriptor);
+        throw error;
+    }
+}
+/** How what is open differs from what was planned, or undefined when it is the planned file. */
+function differences(file, now) {
+    return !now.isFile()
+        ? 'it is no longer a regular file'
+        : now.dev !== file.identity.device || now.ino !== file.identity.inode
+            ? 'it is now another file'
+            : Number(now.size) !== file.size
+                ? `it is now ${now.size} bytes, not the ${file.size} planned`
+                : undefined;
+}
+/** Why a planned file could not be opened: changed by the workflow (a link now, gone), or unreadable. */
+function openFailure(file, error) {
+    const code = error?.code;
+    // ELOOP (Linux, macOS) or EMLINK (FreeBSD): the last component is now a symlink.
+    if (code === 'ELOOP' || code === 'EMLINK')
+        return changed(file, 'it is now a symlink', error);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return changed(file, 'it is gone', error);
+    return new errors/* ActionError */.lZ(`Could not read ${(0,sanitize/* quoteForMessage */.Hx)(file.pathInRepo)} to upload it: ${code ?? 'unreadable'}.`, {
+        code: 'LOCAL_FILE',
+        cause: error,
+        hint: 'Check the permissions of the files to upload.',
+    });
+}
+/** A whole planned file (for the small ones: `.gitattributes`, `.gitignore`), checked as openPlannedFile does. */
+async function readPlannedFile(file) {
+    const handle = await openPlannedFile(file);
+    try {
+        const bytes = await handle.readFile();
+        if (bytes.length !== file.size)
+            throw changed(file, `it is now ${bytes.length} bytes, not the ${file.size} planned`);
+        return bytes;
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The error for a file that is not what was planned any more. */
+function changed(file, why, cause) {
+    return new errors/* ActionError */.lZ(`The workflow changed ${(0,sanitize/* quoteForMessage */.Hx)(file.pathInRepo)} during the upload (${why}): refused, so that ` +
+        `only the files that were planned before the exchange are published.`, { code: 'LOCAL_FILE', hint: CHANGED_HINT, cause });
+}
+
 ;// CONCATENATED MODULE: ./src/upload/local-file.ts
-// Every read of a file the plan named goes through here (hashing, the bytes of an inline file; the
-// PUT of an LFS object streams the same path through http/request.ts), and every read checks that
-// the file still has the size the plan measured: a file that changed since is the workflow's to
-// fix, and the error says so (code LOCAL_FILE), never "the library failed".
+// Reading the content of planned files whole or in chunks (hashing, the bytes of an inline file; the
+// PUT of an LFS object streams the same file through http/request.ts). Every file is opened through
+// planned-file.ts (no link followed, the planned device, inode and size checked), and every read
+// checks the size again: a file that changed since it was planned is the workflow's to fix, and the
+// error says so (code LOCAL_FILE), never "the library failed".
 //
 // Speed: a small file is read whole in one read (a 4 KiB file costs one open, one read, one close:
-// no stream, no 768 KiB buffer); a large one through one reused buffer. Each byte read for hashing
+// no stream, no 768 KiB buffer), and a very small one synchronously: each asynchronous call is a
+// round trip through libuv's thread pool that costs more than reading 4 KiB, and 10,000 files make
+// 30,000 of them. A large file goes through one reused buffer. Each byte read for hashing
 // feeds every digest asked for in the same pass (git blob sha1 and sha256), so no byte is read twice
 // to compare with the repository.
 
@@ -117,6 +235,8 @@ var promises_ = __webpack_require__(1455);
 
 /** Files up to this size are read whole, in one read. */
 const WHOLE_READ_BYTES = 4 * 1024 * 1024;
+/** Files up to this size are read synchronously (the read costs less than a thread-pool round trip). */
+const SYNC_READ_BYTES = 64 * 1024;
 /** The buffer a larger file is hashed through, reused for every read of that file. */
 const HASH_CHUNK_BYTES = 4 * 1024 * 1024;
 /** The digests asked for, in one read of the file. `onBytes` is told how many bytes have been hashed so far. */
@@ -148,11 +268,9 @@ async function digestFile(file, wanted, onBytes) {
 }
 /** The whole file, in one read into a buffer of exactly the planned size. */
 async function readWholeFile(file) {
-    if (file.size === 0) {
-        await checkEnd(file, 0);
-        return Buffer.alloc(0);
-    }
-    const handle = await openPlanned(file);
+    if (file.size <= SYNC_READ_BYTES)
+        return readSmallFile(file);
+    const handle = await openPlannedFile(file);
     try {
         // One byte more than planned: a file that grew since shows in the same read.
         const buffer = Buffer.allocUnsafe(file.size + 1);
@@ -173,9 +291,31 @@ async function readWholeFile(file) {
         await handle.close();
     }
 }
+/** readWholeFile for a small file, synchronously: one open, one read (of one byte more), one close. */
+function readSmallFile(file) {
+    const descriptor = openPlannedFileSync(file);
+    try {
+        const buffer = Buffer.allocUnsafe(file.size + 1);
+        let read = 0;
+        for (;;) {
+            const bytesRead = (0,external_node_fs_.readSync)(descriptor, buffer, read, buffer.length - read, read);
+            if (bytesRead === 0)
+                break;
+            read += bytesRead;
+            if (read >= file.size)
+                break;
+        }
+        if (read !== file.size)
+            throw changedSize(file, read);
+        return buffer.subarray(0, file.size);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(descriptor);
+    }
+}
 /** Calls `onChunk` with each chunk of the file (the same buffer, refilled: use it before returning). */
 async function forEachChunk(file, onChunk) {
-    const handle = await openPlanned(file);
+    const handle = await openPlannedFile(file);
     try {
         const buffer = Buffer.allocUnsafe(Math.min(HASH_CHUNK_BYTES, Math.max(1, file.size)));
         let position = 0;
@@ -194,40 +334,37 @@ async function forEachChunk(file, onChunk) {
         await handle.close();
     }
 }
-async function checkEnd(file, expected) {
-    const handle = await openPlanned(file);
+/**
+ * A range of a file as a request body: `file` for http/request.ts's pump (two reused buffers), and
+ * `open()` as a stream for any other sender; both open the file through planned-file.ts.
+ */
+function fileRangeBody(file, start, length, description) {
+    return {
+        length,
+        description,
+        file: { open: () => openPlannedFile(file), start },
+        open: () => external_node_stream_.Readable.from(chunksOf(file, start, length), { objectMode: false }),
+    };
+}
+async function* chunksOf(file, start, length) {
+    const handle = await openPlannedFile(file);
     try {
-        const { bytesRead } = await handle.read(Buffer.alloc(1), 0, 1, expected);
-        if (bytesRead !== 0)
-            throw changedSize(file, expected + bytesRead);
+        for (let position = start; position < start + length;) {
+            const buffer = Buffer.allocUnsafe(Math.min(HASH_CHUNK_BYTES, start + length - position));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+            if (bytesRead === 0)
+                throw changedSize(file, position);
+            position += bytesRead;
+            yield buffer.subarray(0, bytesRead);
+        }
     }
     finally {
         await handle.close();
     }
 }
-async function openPlanned(file) {
-    try {
-        return await (0,promises_.open)(file.localPath, 'r');
-    }
-    catch (error) {
-        const code = error?.code ?? 'unreadable';
-        throw new errors/* RemoteError */.Hi(`Could not read ${(0,sanitize/* quoteForMessage */.Hx)(file.pathInRepo)} to upload it: ${code}`, {
-            code: 'LOCAL_FILE',
-            transient: false,
-            cause: error,
-            hint: 'Do not move or delete the files to upload while the action runs (start it after the step that writes them).',
-        });
-    }
-}
 /** A file that is not the size it was when planned: the workflow changed it during the upload. */
 function changedSize(file, seen) {
-    return new errors/* RemoteError */.Hi(`${(0,sanitize/* quoteForMessage */.Hx)(file.pathInRepo)} changed while it was being uploaded: it was ${file.size} bytes when ` +
-        `the upload was planned, and ${seen > file.size ? 'more' : `${seen}`} bytes were read`, {
-        code: 'LOCAL_FILE',
-        transient: false,
-        hint: 'Something in the workflow is still writing the files to upload: start the upload after the step that ' +
-            'writes them (and do not run them in parallel).',
-    });
+    return changed(file, `${seen > file.size ? 'more' : 'fewer'} bytes than the ${file.size} planned were read`);
 }
 
 ;// CONCATENATED MODULE: ./src/upload/commit-body.ts
@@ -236,7 +373,8 @@ function changedSize(file, seen) {
 // stays flat whatever the files' number (@huggingface/hub builds the whole body in memory with
 // every file base64-encoded: 88 MiB of small files cost it about 830 MB of RSS). Its exact length
 // is known in advance (a Content-Length, which every proxy and load balancer accepts), and a file
-// that changed since it was measured fails the request instead of corrupting it (local-file.ts).
+// that changed since it was planned fails the request instead of corrupting it (each file is read
+// through local-file.ts, which opens it with planned-file.ts's checks).
 //
 // Speed with many small files: each file is read whole in one read (no stream per file), a few
 // reads ahead of the one being encoded, and lines go to the socket in writes of about 256 KiB
@@ -728,6 +866,7 @@ function storageRefusal(response, what, host) {
 
 
 
+
 /**
  * The most pages a listing is followed for: the Hub lists 1,000 files a page and advises fewer
  * than 100,000 files per repository (100 pages), so 1,000 pages is ten times any sane repository;
@@ -777,11 +916,11 @@ class HubApi {
         for (let start = 0; start < files.length; start += PREUPLOAD_CHUNK) {
             const chunk = files.slice(start, start + PREUPLOAD_CHUNK);
             const payload = {
-                files: await Promise.all(chunk.map(async (file) => ({
+                files: chunk.map((file) => ({
                     path: file.pathInRepo,
                     size: file.size,
-                    sample: (await readSample(file.localPath, file.size)).toString('base64'),
-                }))),
+                    sample: readSample(file).toString('base64'),
+                })),
                 ...(extra.gitAttributes === undefined ? {} : { gitAttributes: extra.gitAttributes }),
                 ...(extra.gitIgnore === undefined ? {} : { gitIgnore: extra.gitIgnore }),
             };
@@ -934,24 +1073,26 @@ function nextLink(response, hubUrl) {
         return undefined;
     }
 }
-/** The first 512 bytes of a file, what the hub looks at to tell text from binary. */
-async function readSample(path, size) {
-    const length = Math.min(SAMPLE_BYTES, size);
+/**
+ * The first 512 bytes of a file, what the hub looks at to tell text from binary. Read synchronously:
+ * for 512 bytes a thread-pool round trip costs more than the read, and a folder of 10,000 files
+ * makes 30,000 such calls (local-file.ts).
+ */
+function readSample(planned) {
+    const length = Math.min(SAMPLE_BYTES, planned.size);
     if (length === 0)
         return Buffer.alloc(0);
-    const file = await (0,promises_.open)(path, 'r');
+    const descriptor = openPlannedFileSync(planned);
     try {
         const buffer = Buffer.alloc(length);
-        const { bytesRead } = await file.read(buffer, 0, length, 0);
+        const bytesRead = (0,external_node_fs_.readSync)(descriptor, buffer, 0, length, 0);
         return buffer.subarray(0, bytesRead);
     }
     finally {
-        await file.close();
+        (0,external_node_fs_.closeSync)(descriptor);
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/upload/channel.ts
 // A queue between two stages of the upload that run at the same time (files hashed → batch calls →
 // transfers): one side pushes, the other iterates; iteration ends once the queue is closed and
@@ -1133,6 +1274,113 @@ function malformed(problem) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/upload/lfs-upload.ts
+// The upload of one LFS object, as the batch answer said (lfs-batch.ts): one PUT of the whole
+// file (basic), or one PUT per part then the completion (multipart), then the verify call when the
+// hub asks for one. Bodies are streamed from the file (http/request.ts); storage hosts never get
+// the Hub token (the PUTs, and the completion, a signed URL, go without it, as both Hub clients
+// send them); a verify call on the hub gets it, as huggingface_hub sends it. Each step reports
+// progress and counts what reached storage, for "did anything reach the Hub?" after a failure.
+
+
+
+
+const lfs_upload_LFS_JSON = 'application/vnd.git-lfs+json';
+/** Runs one job; the last part of a multipart upload completes it. */
+async function runJob(job, context, signal) {
+    const report = (file, progress) => context.progress.onEvent({ event: 'fileProgress', path: file.pathInRepo, progress, state: 'uploading' });
+    if (job.kind === 'object') {
+        const { file, oid, instruction } = job;
+        if (instruction.kind === 'stored') {
+            report(file, 1);
+            return;
+        }
+        if (instruction.kind !== 'basic')
+            return;
+        report(file, 0);
+        await put(instruction.href, file, 0, file.size, file.pathInRepo, context, signal, (sent) => report(file, Math.min(0.999, sent / Math.max(1, file.size))));
+        context.tally.objects++;
+        if (instruction.verify)
+            await verify(instruction.verify, file, oid, context, signal);
+        report(file, 1);
+        return;
+    }
+    const { upload, index } = job;
+    const { file, instruction } = upload;
+    const start = index * instruction.chunkSize;
+    const length = Math.min(instruction.chunkSize, file.size - start);
+    const partUrl = instruction.partUrls[index];
+    if (partUrl === undefined)
+        return;
+    if (index === 0)
+        report(file, 0);
+    const what = `${file.pathInRepo} (part ${index + 1} of ${instruction.partUrls.length})`;
+    const response = await put(partUrl, file, start, length, what, context, signal, (sent) => {
+        upload.sent[index] = sent;
+        report(file, Math.min(0.999, upload.sent.reduce((sum, value) => sum + value, 0) / Math.max(1, file.size)));
+    });
+    const etag = response.headers['etag'];
+    if (typeof etag !== 'string' || etag === '') {
+        throw new errors/* RemoteError */.Hi(`The storage host's answer to the upload of ${what} has no ETag.`, {
+            code: 'MALFORMED_RESPONSE',
+            transient: false,
+            hint: 'If it persists, report it to Hugging Face with this log.',
+        });
+    }
+    upload.etags[index] = etag;
+    if (--upload.remaining > 0)
+        return;
+    await complete(upload, context, signal);
+    context.tally.objects++;
+    if (instruction.verify)
+        await verify(instruction.verify, file, upload.oid, context, signal);
+    report(file, 1);
+}
+/** One PUT of a range of a file, streamed from disk; never with the Hub token. */
+async function put(url, file, start, length, label, context, signal, onSent) {
+    const what = `the upload of ${label}`;
+    const body = fileRangeBody(file, start, length, label);
+    const response = await context.transport.send({ method: 'PUT', url, body, what, authenticate: false, signal, onBodyProgress: onSent }, refusalFor(url, capitalise(what), context));
+    context.tally.bytes += length;
+    return response;
+}
+/** The completion of a multipart upload: a signed URL (no token, as both Hub clients send it). */
+async function complete(upload, context, signal) {
+    const what = `the completion of the multipart upload of ${upload.file.pathInRepo}`;
+    const url = upload.instruction.completion;
+    await context.transport.send({
+        method: 'POST',
+        url,
+        headers: { Accept: lfs_upload_LFS_JSON, 'Content-Type': lfs_upload_LFS_JSON },
+        body: JSON.stringify({
+            oid: upload.oid,
+            parts: upload.etags.map((etag, index) => ({ partNumber: index + 1, etag })),
+        }),
+        what,
+        authenticate: false,
+        processingMs: PROCESSING_MS.slow,
+        signal,
+    }, refusalFor(url, capitalise(what), context));
+}
+/** The verify call the hub may ask for (with the token when it is on the hub, as huggingface_hub does). */
+async function verify(url, file, oid, context, signal) {
+    const what = `the verification of ${file.pathInRepo} in the Hub's storage`;
+    await context.transport.send({
+        method: 'POST',
+        url,
+        headers: { Accept: lfs_upload_LFS_JSON, 'Content-Type': lfs_upload_LFS_JSON },
+        body: JSON.stringify({ oid, size: file.size }),
+        what,
+        processingMs: PROCESSING_MS.quick,
+        signal,
+    }, refusalFor(url, capitalise(what), context));
+}
+function refusalFor(url, what, context) {
+    return context.transport.isHub(url)
+        ? context.batch.refusal(what)
+        : (answer) => storageRefusal(answer, what, url.host);
+}
+
 ;// CONCATENATED MODULE: ./src/upload/pool.ts
 // A fixed number of workers over a list of items, for the upload's many small jobs (hashing files,
 // sending objects): at most `limit` at once, each started as soon as one finishes (not in waves of
@@ -1182,8 +1430,8 @@ async function forEachConcurrently(items, limit, job, outer) {
 
 ;// CONCATENATED MODULE: ./src/upload/lfs-transfer.ts
 // The transfer of large files, the action's own code from end to end: sha256 of each file, the LFS
-// batch call, then each object's bytes to the storage host (one PUT, or its parts and a completion),
-// and the verify call when the hub asks for one. Three stages run at once, so that hashing overlaps
+// batch call (lfs-batch.ts), then each object's bytes to the storage host (one PUT, or its parts and
+// a completion) and the verify call when the hub asks for one (lfs-upload.ts). Three stages run at once, so that hashing overlaps
 // uploading: files are hashed two at a time; each batch call takes whatever has been hashed since
 // the last one once it adds up to 32 MiB or 100 objects (or hashing is over); objects (or parts)
 // go out four at a time.
@@ -1201,16 +1449,12 @@ async function forEachConcurrently(items, limit, job, outer) {
 
 
 
-
-
-
 const HASH_WORKERS = 2;
 const UPLOAD_WORKERS = 4;
 /** Objects per batch call, at most (huggingface_hub sends 256; a smaller batch starts uploading sooner). */
 const BATCH_OBJECTS = 100;
 /** A batch call is made once this much has been hashed since the last one (or hashing is over). */
 const BATCH_BYTES = 32 * 1024 * 1024;
-const lfs_transfer_LFS_JSON = 'application/vnd.git-lfs+json';
 /** Hashes, compares and sends `files`; returns each file's oid and whether it was unchanged. */
 async function transferLargeFiles(files, context) {
     const results = [];
@@ -1265,104 +1509,6 @@ async function transferLargeFiles(files, context) {
     if (failures.length > 0 || stop.signal.aborted)
         throw stop.signal.reason ?? failures[0];
     return results;
-}
-async function runJob(job, context, signal) {
-    const report = (file, progress) => context.progress.onEvent({ event: 'fileProgress', path: file.pathInRepo, progress, state: 'uploading' });
-    if (job.kind === 'object') {
-        const { file, oid, instruction } = job;
-        if (instruction.kind === 'stored') {
-            report(file, 1);
-            return;
-        }
-        if (instruction.kind !== 'basic')
-            return;
-        report(file, 0);
-        await put(instruction.href, file, 0, file.size, file.pathInRepo, context, signal, (sent) => report(file, Math.min(0.999, sent / Math.max(1, file.size))));
-        context.tally.objects++;
-        if (instruction.verify)
-            await verify(instruction.verify, file, oid, context, signal);
-        report(file, 1);
-        return;
-    }
-    const { upload, index } = job;
-    const { file, instruction } = upload;
-    const start = index * instruction.chunkSize;
-    const length = Math.min(instruction.chunkSize, file.size - start);
-    const partUrl = instruction.partUrls[index];
-    if (partUrl === undefined)
-        return;
-    if (index === 0)
-        report(file, 0);
-    const what = `${file.pathInRepo} (part ${index + 1} of ${instruction.partUrls.length})`;
-    const response = await put(partUrl, file, start, length, what, context, signal, (sent) => {
-        upload.sent[index] = sent;
-        report(file, Math.min(0.999, upload.sent.reduce((sum, value) => sum + value, 0) / Math.max(1, file.size)));
-    });
-    const etag = response.headers['etag'];
-    if (typeof etag !== 'string' || etag === '') {
-        throw new errors/* RemoteError */.Hi(`The storage host's answer to the upload of ${what} has no ETag.`, {
-            code: 'MALFORMED_RESPONSE',
-            transient: false,
-            hint: 'If it persists, report it to Hugging Face with this log.',
-        });
-    }
-    upload.etags[index] = etag;
-    if (--upload.remaining > 0)
-        return;
-    await complete(upload, context, signal);
-    context.tally.objects++;
-    if (instruction.verify)
-        await verify(instruction.verify, file, upload.oid, context, signal);
-    report(file, 1);
-}
-/** One PUT of a range of a file, streamed from disk; never with the Hub token. */
-async function put(url, file, start, length, label, context, signal, onSent) {
-    const what = `the upload of ${label}`;
-    const body = {
-        length,
-        description: label,
-        file: { path: file.localPath, start },
-        open: () => (0,external_node_fs_.createReadStream)(file.localPath, { start, end: start + length - 1 }),
-    };
-    const response = await context.transport.send({ method: 'PUT', url, body, what, authenticate: false, signal, onBodyProgress: onSent }, refusalFor(url, capitalise(what), context));
-    context.tally.bytes += length;
-    return response;
-}
-/** The completion of a multipart upload: a signed URL (no token, as both Hub clients send it). */
-async function complete(upload, context, signal) {
-    const what = `the completion of the multipart upload of ${upload.file.pathInRepo}`;
-    const url = upload.instruction.completion;
-    await context.transport.send({
-        method: 'POST',
-        url,
-        headers: { Accept: lfs_transfer_LFS_JSON, 'Content-Type': lfs_transfer_LFS_JSON },
-        body: JSON.stringify({
-            oid: upload.oid,
-            parts: upload.etags.map((etag, index) => ({ partNumber: index + 1, etag })),
-        }),
-        what,
-        authenticate: false,
-        processingMs: PROCESSING_MS.slow,
-        signal,
-    }, refusalFor(url, capitalise(what), context));
-}
-/** The verify call the hub may ask for (with the token when it is on the hub, as huggingface_hub does). */
-async function verify(url, file, oid, context, signal) {
-    const what = `the verification of ${file.pathInRepo} in the Hub's storage`;
-    await context.transport.send({
-        method: 'POST',
-        url,
-        headers: { Accept: lfs_transfer_LFS_JSON, 'Content-Type': lfs_transfer_LFS_JSON },
-        body: JSON.stringify({ oid, size: file.size }),
-        what,
-        processingMs: PROCESSING_MS.quick,
-        signal,
-    }, refusalFor(url, capitalise(what), context));
-}
-function refusalFor(url, what, context) {
-    return context.transport.isHub(url)
-        ? context.batch.refusal(what)
-        : (answer) => storageRefusal(answer, what, url.host);
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -1477,8 +1623,25 @@ class PatternSet {
 // What `upload` will send, read from disk before the exchange, so that every mistake in the inputs
 // or in the folder fails the step before a token exists and before any byte leaves the runner:
 // the path missing, a folder empty after the filters, an `include` pattern that matches nothing,
-// a symlink that points outside the folder (in a `pull_request_target` run it would publish the
-// runner's files), something that is not a file, a file larger than the Hub accepts.
+// something that is not a file, a file larger than the Hub accepts, more files than a repository
+// should hold.
+//
+// Only what the workflow names leaves the runner, judged by real paths (realpath), not by names:
+// - a relative `upload` (or an absolute one inside GITHUB_WORKSPACE) is content of the checkout: its
+//   real path must stay inside the workspace's, so `build -> $HOME` in checked-out code publishes
+//   nothing; an absolute path elsewhere (`${{ runner.temp }}/out`) is the workflow's own and is
+//   taken as it resolves. No real root inside a `.git` folder.
+// - inside, a symlink is judged by where it really points: outside the root, or into a `.git`
+//   folder or `.cache/huggingface/`, or to a file `exclude` leaves out: refused, naming the link
+//   (unless `include`/`exclude` leave the link itself out). A link to a folder is refused too: the
+//   folder is walked under its own path, and following links between folders would read folders
+//   again and again (`d_i/{a,b} -> ../d_{i+1}` doubles the plan at each level). A link to a file in
+//   the folder is uploaded at the link's path, as before.
+// - each real folder is walked once (by device and inode: a bind mount cannot make a loop), and the
+//   walk stops as soon as the plan passes MAX_PLANNED_FILES.
+// - each planned file records its device and inode; planned-file.ts reads it only if it is still
+//   that file. (A process racing the walk itself, on the runner, is out of reach: it could read the
+//   files itself.)
 //
 // Walk rules (as `hf upload`): any `.git` path component and `.cache/huggingface/` (huggingface_hub's
 // own upload state) are always left out; include/exclude are matched against paths relative to
@@ -1490,17 +1653,26 @@ class PatternSet {
 
 /** The largest file the Hub accepts (hub-docs storage-limits.md: 500 GB per file). */
 const MAX_FILE_BYTES = 500 * 1000 ** 3;
+/**
+ * The most files one upload plans (hub-docs storage-limits.md: fewer than 100k files per
+ * repository). A plan past it is refused as soon as the walk finds file 100,001.
+ */
+const MAX_PLANNED_FILES = 100_000;
+const LINK_HINT = 'Copy the file into the folder instead of linking it, or exclude the link with `exclude`.';
 /** Reads `upload` from disk and applies the rules above. Throws InputError with what to fix. */
-async function planUpload(settings) {
+async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
     const given = (0,sanitize/* quoteForMessage */.Hx)(settings.given);
-    const root = await (0,promises_.lstat)(settings.localPath).catch((error) => {
+    await (0,promises_.lstat)(settings.localPath).catch((error) => {
         throw new errors/* InputError */.dz(`Input \`upload\` ${given} does not exist (looked for ${(0,sanitize/* quoteForMessage */.Hx)(settings.localPath)}: ${describeFsError(error)}).`, {
             hint: 'A relative `upload` is resolved against GITHUB_WORKSPACE. Check the path, and that an earlier ' +
                 'step of this job wrote it there.',
         });
     });
-    const rootReal = await (0,promises_.realpath)(settings.localPath);
-    const rootStats = root.isSymbolicLink() ? await (0,promises_.stat)(rootReal) : root;
+    const rootReal = await (0,promises_.realpath)(settings.localPath).catch((error) => {
+        throw new errors/* InputError */.dz(`Input \`upload\` ${given} cannot be resolved (${describeFsError(error)}): it is, or goes through, a broken symlink.`, { hint: 'Check the path, and the symlinks on the way to it.' });
+    });
+    await checkRoot(settings, rootReal);
+    const rootStats = await (0,promises_.stat)(rootReal, { bigint: true });
     if (rootStats.isFile()) {
         if (settings.include.length > 0 || settings.exclude.length > 0) {
             throw new errors/* InputError */.dz(`\`include\` and \`exclude\` select files inside a folder, but \`upload\` ${given} is a single file.`, { hint: 'Remove `include`/`exclude`, or set `upload` to the folder that holds the files.' });
@@ -1509,12 +1681,14 @@ async function planUpload(settings) {
         const pathInRepo = settings.pathInRepo && !settings.pathInRepoIsFolder
             ? settings.pathInRepo
             : [settings.pathInRepo, name].filter(Boolean).join('/');
-        checkSize(rootStats.size, settings.given);
+        const size = Number(rootStats.size);
+        checkSize(size, settings.given);
         const file = {
             pathInRepo,
             localPath: rootReal,
             relativePath: name,
-            size: rootStats.size,
+            size,
+            identity: { device: rootStats.dev, inode: rootStats.ino },
         };
         checkRepoPath(file);
         return {
@@ -1544,12 +1718,22 @@ async function planUpload(settings) {
         }
         return true;
     };
-    const outside = (target) => {
-        const fromRoot = (0,external_node_path_.relative)(rootReal, target);
-        return fromRoot === '..' || fromRoot.startsWith(`..${external_node_path_.sep}`) || fromRoot === target;
-    };
-    /** Walks `directory` (whose real path is `real`); `ancestors` are the real paths above it, for loops. */
-    const walk = async (directory, relativeDirectory, ancestors) => {
+    /** Whether a link in the folder would be uploaded, were it followed (without recording pattern use). */
+    const wanted = (relativePath, isDirectory) => isDirectory
+        ? !exclude.peek(relativePath) && !exclude.peek(`${relativePath}/`)
+        : (include.isEmpty || include.peek(relativePath)) && !exclude.peek(relativePath);
+    /** Real folders already walked, by device and inode. */
+    const walked = new Set();
+    /** Walks the real folder `directory` (`relativeDirectory` from the root, `/`-separated). */
+    const walk = async (directory, relativeDirectory) => {
+        const self = await (0,promises_.lstat)(directory, { bigint: true });
+        const key = `${self.dev}:${self.ino}`;
+        // Some file systems (network shares on Windows, FAT) report no inode: nothing to compare then.
+        if (self.ino !== 0n && walked.has(key)) {
+            throw new errors/* InputError */.dz(`The folder ${(0,sanitize/* quoteForMessage */.Hx)(relativeDirectory || '.')} in \`upload\` is a folder already read under ` +
+                `another path (a bind mount?): refused, so that no folder is read twice.`, { hint: 'Upload the folder from one place only.' });
+        }
+        walked.add(key);
         const entries = [];
         for await (const entry of await (0,promises_.opendir)(directory))
             entries.push(entry.name);
@@ -1561,47 +1745,13 @@ async function planUpload(settings) {
                 continue;
             }
             const path = (0,external_node_path_.join)(directory, name);
-            const entry = await (0,promises_.lstat)(path);
+            const entry = await (0,promises_.lstat)(path, { bigint: true });
             if (entry.isSymbolicLink()) {
-                const target = await (0,promises_.realpath)(path).catch((error) => {
-                    throw new errors/* InputError */.dz(`The symlink ${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` is broken (${describeFsError(error)}).`, { hint: 'Remove it, or exclude it with `exclude`.' });
-                });
-                const targetStats = await (0,promises_.stat)(target);
-                if (outside(target)) {
-                    // Refused unless it would not be uploaded anyway. A link to a folder outside is refused
-                    // even then: what is below it cannot be listed without reading outside the folder.
-                    const wanted = targetStats.isDirectory()
-                        ? !exclude.peek(relativePath) && !exclude.peek(`${relativePath}/`)
-                        : (include.isEmpty || include.peek(relativePath)) && !exclude.peek(relativePath);
-                    if (wanted) {
-                        throw new errors/* InputError */.dz(`The symlink ${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` points outside it, to ` +
-                            `${(0,sanitize/* quoteForMessage */.Hx)(target)}: refused, so that a symlink in checked-out code (a pull_request_target ` +
-                            `run, for example) cannot publish files of the runner.`, {
-                            hint: 'Copy the file into the folder instead of linking it, or exclude the link with `exclude`.',
-                        });
-                    }
-                    excludedByPatterns++;
-                    continue;
-                }
-                if (targetStats.isDirectory()) {
-                    if (ancestors.has(target) || target === rootReal) {
-                        throw new errors/* InputError */.dz(`The symlink ${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` makes a loop (it points to a folder ` +
-                            `that contains it).`, { hint: 'Remove it, or exclude it with `exclude`.' });
-                    }
-                    await walk(target, relativePath, new Set([...ancestors, target]));
-                    continue;
-                }
-                if (!targetStats.isFile()) {
-                    if (selected(relativePath))
-                        refuseSpecialFile(relativePath);
-                    continue;
-                }
-                if (selected(relativePath))
-                    add(relativePath, target, targetStats.size);
+                await followLink(path, relativePath, directory);
                 continue;
             }
             if (entry.isDirectory()) {
-                await walk(path, relativePath, new Set([...ancestors, await (0,promises_.realpath)(path)]));
+                await walk(path, relativePath);
                 continue;
             }
             if (!entry.isFile()) {
@@ -1610,21 +1760,82 @@ async function planUpload(settings) {
                 continue;
             }
             if (selected(relativePath))
-                add(relativePath, path, entry.size);
+                add(relativePath, path, entry);
         }
     };
-    const add = (relativePath, localPath, size) => {
+    /** A symlink in the folder: judged by where it really points (see the rules at the top). */
+    const followLink = async (path, relativePath, directory) => {
+        const link = (0,sanitize/* quoteForMessage */.Hx)(relativePath);
+        const target = await (0,promises_.realpath)(path).catch((error) => {
+            throw new errors/* InputError */.dz(`The symlink ${link} in \`upload\` is broken (${describeFsError(error)}).`, {
+                hint: 'Remove it, or exclude it with `exclude`.',
+            });
+        });
+        const targetStats = await (0,promises_.stat)(target, { bigint: true });
+        if (!wanted(relativePath, targetStats.isDirectory())) {
+            // Counted as left out, and, for a file, recorded against `include` as any file is.
+            if (targetStats.isDirectory())
+                excludedByPatterns++;
+            else
+                selected(relativePath);
+            return;
+        }
+        if (!isInside(rootReal, target)) {
+            // A link to a folder outside is refused even when its files would be excluded: what is below
+            // it cannot be listed without reading outside the folder.
+            throw new errors/* InputError */.dz(`The symlink ${link} in \`upload\` points outside it, to ${(0,sanitize/* quoteForMessage */.Hx)(target)}: refused, so that a ` +
+                `symlink in checked-out code (a pull_request_target run, for example) cannot publish files of the runner.`, { hint: LINK_HINT });
+        }
+        const targetInRoot = (0,external_node_path_.relative)(rootReal, target);
+        const shownTarget = (0,sanitize/* quoteForMessage */.Hx)(targetInRoot.split(external_node_path_.sep).join('/') || '.');
+        if (isNeverUploaded(targetInRoot)) {
+            throw new errors/* InputError */.dz(`The symlink ${link} in \`upload\` points to ${shownTarget}, inside a \`.git\` or \`.cache/huggingface\` ` +
+                `folder, which never leaves the runner: refused (a checkout's .git/config can hold its credentials).`, { hint: 'Remove the link, or exclude it with `exclude`.' });
+        }
+        if (targetStats.isDirectory()) {
+            const loop = isInside(target, directory);
+            throw new errors/* InputError */.dz(loop
+                ? `The symlink ${link} in \`upload\` makes a loop (it points to ${shownTarget}, a folder that contains it).`
+                : `The symlink ${link} in \`upload\` points to the folder ${shownTarget}: links to folders are not ` +
+                    `followed, so that each folder is read once, under its own path (links between folders could ` +
+                    `otherwise multiply the files without end).`, {
+                hint: `Exclude the link (\`exclude: ${relativePath}/\`)` +
+                    (loop ? ' or remove it.' : ', or copy the folder if its files must also be at that path.'),
+            });
+        }
+        if (exclude.peek(targetInRoot.split(external_node_path_.sep).join('/'))) {
+            throw new errors/* InputError */.dz(`The symlink ${link} in \`upload\` points to ${shownTarget}, which \`exclude\` leaves out: refused, so ` +
+                `that a link cannot publish what the workflow excluded.`, { hint: 'Remove the link, or exclude it too.' });
+        }
+        if (!targetStats.isFile()) {
+            if (selected(relativePath))
+                refuseSpecialFile(relativePath);
+            return;
+        }
+        if (selected(relativePath))
+            add(relativePath, target, targetStats);
+    };
+    const add = (relativePath, localPath, stats) => {
+        if (files.length >= limits.maxFiles) {
+            throw new errors/* InputError */.dz(`\`upload\` ${given} holds more than ${limits.maxFiles.toLocaleString('en-US')} files to upload: ` +
+                `refused, as the Hub advises fewer than 100,000 files per repository (the walk stopped there).`, {
+                hint: 'Narrow `upload`, `include` and `exclude`, or pack small files into archives or Parquet shards; ' +
+                    'check for a link or a generated folder that adds files you did not mean to publish.',
+            });
+        }
+        const size = Number(stats.size);
         checkSize(size, relativePath);
         const file = {
             pathInRepo: prefix === '' ? relativePath : `${prefix}/${relativePath}`,
             localPath,
             relativePath,
             size,
+            identity: { device: stats.dev, inode: stats.ino },
         };
         checkRepoPath(file);
         files.push(file);
     };
-    await walk(rootReal, '', new Set([rootReal])).catch((error) => {
+    await walk(rootReal, '').catch((error) => {
         if (error instanceof errors/* InputError */.dz)
             throw error;
         const path = error?.path;
@@ -1667,6 +1878,38 @@ async function planUpload(settings) {
         excludedByPatterns,
         skippedGitEntries,
     };
+}
+/**
+ * The root's real path against the workspace rule: content of the checkout must resolve inside the
+ * workspace, and nothing inside a `.git` folder is uploaded. Throws InputError.
+ */
+async function checkRoot(settings, rootReal) {
+    const given = (0,sanitize/* quoteForMessage */.Hx)(settings.given);
+    if (settings.workspace !== undefined) {
+        const workspaceReal = await (0,promises_.realpath)(settings.workspace).catch(() => settings.workspace ?? '');
+        if (!isInside(workspaceReal, rootReal)) {
+            throw new errors/* InputError */.dz(`Input \`upload\` ${given} resolves to ${(0,sanitize/* quoteForMessage */.Hx)(rootReal)}, outside the workspace ` +
+                `(GITHUB_WORKSPACE): refused, because a path in the workspace is content of the checkout, and a ` +
+                `symlink there (in a pull_request_target run, for example) could publish files of the runner.`, {
+                hint: 'Upload a folder that is really inside the workspace. For files the workflow writes itself ' +
+                    'elsewhere, give an absolute path outside the workspace, for example under `${{ runner.temp }}`.',
+            });
+        }
+    }
+    if (rootReal.split(/[\\/]/).includes('.git')) {
+        throw new errors/* InputError */.dz(`Input \`upload\` ${given} resolves to ${(0,sanitize/* quoteForMessage */.Hx)(rootReal)}, inside a \`.git\` folder, which never ` +
+            `leaves the runner (a checkout's .git/config can hold its credentials).`, { hint: 'Upload the files themselves, not the repository metadata.' });
+    }
+}
+/** Whether `path` is `folder` or below it (both absolute, resolved). */
+function isInside(folder, path) {
+    const fromFolder = (0,external_node_path_.relative)(folder, path);
+    return fromFolder === '' || (fromFolder !== '..' && !fromFolder.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(fromFolder));
+}
+/** Whether a path relative to the root lies in what is never uploaded: `.git`, `.cache/huggingface`. */
+function isNeverUploaded(pathInRoot) {
+    const parts = pathInRoot.split(external_node_path_.sep);
+    return parts.includes('.git') || parts.some((part, index) => part === '.cache' && parts[index + 1] === 'huggingface');
 }
 function checkSize(size, name) {
     if (size > MAX_FILE_BYTES) {
@@ -1884,9 +2127,9 @@ async function compareWithRemote(part, upload, api, log) {
     const extra = {};
     for (const file of part.files) {
         if (file.pathInRepo === '.gitattributes')
-            extra.gitAttributes = await (0,promises_.readFile)(file.localPath, 'utf8');
+            extra.gitAttributes = (await readPlannedFile(file)).toString('utf8');
         if (file.pathInRepo === '.gitignore')
-            extra.gitIgnore = await (0,promises_.readFile)(file.localPath, 'utf8');
+            extra.gitIgnore = (await readPlannedFile(file)).toString('utf8');
     }
     const answer = await api.preupload(part.files, extra);
     const ignored = part.files.filter((file) => answer.files.get(file.pathInRepo)?.shouldIgnore === true);
@@ -2230,10 +2473,16 @@ function parseUploadInputs(raw, resource, env = process.env) {
                 '`hf buckets sync`).',
         });
     }
-    const workspace = env['GITHUB_WORKSPACE'] || process.cwd();
+    const workspace = (0,external_node_path_.resolve)(env['GITHUB_WORKSPACE'] || process.cwd());
+    const localPath = (0,external_node_path_.isAbsolute)(raw.upload) ? (0,external_node_path_.resolve)(raw.upload) : (0,external_node_path_.resolve)(workspace, raw.upload);
+    const fromWorkspace = (0,external_node_path_.relative)(workspace, localPath);
+    const inWorkspace = !(0,external_node_path_.isAbsolute)(raw.upload) ||
+        fromWorkspace === '' ||
+        (fromWorkspace !== '..' && !fromWorkspace.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(fromWorkspace));
     return {
         given: raw.upload,
-        localPath: (0,external_node_path_.isAbsolute)(raw.upload) ? (0,external_node_path_.resolve)(raw.upload) : (0,external_node_path_.resolve)(workspace, raw.upload),
+        localPath,
+        workspace: inWorkspace ? workspace : undefined,
         pathInRepo: raw.pathInRepo === '' ? undefined : normalisePathInRepo(raw.pathInRepo, 'Input `path-in-repo`'),
         pathInRepoIsFolder: /[\\/]$/.test(raw.pathInRepo),
         include: parsePatterns(raw.include, 'include'),
