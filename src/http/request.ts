@@ -13,10 +13,10 @@
 
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { getProxyUrl, HttpClient } from '@actions/http-client';
-import { RemoteError } from '../errors.js';
+import { ActionError, RemoteError } from '../errors.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
 import { describeProxy, describeTarget, trace } from '../runner/trace.js';
 import { formatSeconds } from './retry.js';
@@ -32,7 +32,7 @@ export interface StreamedBody {
    * only once the socket has taken its bytes. A 10 GB upload then allocates 2 MiB instead of 10 GB
    * of short-lived buffers (whose garbage collection costs CPU the upload needs).
    */
-  readonly file?: { readonly path: string; readonly start: number };
+  readonly file?: { open(): Promise<FileHandle>; readonly start: number };
   /** What the body is, for an error message ("weights.bin"). */
   readonly description: string;
 }
@@ -390,8 +390,8 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
       request.onBodyProgress?.(sent);
     };
     const readFailed = (error: NodeJS.ErrnoException): void => {
-      // The body's own error (a file that changed size, local-file.ts) already says what to do.
-      if (error instanceof RemoteError) {
+      // The body's own verdict (a file the workflow changed during the upload) is the message.
+      if (error instanceof ActionError) {
         fail(error.message, error);
         return;
       }
@@ -444,14 +444,14 @@ export function sendRequest(request: HttpRequest): Promise<HttpResponse> {
  * settles (`stopped`), or when the file ends early (the caller then sees too few bytes).
  */
 async function pumpFile(
-  file: { readonly path: string; readonly start: number },
+  file: { open(): Promise<FileHandle>; readonly start: number },
   length: number,
   outgoing: http.ClientRequest,
   onChunk: (bytes: number) => void,
   stopped: Promise<void>,
   isStopped: () => boolean,
 ): Promise<void> {
-  const handle = await open(file.path, 'r');
+  const handle = await file.open();
   try {
     const size = Math.max(1, Math.min(FILE_CHUNK_BYTES, length));
     const buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)] as const;

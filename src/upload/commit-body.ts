@@ -3,7 +3,8 @@
 // stays flat whatever the files' number (@huggingface/hub builds the whole body in memory with
 // every file base64-encoded: 88 MiB of small files cost it about 830 MB of RSS). Its exact length
 // is known in advance (a Content-Length, which every proxy and load balancer accepts), and a file
-// that changed since it was measured fails the request instead of corrupting it (local-file.ts).
+// that changed since it was planned fails the request instead of corrupting it (each file is read
+// through local-file.ts, which opens it with planned-file.ts's checks).
 //
 // Speed with many small files: each file is read whole in one read (no stream per file), a few
 // reads ahead of the one being encoded, and lines go to the socket in writes of about 256 KiB

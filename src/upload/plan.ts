@@ -1,27 +1,52 @@
 // What `upload` will send, read from disk before the exchange, so that every mistake in the inputs
 // or in the folder fails the step before a token exists and before any byte leaves the runner:
 // the path missing, a folder empty after the filters, an `include` pattern that matches nothing,
-// a symlink that points outside the folder (in a `pull_request_target` run it would publish the
-// runner's files), something that is not a file, a file larger than the Hub accepts.
+// something that is not a file, a file larger than the Hub accepts, more files than a repository
+// should hold.
+//
+// Only what the workflow names leaves the runner, judged by real paths (realpath), not by names:
+// - a relative `upload` (or an absolute one inside GITHUB_WORKSPACE) is content of the checkout: its
+//   real path must stay inside the workspace's, so `build -> $HOME` in checked-out code publishes
+//   nothing; an absolute path elsewhere (`${{ runner.temp }}/out`) is the workflow's own and is
+//   taken as it resolves. No real root inside a `.git` folder.
+// - inside, a symlink is judged by where it really points: outside the root, or into a `.git`
+//   folder or `.cache/huggingface/`, or to a file `exclude` leaves out: refused, naming the link
+//   (unless `include`/`exclude` leave the link itself out). A link to a folder is refused too: the
+//   folder is walked under its own path, and following links between folders would read folders
+//   again and again (`d_i/{a,b} -> ../d_{i+1}` doubles the plan at each level). A link to a file in
+//   the folder is uploaded at the link's path, as before.
+// - each real folder is walked once (by device and inode: a bind mount cannot make a loop), and the
+//   walk stops as soon as the plan passes MAX_PLANNED_FILES.
+// - each planned file records its device and inode; planned-file.ts reads it only if it is still
+//   that file. (A process racing the walk itself, on the runner, is out of reach: it could read the
+//   files itself.)
 //
 // Walk rules (as `hf upload`): any `.git` path component and `.cache/huggingface/` (huggingface_hub's
 // own upload state) are always left out; include/exclude are matched against paths relative to
 // `upload` (patterns.ts); the result keeps a stable order (sorted by path in the repository).
 
+import type { BigIntStats } from 'node:fs';
 import { lstat, opendir, realpath, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { quoteForMessage } from '../runner/sanitize.js';
 import { PatternSet } from './patterns.js';
+import type { PlannedSource } from './planned-file.js';
 import type { UploadSettings } from './settings.js';
 
 /** The largest file the Hub accepts (hub-docs storage-limits.md: 500 GB per file). */
 export const MAX_FILE_BYTES = 500 * 1000 ** 3;
 
-export interface PlannedFile {
+/**
+ * The most files one upload plans (hub-docs storage-limits.md: fewer than 100k files per
+ * repository). A plan past it is refused as soon as the walk finds file 100,001.
+ */
+export const MAX_PLANNED_FILES = 100_000;
+
+export interface PlannedFile extends PlannedSource {
   /** Where it goes, `/`-separated. */
   readonly pathInRepo: string;
-  /** The bytes to read: the file itself, or a symlink's target (inside the folder). */
+  /** The bytes to read: the file's real path (for a symlink in the folder, its target's). */
   readonly localPath: string;
   /** Relative to `upload`, for messages ("weights/model.safetensors"). */
   readonly relativePath: string;
@@ -40,10 +65,15 @@ export interface LocalPlan {
   readonly skippedGitEntries: number;
 }
 
+const LINK_HINT = 'Copy the file into the folder instead of linking it, or exclude the link with `exclude`.';
+
 /** Reads `upload` from disk and applies the rules above. Throws InputError with what to fix. */
-export async function planUpload(settings: UploadSettings): Promise<LocalPlan> {
+export async function planUpload(
+  settings: UploadSettings,
+  limits: { readonly maxFiles: number } = { maxFiles: MAX_PLANNED_FILES },
+): Promise<LocalPlan> {
   const given = quoteForMessage(settings.given);
-  const root = await lstat(settings.localPath).catch((error: unknown) => {
+  await lstat(settings.localPath).catch((error: unknown) => {
     throw new InputError(
       `Input \`upload\` ${given} does not exist (looked for ${quoteForMessage(settings.localPath)}: ${describeFsError(error)}).`,
       {
@@ -53,8 +83,14 @@ export async function planUpload(settings: UploadSettings): Promise<LocalPlan> {
       },
     );
   });
-  const rootReal = await realpath(settings.localPath);
-  const rootStats = root.isSymbolicLink() ? await stat(rootReal) : root;
+  const rootReal = await realpath(settings.localPath).catch((error: unknown) => {
+    throw new InputError(
+      `Input \`upload\` ${given} cannot be resolved (${describeFsError(error)}): it is, or goes through, a broken symlink.`,
+      { hint: 'Check the path, and the symlinks on the way to it.' },
+    );
+  });
+  await checkRoot(settings, rootReal);
+  const rootStats = await stat(rootReal, { bigint: true });
 
   if (rootStats.isFile()) {
     if (settings.include.length > 0 || settings.exclude.length > 0) {
@@ -68,12 +104,14 @@ export async function planUpload(settings: UploadSettings): Promise<LocalPlan> {
       settings.pathInRepo && !settings.pathInRepoIsFolder
         ? settings.pathInRepo
         : [settings.pathInRepo, name].filter(Boolean).join('/');
-    checkSize(rootStats.size, settings.given);
+    const size = Number(rootStats.size);
+    checkSize(size, settings.given);
     const file: PlannedFile = {
       pathInRepo,
       localPath: rootReal,
       relativePath: name,
-      size: rootStats.size,
+      size,
+      identity: { device: rootStats.dev, inode: rootStats.ino },
     };
     checkRepoPath(file);
     return {
@@ -105,13 +143,27 @@ export async function planUpload(settings: UploadSettings): Promise<LocalPlan> {
     }
     return true;
   };
-  const outside = (target: string): boolean => {
-    const fromRoot = relative(rootReal, target);
-    return fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || fromRoot === target;
-  };
+  /** Whether a link in the folder would be uploaded, were it followed (without recording pattern use). */
+  const wanted = (relativePath: string, isDirectory: boolean): boolean =>
+    isDirectory
+      ? !exclude.peek(relativePath) && !exclude.peek(`${relativePath}/`)
+      : (include.isEmpty || include.peek(relativePath)) && !exclude.peek(relativePath);
+  /** Real folders already walked, by device and inode. */
+  const walked = new Set<string>();
 
-  /** Walks `directory` (whose real path is `real`); `ancestors` are the real paths above it, for loops. */
-  const walk = async (directory: string, relativeDirectory: string, ancestors: ReadonlySet<string>): Promise<void> => {
+  /** Walks the real folder `directory` (`relativeDirectory` from the root, `/`-separated). */
+  const walk = async (directory: string, relativeDirectory: string): Promise<void> => {
+    const self = await lstat(directory, { bigint: true });
+    const key = `${self.dev}:${self.ino}`;
+    // Some file systems (network shares on Windows, FAT) report no inode: nothing to compare then.
+    if (self.ino !== 0n && walked.has(key)) {
+      throw new InputError(
+        `The folder ${quoteForMessage(relativeDirectory || '.')} in \`upload\` is a folder already read under ` +
+          `another path (a bind mount?): refused, so that no folder is read twice.`,
+        { hint: 'Upload the folder from one place only.' },
+      );
+    }
+    walked.add(key);
     const entries: string[] = [];
     for await (const entry of await opendir(directory)) entries.push(entry.name);
     entries.sort();
@@ -122,76 +174,111 @@ export async function planUpload(settings: UploadSettings): Promise<LocalPlan> {
         continue;
       }
       const path = join(directory, name);
-      const entry = await lstat(path);
+      const entry = await lstat(path, { bigint: true });
       if (entry.isSymbolicLink()) {
-        const target = await realpath(path).catch((error: unknown) => {
-          throw new InputError(
-            `The symlink ${quoteForMessage(relativePath)} in \`upload\` is broken (${describeFsError(error)}).`,
-            { hint: 'Remove it, or exclude it with `exclude`.' },
-          );
-        });
-        const targetStats = await stat(target);
-        if (outside(target)) {
-          // Refused unless it would not be uploaded anyway. A link to a folder outside is refused
-          // even then: what is below it cannot be listed without reading outside the folder.
-          const wanted = targetStats.isDirectory()
-            ? !exclude.peek(relativePath) && !exclude.peek(`${relativePath}/`)
-            : (include.isEmpty || include.peek(relativePath)) && !exclude.peek(relativePath);
-          if (wanted) {
-            throw new InputError(
-              `The symlink ${quoteForMessage(relativePath)} in \`upload\` points outside it, to ` +
-                `${quoteForMessage(target)}: refused, so that a symlink in checked-out code (a pull_request_target ` +
-                `run, for example) cannot publish files of the runner.`,
-              {
-                hint: 'Copy the file into the folder instead of linking it, or exclude the link with `exclude`.',
-              },
-            );
-          }
-          excludedByPatterns++;
-          continue;
-        }
-        if (targetStats.isDirectory()) {
-          if (ancestors.has(target) || target === rootReal) {
-            throw new InputError(
-              `The symlink ${quoteForMessage(relativePath)} in \`upload\` makes a loop (it points to a folder ` +
-                `that contains it).`,
-              { hint: 'Remove it, or exclude it with `exclude`.' },
-            );
-          }
-          await walk(target, relativePath, new Set([...ancestors, target]));
-          continue;
-        }
-        if (!targetStats.isFile()) {
-          if (selected(relativePath)) refuseSpecialFile(relativePath);
-          continue;
-        }
-        if (selected(relativePath)) add(relativePath, target, targetStats.size);
+        await followLink(path, relativePath, directory);
         continue;
       }
       if (entry.isDirectory()) {
-        await walk(path, relativePath, new Set([...ancestors, await realpath(path)]));
+        await walk(path, relativePath);
         continue;
       }
       if (!entry.isFile()) {
         if (selected(relativePath)) refuseSpecialFile(relativePath);
         continue;
       }
-      if (selected(relativePath)) add(relativePath, path, entry.size);
+      if (selected(relativePath)) add(relativePath, path, entry);
     }
   };
-  const add = (relativePath: string, localPath: string, size: number): void => {
+
+  /** A symlink in the folder: judged by where it really points (see the rules at the top). */
+  const followLink = async (path: string, relativePath: string, directory: string): Promise<void> => {
+    const link = quoteForMessage(relativePath);
+    const target = await realpath(path).catch((error: unknown) => {
+      throw new InputError(`The symlink ${link} in \`upload\` is broken (${describeFsError(error)}).`, {
+        hint: 'Remove it, or exclude it with `exclude`.',
+      });
+    });
+    const targetStats = await stat(target, { bigint: true });
+    if (!wanted(relativePath, targetStats.isDirectory())) {
+      // Counted as left out, and, for a file, recorded against `include` as any file is.
+      if (targetStats.isDirectory()) excludedByPatterns++;
+      else selected(relativePath);
+      return;
+    }
+    if (!isInside(rootReal, target)) {
+      // A link to a folder outside is refused even when its files would be excluded: what is below
+      // it cannot be listed without reading outside the folder.
+      throw new InputError(
+        `The symlink ${link} in \`upload\` points outside it, to ${quoteForMessage(target)}: refused, so that a ` +
+          `symlink in checked-out code (a pull_request_target run, for example) cannot publish files of the runner.`,
+        { hint: LINK_HINT },
+      );
+    }
+    const targetInRoot = relative(rootReal, target);
+    const shownTarget = quoteForMessage(targetInRoot.split(sep).join('/') || '.');
+    if (isNeverUploaded(targetInRoot)) {
+      throw new InputError(
+        `The symlink ${link} in \`upload\` points to ${shownTarget}, inside a \`.git\` or \`.cache/huggingface\` ` +
+          `folder, which never leaves the runner: refused (a checkout's .git/config can hold its credentials).`,
+        { hint: 'Remove the link, or exclude it with `exclude`.' },
+      );
+    }
+    if (targetStats.isDirectory()) {
+      const loop = isInside(target, directory);
+      throw new InputError(
+        loop
+          ? `The symlink ${link} in \`upload\` makes a loop (it points to ${shownTarget}, a folder that contains it).`
+          : `The symlink ${link} in \`upload\` points to the folder ${shownTarget}: links to folders are not ` +
+              `followed, so that each folder is read once, under its own path (links between folders could ` +
+              `otherwise multiply the files without end).`,
+        {
+          hint:
+            `Exclude the link (\`exclude: ${relativePath}/\`)` +
+            (loop ? ' or remove it.' : ', or copy the folder if its files must also be at that path.'),
+        },
+      );
+    }
+    if (exclude.peek(targetInRoot.split(sep).join('/'))) {
+      throw new InputError(
+        `The symlink ${link} in \`upload\` points to ${shownTarget}, which \`exclude\` leaves out: refused, so ` +
+          `that a link cannot publish what the workflow excluded.`,
+        { hint: 'Remove the link, or exclude it too.' },
+      );
+    }
+    if (!targetStats.isFile()) {
+      if (selected(relativePath)) refuseSpecialFile(relativePath);
+      return;
+    }
+    if (selected(relativePath)) add(relativePath, target, targetStats);
+  };
+
+  const add = (relativePath: string, localPath: string, stats: BigIntStats): void => {
+    if (files.length >= limits.maxFiles) {
+      throw new InputError(
+        `\`upload\` ${given} holds more than ${limits.maxFiles.toLocaleString('en-US')} files to upload: ` +
+          `refused, as the Hub advises fewer than 100,000 files per repository (the walk stopped there).`,
+        {
+          hint:
+            'Narrow `upload`, `include` and `exclude`, or pack small files into archives or Parquet shards; ' +
+            'check for a link or a generated folder that adds files you did not mean to publish.',
+        },
+      );
+    }
+    const size = Number(stats.size);
     checkSize(size, relativePath);
-    const file = {
+    const file: PlannedFile = {
       pathInRepo: prefix === '' ? relativePath : `${prefix}/${relativePath}`,
       localPath,
       relativePath,
       size,
+      identity: { device: stats.dev, inode: stats.ino },
     };
     checkRepoPath(file);
     files.push(file);
   };
 
-  await walk(rootReal, '', new Set([rootReal])).catch((error: unknown) => {
+  await walk(rootReal, '').catch((error: unknown) => {
     if (error instanceof InputError) throw error;
     const path = (error as NodeJS.ErrnoException | undefined)?.path;
     throw new InputError(
@@ -241,6 +328,48 @@ export async function planUpload(settings: UploadSettings): Promise<LocalPlan> {
     excludedByPatterns,
     skippedGitEntries,
   };
+}
+
+/**
+ * The root's real path against the workspace rule: content of the checkout must resolve inside the
+ * workspace, and nothing inside a `.git` folder is uploaded. Throws InputError.
+ */
+async function checkRoot(settings: UploadSettings, rootReal: string): Promise<void> {
+  const given = quoteForMessage(settings.given);
+  if (settings.workspace !== undefined) {
+    const workspaceReal = await realpath(settings.workspace).catch(() => settings.workspace ?? '');
+    if (!isInside(workspaceReal, rootReal)) {
+      throw new InputError(
+        `Input \`upload\` ${given} resolves to ${quoteForMessage(rootReal)}, outside the workspace ` +
+          `(GITHUB_WORKSPACE): refused, because a path in the workspace is content of the checkout, and a ` +
+          `symlink there (in a pull_request_target run, for example) could publish files of the runner.`,
+        {
+          hint:
+            'Upload a folder that is really inside the workspace. For files the workflow writes itself ' +
+            'elsewhere, give an absolute path outside the workspace, for example under `${{ runner.temp }}`.',
+        },
+      );
+    }
+  }
+  if (rootReal.split(/[\\/]/).includes('.git')) {
+    throw new InputError(
+      `Input \`upload\` ${given} resolves to ${quoteForMessage(rootReal)}, inside a \`.git\` folder, which never ` +
+        `leaves the runner (a checkout's .git/config can hold its credentials).`,
+      { hint: 'Upload the files themselves, not the repository metadata.' },
+    );
+  }
+}
+
+/** Whether `path` is `folder` or below it (both absolute, resolved). */
+function isInside(folder: string, path: string): boolean {
+  const fromFolder = relative(folder, path);
+  return fromFolder === '' || (fromFolder !== '..' && !fromFolder.startsWith(`..${sep}`) && !isAbsolute(fromFolder));
+}
+
+/** Whether a path relative to the root lies in what is never uploaded: `.git`, `.cache/huggingface`. */
+function isNeverUploaded(pathInRoot: string): boolean {
+  const parts = pathInRoot.split(sep);
+  return parts.includes('.git') || parts.some((part, index) => part === '.cache' && parts[index + 1] === 'huggingface');
 }
 
 function checkSize(size: number, name: string): void {

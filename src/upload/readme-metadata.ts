@@ -9,7 +9,6 @@
 // at the commit. Kernel repositories are not checked (whether the endpoint knows their type is
 // unverified). The Hub's words are untrusted: each is sanitised, token shapes redacted.
 
-import { readFile } from 'node:fs/promises';
 import { ActionError } from '../errors.js';
 import type { HttpResponse } from '../http/request.js';
 import { isJsonObject, parseJsonObject } from '../http/json.js';
@@ -18,6 +17,7 @@ import { hubEndpoint } from '../hub/hub-url.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
 import type { HubRequests } from './branch.js';
 import type { PlannedFile } from './plan.js';
+import { readPlannedFile } from './planned-file.js';
 import { redactTokenShapes } from './refusals.js';
 
 /** The card the Hub reads: README.md at the repository's root. */
@@ -51,7 +51,8 @@ export async function checkReadmeMetadata(files: readonly PlannedFile[], context
   const card = files.find((file) => file.pathInRepo === CARD_PATH);
   if (card === undefined) return 'no-card';
   if (context.repoKind === 'kernel' || card.size >= MAX_CARD_BYTES) return 'not-checked';
-  const content = await readFile(card.localPath, 'utf8');
+  // Read as every planned file is: only if it is still the file the plan chose (planned-file.ts).
+  const content = (await readPlannedFile(card)).toString('utf8');
   const response = await context.requests.send({
     method: 'POST',
     url: hubEndpoint(context.hubUrl, 'api/validate-yaml'),

@@ -2,7 +2,7 @@
 // (readInputs reads them; this runs with the upload code, which main.ts loads only when `upload`
 // is set, so the default path does not carry it; the folder itself is read by plan.ts).
 
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Resource } from '../hub/resource.js';
 import { quoteForMessage } from '../runner/sanitize.js';
@@ -12,6 +12,12 @@ export interface UploadSettings {
   readonly given: string;
   /** `upload` resolved against GITHUB_WORKSPACE (an absolute path is taken as is). */
   readonly localPath: string;
+  /**
+   * GITHUB_WORKSPACE when `upload` is content of the checkout (relative, or absolute inside the
+   * workspace): its real path must then stay inside this folder's real path (plan.ts). Undefined
+   * for an absolute path elsewhere, which the workflow writes itself (`${{ runner.temp }}/out`).
+   */
+  readonly workspace: string | undefined;
   /** `path-in-repo`, normalised (no leading or trailing `/`, no `.` segments); undefined: the default. */
   readonly pathInRepo: string | undefined;
   /** `path-in-repo` ended with `/`: for a single file, the folder it goes into (as `hf upload` reads it). */
@@ -75,10 +81,17 @@ export function parseUploadInputs(
       },
     );
   }
-  const workspace = env['GITHUB_WORKSPACE'] || process.cwd();
+  const workspace = resolve(env['GITHUB_WORKSPACE'] || process.cwd());
+  const localPath = isAbsolute(raw.upload) ? resolve(raw.upload) : resolve(workspace, raw.upload);
+  const fromWorkspace = relative(workspace, localPath);
+  const inWorkspace =
+    !isAbsolute(raw.upload) ||
+    fromWorkspace === '' ||
+    (fromWorkspace !== '..' && !fromWorkspace.startsWith(`..${sep}`) && !isAbsolute(fromWorkspace));
   return {
     given: raw.upload,
-    localPath: isAbsolute(raw.upload) ? resolve(raw.upload) : resolve(workspace, raw.upload),
+    localPath,
+    workspace: inWorkspace ? workspace : undefined,
     pathInRepo: raw.pathInRepo === '' ? undefined : normalisePathInRepo(raw.pathInRepo, 'Input `path-in-repo`'),
     pathInRepoIsFolder: /[\\/]$/.test(raw.pathInRepo),
     include: parsePatterns(raw.include, 'include'),

@@ -399,7 +399,7 @@ describe('upload refusals', () => {
     const result = await run(services);
     const error = failure(result, services);
     expect(error).toMatch(
-      /^Uploading to acme\/awesome-model failed: model\.safetensors changed while it was being sent: 1000 bytes read, 4194304 expected\. Nothing was committed: acme\/awesome-model@main is unchanged\./,
+      /^Uploading to acme\/awesome-model failed: The workflow changed "model\.safetensors" during the upload \(it is now 1000 bytes, not the 4194304 planned\): refused, so that only the files that were planned before the exchange are published\. Nothing was committed: acme\/awesome-model@main is unchanged\./,
     );
     expect(error).toContain('Do not change the files to upload while the action runs');
     expect(error).not.toContain('@huggingface/hub');

@@ -21,12 +21,7 @@ function largeFiles(
   remote: Record<string, string> = {},
 ): LargeFile[] {
   hub.write(files);
-  return Object.entries(files).map(([path, bytes]) => ({
-    pathInRepo: path,
-    localPath: join(hub.folder, path),
-    size: bytes.byteLength,
-    remoteOid: remote[path],
-  }));
+  return Object.keys(files).map((path) => ({ ...hub.planned(path), remoteOid: remote[path] }));
 }
 
 async function transfer(
@@ -173,9 +168,10 @@ describe('the transfer of large files', () => {
     const error = (await transfer(hub, file ? [file] : []).catch((caught: unknown) => caught)) as ActionError;
     expect(error.code).toBe('LOCAL_FILE');
     expect(error.message).toBe(
-      '"weights.bin" changed while it was being uploaded: it was 5242880 bytes when the upload was planned, and 10 bytes were read',
+      'The workflow changed "weights.bin" during the upload (it is now 10 bytes, not the 5242880 planned): ' +
+        'refused, so that only the files that were planned before the exchange are published.',
     );
-    expect(error.hint).toMatch(/^Something in the workflow is still writing the files to upload/);
+    expect(error.hint).toMatch(/^Do not change the files to upload while the action runs/);
     expect(hub.api.batches).toEqual([]);
   });
 });

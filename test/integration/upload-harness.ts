@@ -2,7 +2,7 @@
 // storage host on loopback: a fixture with a repository, a Hub token the Hub knows, a folder to
 // fill, and the contexts the pieces take (transport, HubApi, settings), logging into an array.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -10,6 +10,7 @@ import { test as base } from 'vitest';
 import { parseHubUrl } from '../../src/hub/hub-url.js';
 import { HubApi } from '../../src/upload/hub-api.js';
 import { planUpload, type PlannedFile } from '../../src/upload/plan.js';
+import type { PlannedSource } from '../../src/upload/planned-file.js';
 import type { UploadSettings } from '../../src/upload/settings.js';
 import { UploadTransport, type HubTokenHolder } from '../../src/upload/transport.js';
 import { closeIdleConnections } from '../../src/http/request.js';
@@ -33,6 +34,8 @@ export interface UploadHarness {
   readonly folder: string;
   /** Writes files below the folder (`a/b.txt`). */
   write(files: Record<string, string | Uint8Array>): void;
+  /** A file below the folder as the plan describes it (path, size, device and inode now). */
+  planned(path: string): PlannedSource;
   /** The upload settings for the folder (upload: folder, revision main, …), with `overrides`. */
   settings(overrides?: Partial<UploadSettings>): UploadSettings;
   /** The folder's files as `upload` plans them. */
@@ -56,6 +59,7 @@ export const test = base.extend<{ hub: UploadHarness }>({
     const settings = (overrides: Partial<UploadSettings> = {}): UploadSettings => ({
       given: folder,
       localPath: folder,
+      workspace: undefined,
       pathInRepo: undefined,
       pathInRepoIsFolder: false,
       include: [],
@@ -90,6 +94,15 @@ export const test = base.extend<{ hub: UploadHarness }>({
             mkdirSync(dirname(join(folder, path)), { recursive: true });
             writeFileSync(join(folder, path), content);
           }
+        },
+        planned: (path) => {
+          const stats = statSync(join(folder, path), { bigint: true });
+          return {
+            pathInRepo: path,
+            localPath: join(folder, path),
+            size: Number(stats.size),
+            identity: { device: stats.dev, inode: stats.ino },
+          };
         },
         settings,
         plan: async (overrides) => (await planUpload(settings(overrides))).files,

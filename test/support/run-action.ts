@@ -10,7 +10,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
+  lstatSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -135,11 +135,12 @@ function annotations(stdout: string, command: 'error' | 'warning'): string[] {
     .map((line) => decodeCommandData(line.slice(line.indexOf('::', 2) + 2)));
 }
 
+/** Every file below `root`; a symlink is listed as itself, never followed (links may loop or fan out). */
 function listFiles(root: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(root)) {
     const path = join(root, entry);
-    if (statSync(path).isDirectory()) found.push(...listFiles(path).map((file) => join(entry, file)));
+    if (lstatSync(path).isDirectory()) found.push(...listFiles(path).map((file) => join(entry, file)));
     else found.push(relative(root, path));
   }
   return found.map((file) => file.split('\\').join('/'));

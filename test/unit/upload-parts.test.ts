@@ -1,13 +1,14 @@
 // The pure parts of the upload: the commit text and its provenance block, progress throttling (an
 // injected clock), the streamed commit body (exact length, content as @huggingface/hub would send
 // it), and when the token source exchanges again.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IssuedToken } from '../../src/hub/token-response.js';
 import { base64Length, commitBody } from '../../src/upload/commit-body.js';
+import type { PlannedSource } from '../../src/upload/planned-file.js';
 import { UploadProgress } from '../../src/upload/progress.js';
 import { buildCommitText, defaultTitle } from '../../src/upload/provenance.js';
 import { TokenSource } from '../../src/upload/token-source.js';
@@ -25,6 +26,12 @@ const RUNNER_ENV = {
   GITHUB_EVENT_NAME: 'push',
   GITHUB_ACTOR: 'octocat',
 };
+
+/** A file as the plan records it: where it is, what it is now. */
+function planned(localPath: string, pathInRepo: string): PlannedSource {
+  const stats = statSync(localPath, { bigint: true });
+  return { pathInRepo, localPath, size: Number(stats.size), identity: { device: stats.dev, inode: stats.ino } };
+}
 
 describe('the commit text', () => {
   it('defaults the title to the repository, short SHA and run, and appends the provenance block', () => {
@@ -157,7 +164,7 @@ describe('the streamed commit body', () => {
         const localPath = join(folder, `f${index}`);
         const content = randomBytes(size);
         writeFileSync(localPath, content);
-        return { pathInRepo: `dir/ü "${index}".txt`, localPath, size, content };
+        return { ...planned(localPath, `dir/ü "${index}".txt`), content };
       },
     );
     const header = JSON.stringify({
@@ -184,15 +191,16 @@ describe('the streamed commit body', () => {
     });
   });
 
-  it('fails, rather than send something else, when a file changed since it was measured', async () => {
+  it('fails, rather than send something else, when a file changed since it was planned', async () => {
     const localPath = join(folder, 'changing');
     writeFileSync(localPath, 'abcdef');
-    const body = commitBody([], [{ pathInRepo: 'x', localPath, size: 4 }]);
-    await expect(read(body)).rejects.toThrow(
-      '"x" changed while it was being uploaded: it was 4 bytes when the upload was planned, and more bytes were read',
+    const file = planned(localPath, 'x');
+    appendFileSync(localPath, 'gh');
+    await expect(read(commitBody([], [file]))).rejects.toThrow(
+      'The workflow changed "x" during the upload (it is now 8 bytes, not the 6 planned)',
     );
-    const shorter = commitBody([], [{ pathInRepo: 'x', localPath, size: 10 }]);
-    await expect(read(shorter)).rejects.toThrow('it was 10 bytes when the upload was planned, and 6 bytes were read');
+    truncateSync(localPath, 2);
+    await expect(read(commitBody([], [file]))).rejects.toThrow('it is now 2 bytes, not the 6 planned');
   });
 });
 

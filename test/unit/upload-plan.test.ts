@@ -2,13 +2,13 @@
 // Real folders in a temporary directory (no network): symlinks, a FIFO, a sparse file larger than
 // the Hub accepts (no disk space used).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import type { Resource } from '../../src/hub/resource.js';
-import { MAX_FILE_BYTES, planUpload } from '../../src/upload/plan.js';
+import { MAX_FILE_BYTES, MAX_PLANNED_FILES, planUpload } from '../../src/upload/plan.js';
 import { parseUploadInputs, type RawUploadInputs, type UploadSettings } from '../../src/upload/settings.js';
 
 const MODEL: Resource = { kind: 'model', namespace: 'acme', name: 'awesome-model', value: 'acme/awesome-model' };
@@ -43,8 +43,11 @@ function write(path: string, content: string | Buffer = 'x'): void {
   writeFileSync(join(workspace, path), content);
 }
 
-async function refusal(inputs: Partial<RawUploadInputs> = {}): Promise<string> {
-  const error: unknown = await planUpload(settings(inputs)).then(
+async function refusal(
+  inputs: Partial<RawUploadInputs> = {},
+  limits?: Parameters<typeof planUpload>[1],
+): Promise<string> {
+  const error: unknown = await planUpload(settings(inputs), limits).then(
     () => undefined,
     (caught: unknown) => caught,
   );
@@ -115,16 +118,16 @@ describe('planning an upload', () => {
     expect((await planUpload(settings({ delete: 'old/' }))).files).toEqual([]);
   });
 
-  it('follows a symlink inside the folder, and refuses one that points outside it, naming the link', async () => {
+  it('follows a symlink to a file inside the folder, and refuses one that points outside it, naming the link', async () => {
     write('out/real/weights.bin', 'w');
     symlinkSync(join(workspace, 'out/real/weights.bin'), join(workspace, 'out/link.bin'));
-    symlinkSync('real', join(workspace, 'out/linked-folder'));
     const plan = await planUpload(settings());
     expect(plan.files.map((file) => [file.pathInRepo, file.localPath])).toEqual([
       ['link.bin', join(workspace, 'out/real/weights.bin')],
-      ['linked-folder/weights.bin', join(workspace, 'out/real/weights.bin')],
       ['real/weights.bin', join(workspace, 'out/real/weights.bin')],
     ]);
+    // Both entries are the same file: its device and inode, recorded for the reads.
+    expect(plan.files[0]?.identity).toEqual(plan.files[1]?.identity);
 
     write('secret.txt', 'runner file');
     symlinkSync(join(workspace, 'secret.txt'), join(workspace, 'out/innocent.txt'));
@@ -132,10 +135,101 @@ describe('planning an upload', () => {
     expect(message).toContain('"innocent.txt"');
     expect(message).toContain('points outside it');
     // Excluded, it would not be sent: no refusal.
-    expect((await planUpload(settings({ exclude: 'innocent.txt' }))).files).toHaveLength(3);
+    expect((await planUpload(settings({ exclude: 'innocent.txt' }))).files).toHaveLength(2);
 
     symlinkSync(workspace, join(workspace, 'out/escape'));
     expect(await refusal({ exclude: 'innocent.txt' })).toContain('"escape"');
+  });
+
+  it('judges links by where they really point: into .git or .cache/huggingface, or to an excluded file', async () => {
+    write('out/model.bin', 'w');
+    write('out/.git/config', '[http]\n\textraheader = AUTHORIZATION: basic x\n');
+    write('out/.cache/huggingface/upload/model.bin.metadata', 'm');
+    write('out/private/key.pem', 'k');
+    symlinkSync('.git', join(workspace, 'out/docs'));
+    expect(await refusal()).toMatch(/^The symlink "docs" in `upload` points to "\.git", inside a `\.git`/);
+    symlinkSync('.git/config', join(workspace, 'out/notes.txt'));
+    expect(await refusal({ exclude: 'docs' })).toContain('The symlink "notes.txt" in `upload` points to ".git/config"');
+    symlinkSync('.cache/huggingface/upload', join(workspace, 'out/state'));
+    expect(await refusal({ exclude: 'docs\nnotes.txt' })).toContain(
+      '"state" in `upload` points to ".cache/huggingface/upload"',
+    );
+    symlinkSync('private/key.pem', join(workspace, 'out/cert.pem'));
+    expect(await refusal({ exclude: 'docs\nnotes.txt\nstate\nprivate/' })).toContain(
+      'The symlink "cert.pem" in `upload` points to "private/key.pem", which `exclude` leaves out',
+    );
+    // Every link left out by `exclude`: nothing refused, .git skipped.
+    const plan = await planUpload(settings({ exclude: 'docs\nnotes.txt\nstate\nprivate/\ncert.pem' }));
+    expect(plan.files.map((file) => file.pathInRepo)).toEqual(['model.bin']);
+  });
+
+  it('refuses a link to a folder (each folder is read once, under its own path), unless it is excluded', async () => {
+    write('out/v2/weights.bin', 'w');
+    symlinkSync('v2', join(workspace, 'out/latest'));
+    const message = await refusal();
+    expect(message).toContain('The symlink "latest" in `upload` points to the folder "v2"');
+    expect(message).toContain('`exclude: latest/`');
+    expect((await planUpload(settings({ exclude: 'latest/' }))).files.map((file) => file.pathInRepo)).toEqual([
+      'v2/weights.bin',
+    ]);
+  });
+
+  it('refuses links that fan out (d_i/{a,b} -> ../d_{i+1}) at the first, instead of walking 2^n folders', async () => {
+    for (let level = 0; level <= 24; level++) write(`out/d_${level}/w.txt`);
+    for (let level = 0; level < 24; level++) {
+      symlinkSync(`../d_${level + 1}`, join(workspace, `out/d_${level}/a`));
+      symlinkSync(`../d_${level + 1}`, join(workspace, `out/d_${level}/b`));
+    }
+    expect(await refusal()).toContain('The symlink "d_0/a" in `upload` points to the folder "d_1"');
+    // Left out, the links cost nothing: each real folder is walked once.
+    const plan = await planUpload(settings({ exclude: '*/a/\n*/b/' }));
+    expect(plan.files).toHaveLength(25);
+  });
+
+  it('refuses a plan of more files than the bound (100,000 by default), stopping the walk there', async () => {
+    expect(MAX_PLANNED_FILES).toBe(100_000);
+    for (let index = 0; index <= 50; index++) write(`out/many/${index}`, '');
+    const message = await refusal({}, { maxFiles: 50 });
+    expect(message).toContain('`upload` "out" holds more than 50 files to upload');
+    expect(message).toContain('fewer than 100,000 files per repository');
+    rmSync(join(workspace, 'out/many/0'));
+    expect((await planUpload(settings(), { maxFiles: 50 })).files).toHaveLength(50);
+  });
+
+  it('keeps a relative upload inside the workspace by its real path; an absolute path elsewhere is taken as it resolves', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'upload-plan-outside-'));
+    try {
+      writeFileSync(join(outside, 'secret.txt'), 'runner file');
+      symlinkSync(outside, join(workspace, 'build'));
+      expect(await refusal({ upload: 'build' })).toMatch(
+        /^Input `upload` "build" resolves to ".*", outside the workspace/,
+      );
+      mkdirSync(join(workspace, 'dist'));
+      symlinkSync(join(outside, 'secret.txt'), join(workspace, 'dist/model.bin'));
+      expect(await refusal({ upload: 'dist/model.bin' })).toContain('outside the workspace');
+      expect(await refusal({ upload: join(workspace, 'dist/model.bin') })).toContain('outside the workspace');
+      expect(await refusal({ upload: '../' })).toContain('outside the workspace');
+      // The workflow's own absolute path outside the workspace: allowed, even through a link.
+      symlinkSync(outside, join(tmpdir(), `${basename(outside)}-link`));
+      try {
+        const plan = await planUpload(settings({ upload: join(tmpdir(), `${basename(outside)}-link`) }));
+        expect(plan.files.map((file) => [file.pathInRepo, file.localPath])).toEqual([
+          ['secret.txt', join(realpathSync(outside), 'secret.txt')],
+        ]);
+      } finally {
+        rmSync(join(tmpdir(), `${basename(outside)}-link`));
+      }
+      // Inside the workspace, a link to a folder inside it is fine as the root.
+      write('real/a.txt');
+      symlinkSync('real', join(workspace, 'alias'));
+      expect((await planUpload(settings({ upload: 'alias' }))).files.map((file) => file.pathInRepo)).toEqual(['a.txt']);
+      write('.git/config', '[core]');
+      expect(await refusal({ upload: '.git' })).toContain('inside a `.git` folder');
+      symlinkSync('.git/config', join(workspace, 'config.txt'));
+      expect(await refusal({ upload: 'config.txt' })).toContain('inside a `.git` folder');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('refuses a symlink loop and a broken symlink', async () => {
@@ -200,6 +294,10 @@ describe('the upload inputs', () => {
     expect(refuse({ revision: 'x..y' })).toContain('not a valid git branch name');
     expect(settings({ upload: 'out' }).localPath).toBe(join(workspace, 'out'));
     expect(settings({ upload: '/tmp/results' }).localPath).toBe('/tmp/results');
+    // Content of the checkout (relative, or absolute inside the workspace) must stay inside it.
+    expect(settings({ upload: 'out' }).workspace).toBe(workspace);
+    expect(settings({ upload: join(workspace, 'out') }).workspace).toBe(workspace);
+    expect(settings({ upload: '/tmp/results' }).workspace).toBeUndefined();
   });
 
   it('splits patterns on lines, dropping blank ones', () => {

@@ -1,7 +1,7 @@
 // The checks an upload makes before sending any byte, in process with scripted Hub answers (no
 // network): the branch `revision` names, created when missing (src/upload/branch.ts), and the root
 // README.md's metadata, validated by the Hub (src/upload/readme-metadata.ts).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -126,7 +126,14 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 function card(content: string, pathInRepo = 'README.md'): PlannedFile {
   const localPath = join(folder, `${Math.random().toString(16).slice(2)}.md`);
   writeFileSync(localPath, content);
-  return { pathInRepo, localPath, relativePath: 'README.md', size: Buffer.byteLength(content) };
+  const stats = statSync(localPath, { bigint: true });
+  return {
+    pathInRepo,
+    localPath,
+    relativePath: 'README.md',
+    size: Buffer.byteLength(content),
+    identity: { device: stats.dev, inode: stats.ino },
+  };
 }
 
 function readmeContext(requests: HubRequests, kind: ReadmeContext['repoKind'] = 'model') {
