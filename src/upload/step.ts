@@ -45,6 +45,9 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
   const leftOut = [
     plan.excludedByPatterns > 0 ? `${plan.excludedByPatterns} left out by include/exclude` : '',
     plan.skippedGitEntries > 0 ? '.git skipped' : '',
+    plan.skippedCacheFolders > 0
+      ? `${plan.skippedCacheFolders} .cache/ folder${plan.skippedCacheFolders === 1 ? '' : 's'} skipped`
+      : '',
   ].filter(Boolean);
   const destination =
     plan.kind === 'file' ? (plan.files[0]?.pathInRepo ?? '') : upload.pathInRepo ? `${upload.pathInRepo}/` : 'the root';

@@ -1,7 +1,8 @@
 // End to end, through the committed dist/: where `upload` does what a user porting from `hf upload`
 // expects (huggingface_hub's cli/upload.py, hf_api.py, _commit_api.py): a `revision` that does not
 // exist is created from the default branch; the root README.md's metadata is checked by the Hub
-// before any byte is sent, and a bad card stops the upload there; empty files go as regular files.
+// before any byte is sent, and a bad card stops the upload there; empty files go as regular files;
+// anything under a `.cache/` folder is left out, and the log says so.
 
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect } from 'vitest';
@@ -114,5 +115,21 @@ describe('hf upload parity', () => {
     expect(commitApi.files(REPO).get('empty.bin')?.length).toBe(0);
     expect(commitApi.batches).toEqual([]);
     expect(commitApi.storage.requests).toEqual([]);
+  });
+
+  test('anything under a .cache/ folder stays on the runner, and the log says so', async ({ services, commitApi }) => {
+    prepare(commitApi);
+    workspace.write({
+      'out/model.txt': 'weights\n',
+      'out/.cache/huggingface/upload/model.txt.metadata': 'state\n',
+      'out/.cache/pip/http/token.txt': 'not for the Hub\n',
+      'out/eval/.cache/results.tmp': 'scratch\n',
+    });
+    const result = await runUpload(services, workspace);
+    expectCleanSuccess(result, services.secrets(), { allowedFiles: workspace.written });
+    expect([...commitApi.files(REPO).keys()].sort()).toEqual(['.gitattributes', 'model.txt']);
+    expect(logLines(result)).toContain(
+      'Upload: 1 file (8 bytes) from out to the root of acme/awesome-model@main (2 .cache/ folders skipped).',
+    );
   });
 });
