@@ -12,7 +12,7 @@
 import { ActionError } from '../errors.js';
 import type { HttpResponse } from '../http/request.js';
 import { isJsonObject, parseJsonObject } from '../http/json.js';
-import { requestIdOf } from '../http/request.js';
+import { requestIdOf } from '../http/headers.js';
 import { hubEndpoint } from '../hub/hub-url.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
 import type { HubRequests } from './branch.js';

@@ -1,15 +1,13 @@
 // The upload stage as main.ts sees it, loaded with `await import()` only when `upload` is set, so
 // the default path neither loads nor parses any of it. Two calls: prepare
 // (read the folder and refuse bad input, before the exchange) and commit (after the exchange, with
-// a token kept fresh for the whole upload: first what `hf upload` settles before sending any byte,
+// the token holder, which keeps the token fresh for the whole upload: first what `hf upload` settles before sending any byte,
 // the README's metadata and the branch, then the commit). The result is plain data (result.ts);
 // main.ts renders outputs and the summary from it only once the commit exists (or it is certain
 // that nothing changed); on failure nothing is.
 
-import type { IdTokenSource } from '../github/id-token.js';
-import type { IssuedToken } from '../hub/token-response.js';
+import type { HubTokenHolder } from '../hub/token-holder.js';
 import type { Settings } from '../inputs.js';
-import { obtainToken } from '../obtain-token.js';
 import { logInfo, logNotice, logWarning } from '../runner/log.js';
 import { maskSecret } from '../runner/mask.js';
 import { ensureBranch } from './branch.js';
@@ -21,19 +19,16 @@ import { buildCommitText } from './provenance.js';
 import { checkReadmeMetadata } from './readme-metadata.js';
 import type { UploadResult } from './result.js';
 import { parseUploadInputs, type RawUploadInputs, type UploadSettings } from './settings.js';
-import { TokenSource, type CurrentToken } from './token-source.js';
-import { UploadTransport, type HubTokenHolder } from './transport.js';
-import { closeIdleConnections } from '../http/request.js';
+import { UploadTransport } from './transport.js';
+import { closeIdleConnections } from '../http/agents.js';
 
 export interface PreparedUpload {
   readonly plan: LocalPlan;
-  /** Uploads and commits; throws an ActionError that says whether anything reached the Hub. */
-  commit(initial: IssuedToken, issuedAt: Date, source: IdTokenSource): Promise<FinishedUpload>;
+  /** Uploads and commits with the holder's token; throws an ActionError that says whether anything reached the Hub. */
+  commit(tokens: HubTokenHolder): Promise<FinishedUpload>;
 }
 
 export interface FinishedUpload {
-  /** The newest token (exchanged again if the upload outlived the first one's margin). */
-  readonly token: CurrentToken;
   /** What was committed: main.ts renders it (runner/outputs.ts, report/upload-summary.ts). */
   readonly result: UploadResult;
 }
@@ -58,20 +53,9 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
   );
   return {
     plan,
-    commit: async (initial, issuedAt, source) => {
-      const tokens = new TokenSource({
-        request: settings,
-        source,
-        hooks: { onSecret: maskSecret, log: (message) => logInfo(message) },
-        initial: { token: initial, issuedAt },
-        obtain: obtainToken,
-      });
+    commit: async (holder) => {
       const text = buildCommitText({ message: upload.commitMessage, description: upload.commitDescription });
       try {
-        const holder: HubTokenHolder = {
-          accessToken: () => tokens.accessToken(),
-          secrets: () => [tokens.current.token.accessToken],
-        };
         await checkBeforeUploading(plan, upload, settings, holder);
         const outcome = await sendCommits(wholePlan(plan), {
           upload,
@@ -95,7 +79,7 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
         if (outcome.kind === 'committed') for (const warning of outcome.rejected) logWarning(warning);
         const result = toResult(outcome, settings, upload);
         logPublished(result);
-        return { token: tokens.current, result };
+        return { result };
       } finally {
         closeIdleConnections();
       }

@@ -13,7 +13,7 @@ import { planUpload, type PlannedFile } from '../../src/upload/plan.js';
 import type { PlannedSource } from '../../src/upload/planned-file.js';
 import type { UploadSettings } from '../../src/upload/settings.js';
 import { UploadTransport, type HubTokenHolder } from '../../src/upload/transport.js';
-import { closeIdleConnections } from '../../src/http/request.js';
+import { closeIdleConnections } from '../../src/http/agents.js';
 import { HubCommitApi } from '../support/hub-commit-api.js';
 import { startLocalServices, type LocalServices } from '../support/local-services.js';
 
