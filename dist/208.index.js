@@ -1651,6 +1651,7 @@ class PatternSet {
 
 
 
+
 /** The largest file the Hub accepts (hub-docs storage-limits.md: 500 GB per file). */
 const MAX_FILE_BYTES = 500 * 1000 ** 3;
 /**
@@ -1745,7 +1746,9 @@ async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
                 continue;
             }
             const path = (0,external_node_path_.join)(directory, name);
-            const entry = await (0,promises_.lstat)(path, { bigint: true });
+            // Synchronous: one lstat takes microseconds, a thread-pool round trip more, and a folder of
+            // 10,000 files makes 10,000 of them (half a second of a 2-second upload when awaited in turn).
+            const entry = (0,external_node_fs_.lstatSync)(path, { bigint: true });
             if (entry.isSymbolicLink()) {
                 await followLink(path, relativePath, directory);
                 continue;
