@@ -134,7 +134,7 @@ function isGitUnavailable(error) {
 // Scope. git sends `protocol` and `host` always, and `path` only when `credential.<url>.useHttpPath`
 // is true for the URL. The action configures its helper, and turns useHttpPath on, for the
 // configured resource's URLs only (`{hub}/{resource}` and `{hub}/{resource}.git`, which also covers
-// git-lfs's `….git/info/lfs`; see credentials.ts). The helper answers only when the path names the
+// git-lfs's `….git/info/lfs`; see configure.ts). The helper answers only when the path names the
 // configured resource; without a path it cannot know which repository git is talking to, and stays
 // silent.
 //
@@ -426,7 +426,7 @@ function isActionHelperCommand(value) {
 // for them. The runner hands saved state to the post step as STATE_<name> environment variables
 // (what core.getState reads); checking the variable directly lets the post step of a job that
 // saved nothing exit before it loads the toolkit at all.
-/** JSON of what `git-credentials` added to the global git config (git-credentials.ts). */
+/** JSON of what `git-credentials` added to the global git config (git/saved-state.ts). */
 const state_GIT_CREDENTIALS_STATE = 'git-credentials';
 /** Whether the main step saved a value under `name`. */
 function hasSavedState(name, env = process.env) {

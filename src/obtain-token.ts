@@ -26,6 +26,14 @@ export interface ObtainHooks {
   readonly log: (message: string) => void;
   /** Called with each ID token's claims, so a refusal can be explained with the last identity seen. */
   readonly onIdentity?: (claims: IdentityClaims) => void;
+  /** The clock that dates the exchange; injectable for tests. */
+  readonly now?: () => number;
+}
+
+/** A Hub token and when the exchange that issued it was requested: its expiry counts from then, never later. */
+export interface ObtainedToken {
+  readonly token: IssuedToken;
+  readonly requestedAt: Date;
 }
 
 /**
@@ -35,13 +43,18 @@ export interface ObtainHooks {
  * The bound: the ID-token request and the exchange each fail at most `maxAttempts` times (the
  * budget counts them apart), and every pass through the loop either returns or records one
  * failure, so there are at most 2 × maxAttempts − 1 passes, none of them waiting past the deadline.
+ *
+ * The token comes with the time its exchange was requested (the successful attempt's), taken before
+ * the request is sent: the broker starts the token's lifetime later, so an expiry computed from it
+ * is never late, whatever happens afterwards (verify, git, an upload).
  */
 export async function obtainToken(
   request: TokenRequest,
   source: IdTokenSource,
   deadline: Deadline,
   hooks: ObtainHooks,
-): Promise<IssuedToken> {
+): Promise<ObtainedToken> {
+  const now = hooks.now ?? (() => Date.now());
   const retries = new RetryBudget({
     maxAttempts: request.maxAttempts,
     deadline,
@@ -64,7 +77,15 @@ export async function obtainToken(
       failing = 'the exchange';
       hooks.log(`Exchanging it at ${displayEndpoint(request.tokenEndpoint)}.`);
       const exchangeBounds = requestBounds(deadline, request.requestTimeoutMs);
-      return await exchangeToken(idToken, request.resource, request.tokenEndpoint, exchangeBounds, hooks.onSecret);
+      const requestedAt = new Date(now());
+      const token = await exchangeToken(
+        idToken,
+        request.resource,
+        request.tokenEndpoint,
+        exchangeBounds,
+        hooks.onSecret,
+      );
+      return { token, requestedAt };
     } catch (error: unknown) {
       await retries.waitBeforeRetry(error, failing);
     }

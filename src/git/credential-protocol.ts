@@ -4,7 +4,7 @@
 // Scope. git sends `protocol` and `host` always, and `path` only when `credential.<url>.useHttpPath`
 // is true for the URL. The action configures its helper, and turns useHttpPath on, for the
 // configured resource's URLs only (`{hub}/{resource}` and `{hub}/{resource}.git`, which also covers
-// git-lfs's `….git/info/lfs`; see credentials.ts). The helper answers only when the path names the
+// git-lfs's `….git/info/lfs`; see configure.ts). The helper answers only when the path names the
 // configured resource; without a path it cannot know which repository git is talking to, and stays
 // silent.
 //

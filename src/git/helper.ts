@@ -19,6 +19,7 @@ import {
 } from './credential-protocol.js';
 import { parseHelperArguments } from './helper-command.js';
 import { obtainToken } from '../obtain-token.js';
+import { expiryOf } from '../hub/token-holder.js';
 import { readIdTokenSource } from '../github/id-token.js';
 import { Deadline } from '../http/retry.js';
 import { neutralizeCommands, redactSecrets } from '../runner/sanitize.js';
@@ -59,16 +60,16 @@ export async function runCredentialHelper(
     const source = readIdTokenSource(env);
     if (!source) return;
 
-    const issuedAt = Date.now();
-    const token = await obtainToken(settings, source, new Deadline(settings.deadlineMs), {
+    const obtained = await obtainToken(settings, source, new Deadline(settings.deadlineMs), {
       onSecret: (secret) => secrets.push(secret),
       log: () => undefined,
     });
+    const expiresAt = expiryOf(obtained);
     io.writeAnswer(
       formatCredentialAnswer({
         username: request.username ?? DEFAULT_USERNAME,
-        password: token.accessToken,
-        expiresAtSeconds: token.expiresInSeconds === undefined ? undefined : issuedAt / 1000 + token.expiresInSeconds,
+        password: obtained.token.accessToken,
+        expiresAtSeconds: expiresAt === undefined ? undefined : expiresAt.getTime() / 1000,
       }),
     );
   } catch (error: unknown) {

@@ -4,11 +4,9 @@
 // is made here, with typed errors; obtain-token.ts retries what is transient.
 
 import { RemoteError, wrapRemoteError } from '../errors.js';
-import { headerValue, sendRequest } from '../http/request.js';
+import { quoted, readRefusal, requestIdNote } from '../http/refusal.js';
+import { sendRequest } from '../http/request.js';
 import { collectCredentialsOfBody, parseJsonObject } from '../http/json.js';
-import { parseRetryAfter } from '../http/retry.js';
-import { isTransientStatus } from '../http/transient.js';
-import { redactSecrets, sanitizeServerText } from '../runner/sanitize.js';
 import { USER_AGENT } from '../about.js';
 
 export const REQUEST_URL_VARIABLE = 'ACTIONS_ID_TOKEN_REQUEST_URL';
@@ -66,14 +64,15 @@ export async function requestIdToken(
     // An ID token in an answer that is not a 200 is as live as any: masked, then never quoted.
     const credentials = collectCredentialsOfBody(response.body, CREDENTIAL_FIELDS);
     for (const credential of credentials) onSecret(credential);
-    const transient = isTransientStatus(response.status);
+    const refusal = readRefusal(response, { secrets: [source.requestToken, ...credentials] });
     throw new RemoteError(
-      `${FAILED}: HTTP ${response.status}${excerpt(redactSecrets(response.body, [source.requestToken, ...credentials]))}.`,
+      `${FAILED}: HTTP ${refusal.status}${quoted(refusal.text)}${requestIdNote(refusal.requestId)}.`,
       {
         code: 'ID_TOKEN_REFUSED',
-        transient,
-        retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
-        hint: transient
+        transient: refusal.transient,
+        retryAfterMs: refusal.retryAfterMs,
+        requestId: refusal.requestId,
+        hint: refusal.transient
           ? "GitHub's token service may be having trouble; re-run the job later."
           : "The runner's ID-token request credential was refused. Re-run the job; if it persists, check the " +
             "job's `permissions: id-token: write`.",
@@ -111,9 +110,4 @@ function readTokenValue(body: string): string {
     });
   }
   return value;
-}
-
-function excerpt(body: string): string {
-  const text = sanitizeServerText(body, 200);
-  return text ? `: ${text}` : '';
 }

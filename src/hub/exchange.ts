@@ -4,10 +4,10 @@
 
 import { ExchangeRefusedError, RemoteError, wrapRemoteError } from '../errors.js';
 import { displayEndpoint } from '../http/endpoint-url.js';
-import { headerValue, requestIdOf, sendRequest } from '../http/request.js';
+import { readRefusal, requestIdNote } from '../http/refusal.js';
+import { sendRequest } from '../http/request.js';
 import type { Resource } from './resource.js';
-import { parseRetryAfter } from '../http/retry.js';
-import { isTransientOAuthError, isTransientStatus } from '../http/transient.js';
+import { isTransientOAuthError } from '../http/transient.js';
 import { redactSecrets, sanitizeServerText } from '../runner/sanitize.js';
 import { findCredentialsInBody, parseOAuthError, parseTokenResponse, type IssuedToken } from './token-response.js';
 import { USER_AGENT } from '../about.js';
@@ -55,15 +55,15 @@ export async function exchangeToken(
   // the log, but not the job summary, and the git helper's stderr is not masked at all.
   const credentials = findCredentialsInBody(response.body);
   for (const credential of credentials) onToken(credential);
-  const body = redactSecrets(response.body, [idToken, ...credentials]);
-
-  const requestId = requestIdOf(response.headers);
-  const requestIdNote = requestId ? ` (x-request-id: ${requestId})` : '';
+  const secrets = [idToken, ...credentials];
+  const refusal = readRefusal(response, { secrets, maxLength: 160 });
+  const requestId = refusal.requestId;
+  const idNote = requestIdNote(requestId);
 
   if (response.status >= 300 && response.status < 400) {
     throw new RemoteError(
       `The token endpoint ${displayEndpoint(endpoint)} answered HTTP ${response.status}, a redirect to ` +
-        `${describeLocation(response.headers.location, endpoint)}${requestIdNote}. Redirects are not followed, so ` +
+        `${describeLocation(response.headers.location, endpoint)}${idNote}. Redirects are not followed, so ` +
         `the ID token never reaches another host.`,
       {
         code: 'REDIRECT_REFUSED',
@@ -78,7 +78,7 @@ export async function exchangeToken(
     throw new RemoteError(
       `The token endpoint ${endpoint.host} answered HTTP ${response.status}, but a token exchange succeeds with ` +
         `200 only (RFC 6749 §5.1), so the answer was not used` +
-        `${credentials.length > 0 ? ' (the token it held was masked, and not exported)' : ''}${requestIdNote}.`,
+        `${credentials.length > 0 ? ' (the token it held was masked, and not exported)' : ''}${idNote}.`,
       {
         code: 'MALFORMED_RESPONSE',
         transient: false,
@@ -90,22 +90,22 @@ export async function exchangeToken(
     );
   }
 
-  const oauth = parseOAuthError(body, [idToken, ...credentials]);
+  const oauth = parseOAuthError(redactSecrets(response.body, secrets), secrets);
   const hubTimedOut = isTransientOAuthError(oauth?.error, oauth?.description);
-  const transient = isTransientStatus(response.status) || hubTimedOut;
+  const transient = refusal.transient || hubTimedOut;
 
   const what = oauth
     ? [oauth.error, oauth.description && JSON.stringify(oauth.description)].filter(Boolean).join(': ')
-    : describeNonOAuthBody(body, response.headers['content-type']);
+    : describeNonOAuthBody(refusal.text, response.headers['content-type']);
   throw new ExchangeRefusedError(
-    `The token exchange at ${endpoint.host} was refused: HTTP ${response.status}${what ? ` ${what}` : ''}${requestIdNote}.`,
+    `The token exchange at ${endpoint.host} was refused: HTTP ${response.status}${what ? ` ${what}` : ''}${idNote}.`,
     {
       status: response.status,
       oauthError: oauth?.error,
       description: oauth?.description,
       requestId,
       transient,
-      retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
+      retryAfterMs: refusal.retryAfterMs,
       hint: hubTimedOut ? HUB_TIMEOUT_HINT : hintFor(response.status, oauth?.error, resource),
     },
   );
@@ -120,8 +120,8 @@ function describeLocation(location: string | undefined, base: URL): string {
   }
 }
 
-function describeNonOAuthBody(body: string, contentType: string | undefined): string {
-  const text = sanitizeServerText(body.replace(/<[^>]*>/g, ' '), 160);
+/** `text`: the server's words, as refusal.ts read them. */
+function describeNonOAuthBody(text: string, contentType: string | undefined): string {
   if (!text) return 'with an empty body';
   return `with a ${contentType?.includes('html') ? 'HTML' : 'non-OAuth'} body: ${JSON.stringify(text)}`;
 }

@@ -5,8 +5,9 @@
 //
 // `@huggingface/hub` is imported here, dynamically, and only when `verify` is on: the bundler puts it
 // in a separate chunk, so the default path neither loads nor parses it.
-// Its requests go through http.ts (a `fetch` adapter), so they get the action's timeouts, body cap,
-// proxy support and no-redirect rule, where Node's global fetch would ignore HTTPS_PROXY.
+// Its requests go through the action's `fetch` adapter (http/fetch-adapter.ts), so they get the
+// action's timeouts, body cap, proxy support and no-redirect rule, where Node's global fetch would
+// ignore HTTPS_PROXY.
 //
 // The adapter also records each answer as it came. Whatever @huggingface/hub then makes of it (an
 // HubApiError, or a TypeError on a body it did not expect), the step reports the hub's answer
@@ -14,14 +15,15 @@
 
 import type { IncomingHttpHeaders } from 'node:http';
 import { RemoteError, wrapRemoteError } from '../errors.js';
-import { requestIdOf, sendRequest } from '../http/request.js';
-import { parseJsonObject } from '../http/json.js';
+import { createFetchAdapter } from '../http/fetch-adapter.js';
+import { quoted, readRefusal, requestIdNote } from '../http/refusal.js';
+import { sendRequest } from '../http/request.js';
 import type { Settings } from '../inputs.js';
 import { describeRetry, requestBounds, withRetries, type Deadline } from '../http/retry.js';
-import { isTransientStatus } from '../http/transient.js';
 import { hubBaseOf } from './hub-url.js';
-import { redactSecrets, sanitizeServerText } from '../runner/sanitize.js';
+import { sanitizeServerText } from '../runner/sanitize.js';
 import { USER_AGENT } from '../about.js';
+import type { HubTokenHolder } from './token-holder.js';
 
 const MAX_VERIFY_RESPONSE_BYTES = 256 * 1024;
 
@@ -35,12 +37,12 @@ interface HubAnswer {
 
 /** Checks that `token` works for `settings.resource` at the hub. Returns a line for the log. Throws ActionError. */
 export async function verifyToken(
-  token: string,
+  tokens: HubTokenHolder,
   settings: Settings,
   deadline: Deadline,
   log: (message: string) => void,
 ): Promise<string> {
-  if (!token.startsWith('hf_')) {
+  if (!tokens.current.token.accessToken.startsWith('hf_')) {
     // @huggingface/hub refuses such a token before any request (a TypeError): say what it means.
     throw new RemoteError(
       'The token endpoint issued a token that does not start with hf_, so it is not a Hugging Face Hub token, ' +
@@ -60,6 +62,7 @@ export async function verifyToken(
 
   const attempt = async (): Promise<string> => {
     answers.length = 0;
+    const token = await tokens.accessToken();
     try {
       if (resource.kind === 'user') {
         const identity: unknown = await hub.whoAmI({ hubUrl, accessToken: token, fetch: fetchThroughAction });
@@ -98,29 +101,23 @@ export async function verifyToken(
 }
 
 /**
- * The hub's answer as an error: its status, its text (the OAuth or API error fields of a JSON body,
- * else an excerpt), its request id. A non-2xx status is a refusal, retried when transient; a 2xx
- * that @huggingface/hub could not read is a malformed answer.
+ * The hub's answer as an error: its status, its text (refusal.ts: the OAuth or API error fields of a
+ * JSON body, else an excerpt), its request id. A non-2xx status is a refusal, retried when
+ * transient; a 2xx that @huggingface/hub could not read is a malformed answer.
  */
 function describeAnswer(answer: HubAnswer, token: string, settings: Settings): RemoteError {
-  const requestId = requestIdOf(answer.headers);
-  const { object } = parseJsonObject(answer.body);
-  const fields = object
-    ? [object['error'], object['error_description']].filter((value) => typeof value === 'string').join(': ') ||
-      (typeof object['message'] === 'string' ? object['message'] : '')
-    : '';
-  const text = sanitizeServerText(redactSecrets(fields || answer.body.replace(/<[^>]*>/g, ' '), [token]), 200);
-  const quoted = text ? ` ${JSON.stringify(text)}` : ' with an empty body';
-  const idNote = requestId ? ` (x-request-id: ${requestId})` : '';
+  const read = readRefusal(answer, { secrets: [token] });
+  const said = read.text ? quoted(read.text) : ' with an empty body';
+  const idNote = requestIdNote(read.requestId);
   const what = `GET ${answer.path} answered HTTP ${answer.status}`;
   if (answer.status >= 200 && answer.status < 300) {
     return new RemoteError(
       `The hub issued a token for ${settings.resource.value}, but verifying it failed: ${what}, an answer ` +
-        `@huggingface/hub could not read:${quoted}${idNote}.`,
+        `@huggingface/hub could not read:${said}${idNote}.`,
       {
         code: 'MALFORMED_RESPONSE',
         transient: false,
-        requestId,
+        requestId: read.requestId,
         hint:
           'Nothing was exported. Check that `hub-url` points at a Hugging Face Hub; if it does, report this ' +
           'to Hugging Face with the x-request-id.',
@@ -128,11 +125,12 @@ function describeAnswer(answer: HubAnswer, token: string, settings: Settings): R
     );
   }
   return new RemoteError(
-    `The hub issued a token for ${settings.resource.value}, but refused it when verifying: ${what}${quoted}${idNote}.`,
+    `The hub issued a token for ${settings.resource.value}, but refused it when verifying: ${what}${said}${idNote}.`,
     {
       code: 'VERIFY_REFUSED',
-      transient: isTransientStatus(answer.status),
-      requestId,
+      transient: read.transient,
+      retryAfterMs: read.retryAfterMs,
+      requestId: read.requestId,
       hint:
         answer.status === 401 || answer.status === 403 || answer.status === 404
           ? 'Nothing was exported. Check that `hub-url` is the hub that issued the token and that the repository ' +
@@ -143,33 +141,22 @@ function describeAnswer(answer: HubAnswer, token: string, settings: Settings): R
 }
 
 /**
- * A `fetch` for `@huggingface/hub` that sends its GET requests through http.ts, bounded by the
- * request timeout and the step's deadline, and hands each answer to `record` before
- * @huggingface/hub sees it.
+ * verify's `fetch` (fetch-adapter.ts): GET requests only, bounded by the request timeout and the
+ * step's deadline, each answer handed to `record` before @huggingface/hub sees it.
  */
 function createFetch(settings: Settings, deadline: Deadline, record: (answer: HubAnswer) => void): typeof fetch {
-  return async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : input.toString());
-    const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
-    if (method !== 'GET') throw new Error(`verify only makes GET requests, not ${method}`);
-    const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
-    new Headers(init?.headers).forEach((value, name) => (headers[name] = value));
-    const response = await sendRequest({
-      method: 'GET',
-      url,
-      headers,
-      ...requestBounds(deadline, settings.requestTimeoutMs),
-      maxBodyBytes: MAX_VERIFY_RESPONSE_BYTES,
-    });
-    record({ path: url.pathname, status: response.status, headers: response.headers, body: response.body });
-    const responseHeaders = new Headers();
-    for (const [name, value] of Object.entries(response.headers)) {
-      if (typeof value === 'string') responseHeaders.set(name, value);
-      else if (Array.isArray(value)) for (const item of value) responseHeaders.append(name, item);
-    }
-    // A status the Fetch API cannot represent (a body on 204/205/304, a status outside 200-599)
-    // throws here, and is reported from the record like any answer @huggingface/hub cannot read.
-    const bodyless = response.status === 204 || response.status === 304;
-    return new Response(bodyless ? null : response.body, { status: response.status, headers: responseHeaders });
-  };
+  return createFetchAdapter({
+    send: async ({ url, method, headers }) => {
+      if (method !== 'GET') throw new Error(`verify only makes GET requests, not ${method}`);
+      const response = await sendRequest({
+        method: 'GET',
+        url,
+        headers: { Accept: 'application/json', 'User-Agent': USER_AGENT, ...headers },
+        ...requestBounds(deadline, settings.requestTimeoutMs),
+        maxBodyBytes: MAX_VERIFY_RESPONSE_BYTES,
+      });
+      record({ path: url.pathname, status: response.status, headers: response.headers, body: response.body });
+      return response;
+    },
+  });
 }

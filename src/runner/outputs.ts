@@ -3,14 +3,16 @@
 
 import * as core from '@actions/core';
 import type { Settings } from '../inputs.js';
-import type { IssuedToken } from '../hub/token-response.js';
+import { expiryOf } from '../hub/token-holder.js';
+import type { ObtainedToken } from '../obtain-token.js';
 
-/** Sets the outputs and exports HF_TOKEN. Returns the expiry time (ISO 8601 UTC) or '' when unknown. */
-export function publishToken(token: IssuedToken, settings: Settings, issuedAt: Date): string {
-  const expiresAt =
-    token.expiresInSeconds === undefined
-      ? ''
-      : new Date(issuedAt.getTime() + token.expiresInSeconds * 1000).toISOString();
+/**
+ * Sets the outputs and exports HF_TOKEN, once, with the token holder's current token. Returns the
+ * expiry time (ISO 8601 UTC, from when the exchange was requested) or '' when unknown.
+ */
+export function publishToken(obtained: ObtainedToken, settings: Settings): string {
+  const token = obtained.token;
+  const expiresAt = expiryOf(obtained)?.toISOString() ?? '';
   core.setOutput('token', token.accessToken);
   core.setOutput('expires-at', expiresAt);
   core.setOutput('resource', settings.resource.value);

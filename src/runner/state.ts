@@ -3,7 +3,7 @@
 // (what core.getState reads); checking the variable directly lets the post step of a job that
 // saved nothing exit before it loads the toolkit at all.
 
-/** JSON of what `git-credentials` added to the global git config (git-credentials.ts). */
+/** JSON of what `git-credentials` added to the global git config (git/saved-state.ts). */
 export const GIT_CREDENTIALS_STATE = 'git-credentials';
 
 /** Whether the main step saved a value under `name`. */

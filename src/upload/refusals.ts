@@ -5,10 +5,10 @@
 // sanitised text with anything token-shaped redacted.
 
 import { RemoteError } from '../errors.js';
-import { headerValue, requestIdOf, type HttpResponse } from '../http/request.js';
-import { parseRetryAfter } from '../http/retry.js';
+import { headerValue } from '../http/headers.js';
+import { quoted, readRefusal, requestIdNote } from '../http/refusal.js';
+import type { HttpResponse } from '../http/request.js';
 import { isTransientStatus } from '../http/transient.js';
-import { parseJsonObject } from '../http/json.js';
 import { redactIssuedTokens, redactSecrets, sanitizeServerText } from '../runner/sanitize.js';
 
 export interface RefusalContext {
@@ -27,33 +27,19 @@ export function redactTokenShapes(text: string, secrets: readonly string[] = [])
   return redactIssuedTokens(redactSecrets(text, secrets));
 }
 
-/** The hub's own words: X-Error-Message, else the JSON body's `error`/`message`, sanitised. */
-function hubText(response: HttpResponse, secrets: readonly string[]): string {
-  const header = headerValue(response.headers, 'x-error-message');
-  let text = header ?? '';
-  if (text === '') {
-    const { object } = parseJsonObject(response.body);
-    const field = object?.['error'] ?? object?.['message'];
-    if (typeof field === 'string') text = field;
-  }
-  return sanitizeServerText(redactTokenShapes(text, secrets), 200);
-}
-
 /** A non-2xx answer of the hub to a request of the upload, as an error with what to do. */
 export function hubRefusal(response: HttpResponse, context: RefusalContext): RemoteError {
-  const status = response.status;
+  const refusal = readRefusal(response, { secrets: context.secrets });
+  const status = refusal.status;
   const errorCode = sanitizeServerText(headerValue(response.headers, 'x-error-code') ?? '', 40).replace(/[^\w.-]/g, '');
-  const text = hubText(response, context.secrets);
-  const requestId = requestIdOf(response.headers);
-  const transient = isTransientStatus(status);
   return new RemoteError(
     `${context.what} was refused by ${context.hubHost}: HTTP ${status}${errorCode ? ` ${errorCode}` : ''}` +
-      `${text ? ` ${JSON.stringify(text)}` : ''}${requestId ? ` (x-request-id: ${requestId})` : ''}`,
+      `${quoted(refusal.text)}${requestIdNote(refusal.requestId)}`,
     {
       code: 'HUB_REFUSED',
-      transient,
-      retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
-      requestId,
+      transient: refusal.transient,
+      retryAfterMs: refusal.retryAfterMs,
+      requestId: refusal.requestId,
       hint: hubHint(status, errorCode, context),
     },
   );
@@ -112,17 +98,16 @@ function hubHint(status: number, errorCode: string, context: RefusalContext): st
 
 /** A non-2xx answer of the storage host (S3 on huggingface.co) to an upload of file content. */
 export function storageRefusal(response: HttpResponse, what: string, host: string): RemoteError {
-  // Only the error's <Code>, an identifier: the body can echo request headers.
+  // Only the error's <Code>, an identifier: the body can echo request headers, so it is not quoted.
   const code = /<Code>([A-Za-z]{1,60})<\/Code>/.exec(response.body)?.[1];
-  const requestId = requestIdOf(response.headers);
-  const status = response.status;
+  const { status, transient, retryAfterMs, requestId } = readRefusal(response, { secrets: [], quote: false });
   return new RemoteError(
     `${what} was refused by the storage host ${sanitizeServerText(host, 100)}: HTTP ${status}` +
       `${code ? ` ${code}` : ''}${requestId ? ` (request id: ${requestId})` : ''}`,
     {
       code: 'STORAGE_REFUSED',
-      transient: isTransientStatus(status),
-      retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
+      transient,
+      retryAfterMs,
       requestId,
       hint:
         code === 'BadDigest'
@@ -131,7 +116,7 @@ export function storageRefusal(response: HttpResponse, what: string, host: strin
           : status === 403
             ? 'The upload URL the hub handed out was refused (it may have expired during a long upload); re-run ' +
               'the job, and report it to Hugging Face if it persists.'
-            : isTransientStatus(status)
+            : transient
               ? "The Hub's storage may be having trouble; re-run the job later."
               : 'Re-run the job; if it persists, report it to Hugging Face with the request id.',
     },

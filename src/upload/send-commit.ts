@@ -19,7 +19,7 @@ import { formatDuration, UploadProgress } from './progress.js';
 import type { CommitText } from './provenance.js';
 import { compareWithRemote, type CommitPart } from './remote-plan.js';
 import type { UploadSettings } from './settings.js';
-import { UploadTransport, type HubTokenHolder } from './transport.js';
+import { UploadTransport, type HubTokens } from './transport.js';
 import { branchKeptMoving, describeFailure } from './upload-failure.js';
 
 export interface UploadCounts {
@@ -50,7 +50,7 @@ export interface CommitContext {
   readonly hubUrl: URL;
   readonly maxAttempts: number;
   readonly idleMs: number;
-  readonly tokens: HubTokenHolder;
+  readonly tokens: HubTokens;
   /** Title and description (with the provenance block and this run's marker) of this commit. */
   readonly text: CommitText;
   readonly log: (line: string) => void;

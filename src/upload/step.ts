@@ -1,14 +1,12 @@
 // The upload stage as main.ts sees it, loaded with `await import()` only when `upload` is set, so
 // the default path neither loads nor parses any of it. Two calls: prepare
 // (read the folder and refuse bad input, before the exchange) and commit (after the exchange, with
-// a token kept fresh for the whole upload). Outputs and the summary are written only once the
+// the token holder, which keeps the token fresh for the whole upload). Outputs and the summary are written only once the
 // commit exists (or it is certain that nothing changed); on failure nothing is.
 
 import * as core from '@actions/core';
-import type { IdTokenSource } from '../github/id-token.js';
-import type { IssuedToken } from '../hub/token-response.js';
+import type { HubTokenHolder } from '../hub/token-holder.js';
 import type { Settings } from '../inputs.js';
-import { obtainToken } from '../obtain-token.js';
 import { logInfo, logNotice, logWarning } from '../runner/log.js';
 import { maskSecret } from '../runner/mask.js';
 import { escapeMarkdown } from '../runner/sanitize.js';
@@ -19,18 +17,15 @@ import { formatBytes, planUpload, type LocalPlan } from './plan.js';
 import { formatDuration } from './progress.js';
 import { buildCommitText } from './provenance.js';
 import { parseUploadInputs, type RawUploadInputs, type UploadSettings } from './settings.js';
-import { TokenSource, type CurrentToken } from './token-source.js';
-import { closeIdleConnections } from '../http/request.js';
+import { closeIdleConnections } from '../http/agents.js';
 
 export interface PreparedUpload {
   readonly plan: LocalPlan;
-  /** Uploads and commits; throws an ActionError that says whether anything reached the Hub. */
-  commit(initial: IssuedToken, issuedAt: Date, source: IdTokenSource): Promise<FinishedUpload>;
+  /** Uploads and commits with the holder's token; throws an ActionError that says whether anything reached the Hub. */
+  commit(tokens: HubTokenHolder): Promise<FinishedUpload>;
 }
 
 export interface FinishedUpload {
-  /** The newest token (exchanged again if the upload outlived the first one's margin). */
-  readonly token: CurrentToken;
   readonly outcome: UploadOutcome;
   /** Sets `commit-sha`, `commit-url`, `pull-request-url`. */
   publishOutputs(): void;
@@ -54,14 +49,7 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
   );
   return {
     plan,
-    commit: async (initial, issuedAt, source) => {
-      const tokens = new TokenSource({
-        request: settings,
-        source,
-        hooks: { onSecret: maskSecret, log: (message) => logInfo(message) },
-        initial: { token: initial, issuedAt },
-        obtain: obtainToken,
-      });
+    commit: async (tokens) => {
       const text = buildCommitText({ message: upload.commitMessage, description: upload.commitDescription });
       try {
         const outcome = await sendCommit(wholePlan(plan), {
@@ -69,7 +57,7 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
           hubUrl: settings.hubUrl,
           maxAttempts: settings.maxAttempts,
           idleMs: settings.requestTimeoutMs,
-          tokens: { accessToken: () => tokens.accessToken(), secrets: () => [tokens.current.token.accessToken] },
+          tokens,
           text,
           log: (line) => logInfo(line),
           onSecret: maskSecret,
@@ -82,7 +70,7 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
               `was made and \`commit-sha\` is empty.`,
           );
         }
-        return finished(tokens.current, outcome, settings, upload);
+        return finished(outcome, settings, upload);
       } finally {
         closeIdleConnections();
       }
@@ -90,14 +78,8 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
   };
 }
 
-function finished(
-  token: CurrentToken,
-  outcome: UploadOutcome,
-  settings: Settings,
-  upload: UploadSettings,
-): FinishedUpload {
+function finished(outcome: UploadOutcome, settings: Settings, upload: UploadSettings): FinishedUpload {
   return {
-    token,
     outcome,
     publishOutputs: () => {
       // Only what commit-answer.ts found fit to publish: workflows paste these into `run:` scripts.

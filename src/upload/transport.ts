@@ -2,7 +2,7 @@
 // commit-request.ts, the storage requests of lfs-transfer.ts), on the action's one HTTP stack
 // (http/request.ts: proxies, TLS, no redirects):
 // - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
-//   each attempt (token-source.ts); a storage host never receives it, whatever a caller asks;
+//   each attempt (hub/token-holder.ts); a storage host never receives it, whatever a caller asks;
 // - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
 //   where no byte moves for `timeout-seconds` has stalled and is retried; an answer, once it starts,
 //   must arrive whole within ANSWER_LIMIT_FACTOR × `timeout-seconds`;
@@ -10,8 +10,9 @@
 //   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
 
 import { RemoteError, wrapRemoteError } from '../errors.js';
-import { headerValue, requestIdOf, sendRequest, type HttpResponse, type StreamedBody } from '../http/request.js';
-import { Deadline, describeRetry, parseRetryAfter, RetryBudget, systemClock } from '../http/retry.js';
+import { readRefusal, requestIdNote } from '../http/refusal.js';
+import { sendRequest, type HttpResponse, type StreamedBody } from '../http/request.js';
+import { Deadline, describeRetry, RetryBudget, systemClock } from '../http/retry.js';
 import { isTransientStatus } from '../http/transient.js';
 import { USER_AGENT } from '../about.js';
 
@@ -50,8 +51,8 @@ export interface UploadRequest {
   readonly authenticate?: boolean;
 }
 
-/** Who holds the Hub token during an upload (renewing it when needed). */
-export interface HubTokenHolder {
+/** What the upload needs of the Hub token's holder (hub/token-holder.ts's HubTokenHolder is one). */
+export interface HubTokens {
   /** A token with enough life left for one more request. */
   accessToken(): Promise<string>;
   /** Every token handed out so far: never to be shown, whatever a server echoes. */
@@ -61,7 +62,7 @@ export interface HubTokenHolder {
 export interface TransportOptions {
   /** The hub, normalised by parseHubUrl (path ending in `/`). */
   readonly hubUrl: URL;
-  readonly tokens: HubTokenHolder;
+  readonly tokens: HubTokens;
   readonly maxAttempts: number;
   /** The inactivity limit for each request (`timeout-seconds`). */
   readonly idleMs: number;
@@ -181,15 +182,10 @@ function abortableSleep(milliseconds: number, signal: AbortSignal | undefined): 
 
 /** A transient status as an error, for the retry policy (its Retry-After, its request id). */
 function transientStatusError(request: UploadRequest, response: HttpResponse): RemoteError {
-  const requestId = requestIdOf(response.headers);
+  const { requestId, retryAfterMs } = readRefusal(response, { secrets: [], quote: false });
   return new RemoteError(
-    `${capitalise(request.what)} was answered HTTP ${response.status}${requestId ? ` (x-request-id: ${requestId})` : ''}`,
-    {
-      code: 'HUB_REFUSED',
-      transient: true,
-      retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
-      requestId,
-    },
+    `${capitalise(request.what)} was answered HTTP ${response.status}${requestIdNote(requestId)}`,
+    { code: 'HUB_REFUSED', transient: true, retryAfterMs, requestId },
   );
 }
 

@@ -79,8 +79,8 @@ describe('upload faults', () => {
     const result = await run(services, { 'timeout-seconds': '2' });
     success(result, services);
     expect(retryLines(result)).toHaveLength(1);
+    // The stall was cut by inactivity (the fault holds the request for 120 s): the retry line says so.
     expect(retryLines(result)[0]).toContain('stalled: no data moved for 2 s (input `timeout-seconds`)');
-    expect(result.durationMs).toBeLessThan(15_000);
     expect(commitApi.storage.requests.filter((request) => request.kind === 'put')).toHaveLength(2);
   });
 
@@ -362,7 +362,9 @@ describe('upload refusals', () => {
       /The upload of [\w.-]+ was refused by the storage host 127\.0\.0\.1:\d+: HTTP 403 AccessDenied/,
     );
     expect(result.stderr).toBe('');
-    expect(result.durationMs).toBeLessThan(10_000);
+    // The upload told to come back in 20 s was not waited for: no file was sent twice.
+    const puts = commitApi.storage.requests.filter((request) => request.kind === 'put').map((request) => request.path);
+    expect(new Set(puts).size).toBe(puts.length);
   });
 
   test("a file that changes size while it is sent is the workflow's to fix, not a bug to report", async ({

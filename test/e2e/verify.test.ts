@@ -25,6 +25,26 @@ describe.each(RUNTIMES)('verify on $name', ({ node }) => {
     expect(result.exported['HF_TOKEN']).toBe(token);
   });
 
+  test('expires-at counts from when the exchange was requested, not from after a slow verify answer', async ({
+    services,
+  }) => {
+    // The hub takes 3 s to answer the check: an expiry read from the clock after verify is 3 s late.
+    services.hub.readFaults.push({ kind: 'delay', ms: 3_000 });
+    const before = Date.now();
+    const result = await run(services.runOptions({ resource: 'acme/awesome-model', verify: 'true' }));
+    expectCleanSuccess(result, services.secrets());
+    expect(services.hub.reads).toHaveLength(1);
+    const issued = services.hub.issuedTokens.at(-1);
+    if (!issued) throw new Error('no token issued');
+    const expiresAt = Date.parse(result.outputs['expires-at'] ?? '');
+    // Never later than the hub's own expiry (its hour starts when the request arrives), and no
+    // earlier than an hour after the step started.
+    expect(expiresAt).toBeLessThanOrEqual(issued.expiresAt);
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 3600_000);
+    expect(result.stdout).toContain(`valid until ${result.outputs['expires-at'] ?? '?'}`);
+    expect(result.summary).toContain(result.outputs['expires-at']);
+  });
+
   test('asks whoami for a user token', async ({ services }) => {
     services.hub.addPublisher('acme', { repository: 'acme/awesome-model' });
     const result = await run(services.runOptions({ resource: 'acme', verify: 'true' }));
@@ -80,26 +100,18 @@ describe('the default path', () => {
 describe("verify reports every odd answer as the hub's answer", () => {
   const JSON_TYPE = { 'Content-Type': 'application/json' };
 
-  test.for([
-    ['a JSON array', 200, '[]', JSON_TYPE],
-    ['an empty object', 200, '{}', JSON_TYPE],
-    ['a name that is a number', 200, '{"name": 5, "auth": {}}', JSON_TYPE],
-    ['null', 200, 'null', JSON_TYPE],
-    ['text that is not JSON', 200, 'hello ##[stop-commands]x', JSON_TYPE],
-    ['a 404 whose JSON body is null', 404, 'null', JSON_TYPE],
-    ['a 403 whose JSON body is not JSON', 403, '<html>denied</html>', JSON_TYPE],
-    ['a 205 with a body', 205, '{"name": "acme"}', JSON_TYPE],
-  ] as const)('whoami answering %s (HTTP %i)', async ([_name, status, body, headers], { services }) => {
+  // The whole table of odd answers runs in process (test/integration/action.test.ts); here, one
+  // through the bundle: the library's chunk is loaded and its TypeError reported as the hub's answer.
+  test('whoami answering a name that is a number (HTTP 200)', async ({ services }) => {
     services.hub.addPublisher('acme', { repository: 'acme/awesome-model' });
-    services.hub.readFaults.push({ kind: 'respond', status, body, headers });
+    services.hub.readFaults.push({ kind: 'respond', status: 200, body: '{"name": 5, "auth": {}}', headers: JSON_TYPE });
     const result = await runAction({
       ...services.runOptions({ resource: 'acme', verify: 'true', 'max-attempts': '1' }),
       killAfterMs: 20_000,
     });
     const error = expectCleanFailure(result, services.secrets());
     expect(error).not.toContain('Unexpected error');
-    expect(error).not.toContain('bug in the action');
-    expect(error).toContain(`GET /api/whoami-v2 answered HTTP ${status}`);
+    expect(error).toContain('GET /api/whoami-v2 answered HTTP 200');
     expect(error).toContain(`x-request-id: ${services.hub.requestIds.at(-1) ?? '?'}`);
     expect(error).toContain('Nothing was exported');
   });

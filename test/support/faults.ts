@@ -17,6 +17,8 @@ export type Fault =
   | { kind: 'slow-drip'; intervalMs: number }
   /** Send a 200 body of `bytes` bytes (streamed, not buffered). */
   | { kind: 'huge-body'; bytes: number }
+  /** Behave normally, but only after `ms` milliseconds (a slow server, not a broken one). */
+  | { kind: 'delay'; ms: number }
   /** Behave normally, but let `transform` rewrite the normal JSON body before it is sent. */
   | { kind: 'transform'; transform: (body: Record<string, unknown>) => unknown }
   /** Read `afterBytes` bytes of the request body (default: half its Content-Length), then destroy the connection. */
@@ -61,8 +63,8 @@ export function sendJson(
 }
 
 /**
- * Applies a fault that replaces the whole answer. Returns false for `transform` (which the server
- * applies to its normal body) so the caller goes on normally.
+ * Applies a fault that replaces the whole answer. Returns false for `transform` and `delay` (which
+ * the server applies around its normal answer) so the caller goes on normally.
  */
 export function applyFault(
   fault: Fault,
@@ -119,6 +121,7 @@ export function applyFault(
       return true;
     }
     case 'transform':
+    case 'delay': // the server waits itself (see hub-server.ts), then answers normally
       return false;
     case 'reset-mid-request-body': {
       const limit = fault.afterBytes ?? Math.floor(Number(request.headers['content-length'] ?? 0) / 2);

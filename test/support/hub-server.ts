@@ -153,7 +153,7 @@ export class HubServer {
         return;
       }
       if (request.method === 'GET') {
-        this.#read(url, request, response, headers);
+        await this.#read(url, request, response, headers);
         return;
       }
       sendJson(response, 404, { error: 'Not Found' }, headers);
@@ -246,10 +246,16 @@ export class HubServer {
   }
 
   /** whoami-v2 and repo info, the reads `@huggingface/hub` makes with a token. */
-  #read(url: URL, request: IncomingMessage, response: ServerResponse, headers: Record<string, string>): void {
+  async #read(
+    url: URL,
+    request: IncomingMessage,
+    response: ServerResponse,
+    headers: Record<string, string>,
+  ): Promise<void> {
     const bearer = request.headers.authorization?.replace(/^Bearer /, '');
     this.reads.push({ path: url.pathname, token: bearer });
     const fault = this.readFaults.take();
+    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
     if (fault && applyFault(fault, request, response, headers)) return;
     const issued = this.findValidToken(bearer);
     if (!issued) {

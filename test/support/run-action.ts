@@ -146,7 +146,20 @@ function listFiles(root: string): string[] {
   return found.map((file) => file.split('\\').join('/'));
 }
 
-export async function runAction(options: RunOptions = {}): Promise<RunResult> {
+/** A step's runner files (GITHUB_ENV, GITHUB_OUTPUT, …) and the environment the runner gives it. */
+export interface PreparedStep {
+  readonly job: Job;
+  readonly env: Record<string, string>;
+  /** What the step left for the runner, read back as a RunResult's fields. */
+  readonly readRunnerFiles: () => Pick<RunResult, 'exported' | 'outputs' | 'summary' | 'state' | 'strayFiles'>;
+}
+
+/**
+ * The environment of one step as the runner sets it: runner files in a fresh folder of the job,
+ * INPUT_* variables, the ID-token variables. Shared by runAction (a child process) and
+ * run-in-process.ts (src/ in this process).
+ */
+export function prepareStep(options: RunOptions = {}): PreparedStep {
   const job = options.job ?? createJob();
   const sandbox = job.root;
   const stepFiles = mkdtempSync(join(sandbox, STEP_FILES, 'step-'));
@@ -198,7 +211,27 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
     if (value === undefined) Reflect.deleteProperty(env, name);
     else env[name] = value;
   }
+  return {
+    job,
+    env,
+    readRunnerFiles: () => ({
+      exported: parseFileCommands(readFileSync(files.env, 'utf8')),
+      outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
+      summary: readFileSync(files.summary, 'utf8'),
+      state: parseFileCommands(readFileSync(files.state, 'utf8')),
+      strayFiles: listFiles(sandbox).filter((file) => !file.startsWith(`${STEP_FILES}/`)),
+    }),
+  };
+}
 
+/** The `::error::` and `::warning::` annotations a step printed, decoded. */
+export function annotationsOf(stdout: string): Pick<RunResult, 'errors' | 'warnings'> {
+  return { errors: annotations(stdout, 'error'), warnings: annotations(stdout, 'warning') };
+}
+
+export async function runAction(options: RunOptions = {}): Promise<RunResult> {
+  const { job, env, readRunnerFiles } = prepareStep(options);
+  const sandbox = job.root;
   const started = performance.now();
   const [command, ...commandArguments] = [
     ...(options.wrapWith ?? []),
@@ -226,14 +259,9 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
     exitCode,
     stdout,
     stderr,
-    errors: annotations(stdout, 'error'),
-    warnings: annotations(stdout, 'warning'),
-    exported: parseFileCommands(readFileSync(files.env, 'utf8')),
-    outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
-    summary: readFileSync(files.summary, 'utf8'),
-    state: parseFileCommands(readFileSync(files.state, 'utf8')),
+    ...readRunnerFiles(),
+    ...annotationsOf(stdout),
     durationMs,
-    strayFiles: listFiles(sandbox).filter((file) => !file.startsWith(`${STEP_FILES}/`)),
   };
   if (!options.job) job.remove();
   return result;

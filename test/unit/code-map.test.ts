@@ -31,3 +31,66 @@ describe('the code map in CONTRIBUTING.md', () => {
     expect(mapped.filter((path) => !existsSync(join(ROOT, path)))).toEqual([]);
   });
 });
+
+/** Every .ts file under `directory`, as paths relative to the repository. */
+function typeScriptFiles(directory: string): string[] {
+  return readdirSync(join(ROOT, directory), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => join(directory, file).split('\\').join('/'));
+}
+
+/** The comment text of a TypeScript file: `//` lines and `/* … *\/` blocks (strings are not comments). */
+function commentsOf(text: string): string {
+  const lines = [...text.matchAll(/(?:^|[^:'"`\\])\/\/(.*)$/gm)].map((match) => match[1] ?? '');
+  const blocks = [...text.matchAll(/\/\*([\s\S]*?)\*\//g)].map((match) => match[1] ?? '');
+  return [...lines, ...blocks].join('\n');
+}
+
+const SOURCE_FOLDERS = readdirSync(join(ROOT, 'src')).filter((entry) =>
+  statSync(join(ROOT, 'src', entry)).isDirectory(),
+);
+const SOURCE_BASENAMES = new Set(typeScriptFiles('src').map((file) => file.split('/').pop() ?? ''));
+
+/**
+ * The files of src/ that a comment names and that do not exist: a path under `src/`, a path under
+ * one of its folders (`hub/verify.ts`), and, in a comment of src/ itself (`fromSource`), a bare file
+ * name that is no file of src/ at all (a file moved or renamed since the comment was written).
+ */
+export function staleSourceReferences(comments: string, fromSource: boolean): string[] {
+  const stale: string[] = [];
+  for (const [reference = ''] of comments.matchAll(/(?<![\w./-])(?:[\w-]+\/)*[\w-]+\.ts\b/g)) {
+    const path = reference.startsWith('src/') ? reference.slice(4) : reference;
+    const folder = path.includes('/') ? (path.split('/')[0] ?? '') : undefined;
+    if (folder === undefined) {
+      if (fromSource && !SOURCE_BASENAMES.has(path)) stale.push(reference);
+    } else if (reference.startsWith('src/') || SOURCE_FOLDERS.includes(folder)) {
+      if (!existsSync(join(ROOT, 'src', path))) stale.push(reference);
+    }
+  }
+  return stale;
+}
+
+describe('comments', () => {
+  it('name only files of src/ that exist', () => {
+    const files = [...typeScriptFiles('src'), ...typeScriptFiles('test')];
+    expect(files.length).toBeGreaterThan(50);
+    const stale = files.flatMap((file) =>
+      staleSourceReferences(commentsOf(readFileSync(join(ROOT, file), 'utf8')), file.startsWith('src/')).map(
+        (reference) => `${file}: ${reference}`,
+      ),
+    );
+    expect(stale).toEqual([]);
+  });
+
+  it('are checked for real: a moved file, a gone folder path and a src/ path are caught, real ones are not', () => {
+    expect(
+      staleSourceReferences(
+        '// see token-source.ts, upload/token-source.ts and src/runner/gone.ts; not hub/token-holder.ts, ' +
+          'src/http/request.ts or request.ts',
+        true,
+      ),
+    ).toEqual(['token-source.ts', 'upload/token-source.ts', 'src/runner/gone.ts']);
+    // In a test's comment, a bare name may be a test file's; paths into src/ are still checked.
+    expect(staleSourceReferences('// run-action.ts, and hub/gone.ts', false)).toEqual(['hub/gone.ts']);
+  });
+});

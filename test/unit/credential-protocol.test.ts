@@ -129,7 +129,7 @@ describe('isRequestInScope', () => {
 });
 
 describe('isRequestInScope against real git', () => {
-  // The action's layout (credentials.ts): a helper in the sections of the repository's two URLs only.
+  // The action's layout (src/git/configure.ts): a helper in the sections of the repository's two URLs only.
   // git asks that helper exactly when its own URL matching (urlmatch.c) puts the request in one of
   // them; whatever git does, the helper must never answer for a request git would not route to it.
   const directory = mkdtempSync(join(tmpdir(), 'hf-oidc-urlmatch-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestIdOf } from '../../src/http/request.js';
+import { requestIdOf } from '../../src/http/headers.js';
 
 describe('requestIdOf: the id that names an answer to its operators', () => {
   it.each([

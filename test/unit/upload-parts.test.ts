@@ -1,20 +1,16 @@
 // The pure parts of the upload: the commit text and its provenance block, progress throttling (an
 // injected clock), the streamed commit body (exact length, content as @huggingface/hub would send
-// it), and when the token source exchanges again.
+// it).
 import { appendFileSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { IssuedToken } from '../../src/hub/token-response.js';
 import { base64Length, commitBody } from '../../src/upload/commit-body.js';
 import type { PlannedSource } from '../../src/upload/planned-file.js';
 import { UploadProgress } from '../../src/upload/progress.js';
 import { buildCommitText, defaultTitle } from '../../src/upload/provenance.js';
-import { TokenSource } from '../../src/upload/token-source.js';
 import { redactTokenShapes } from '../../src/upload/refusals.js';
-import type { IdTokenSource } from '../../src/github/id-token.js';
-import type { Resource } from '../../src/hub/resource.js';
 
 const RUNNER_ENV = {
   GITHUB_SERVER_URL: 'https://github.com',
@@ -201,58 +197,6 @@ describe('the streamed commit body', () => {
     );
     truncateSync(localPath, 2);
     await expect(read(commitBody([], [file]))).rejects.toThrow('it is now 2 bytes, not the 6 planned');
-  });
-});
-
-describe('the token source', () => {
-  const resource: Resource = { kind: 'model', namespace: 'acme', name: 'x', value: 'acme/x' };
-  const request = {
-    resource,
-    audience: 'https://huggingface.co',
-    tokenEndpoint: new URL('https://hub.example/oauth/token'),
-    maxAttempts: 1,
-    requestTimeoutMs: 1000,
-    deadlineMs: 1000,
-  };
-  const source: IdTokenSource = {
-    requestUrl: new URL('https://runner.example/token'),
-    requestToken: 'runner',
-  } as unknown as IdTokenSource;
-
-  it('exchanges again only when less than 5 minutes (or a quarter of the lifetime) are left, once for concurrent callers', async () => {
-    let now = 0;
-    const issued: string[] = [];
-    const tokens = new TokenSource({
-      request,
-      source,
-      hooks: { onSecret: () => undefined, log: () => undefined },
-      initial: { token: { accessToken: 'hf_first', expiresInSeconds: 3600 }, issuedAt: new Date(0) },
-      now: () => now,
-      obtain: (): Promise<IssuedToken> => {
-        const token = `hf_renewed_${issued.length}`;
-        issued.push(token);
-        return Promise.resolve({ accessToken: token, expiresInSeconds: 3600 });
-      },
-    });
-    now = 54 * 60 * 1000;
-    expect(await tokens.accessToken()).toBe('hf_first');
-    now = 55 * 60 * 1000 + 1;
-    expect(await Promise.all([tokens.accessToken(), tokens.accessToken()])).toEqual(['hf_renewed_0', 'hf_renewed_0']);
-    expect(tokens.renewals).toBe(1);
-    expect(tokens.current.issuedAt.getTime()).toBe(now);
-
-    const short = new TokenSource({
-      request,
-      source,
-      hooks: { onSecret: () => undefined, log: () => undefined },
-      initial: { token: { accessToken: 'hf_short', expiresInSeconds: 8 }, issuedAt: new Date(0) },
-      now: () => now,
-      obtain: () => Promise.resolve({ accessToken: 'hf_next', expiresInSeconds: 8 }),
-    });
-    now = 5_999;
-    expect(await short.accessToken()).toBe('hf_short');
-    now = 6_001;
-    expect(await short.accessToken()).toBe('hf_next');
   });
 });
 

@@ -1,8 +1,8 @@
-export const id = 208;
-export const ids = [208];
+export const id = 838;
+export const ids = [838];
 export const modules = {
 
-/***/ 208:
+/***/ 838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var core = __webpack_require__(8476);
-// EXTERNAL MODULE: ./src/obtain-token.ts + 8 modules
-var obtain_token = __webpack_require__(8178);
 // EXTERNAL MODULE: ./src/runner/log.ts
 var log = __webpack_require__(7708);
 // EXTERNAL MODULE: ./src/runner/mask.ts
@@ -484,8 +482,10 @@ async function findOwnCommit(api, where) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/http/request.ts + 2 modules
-var http_request = __webpack_require__(6876);
+// EXTERNAL MODULE: ./src/http/refusal.ts
+var http_refusal = __webpack_require__(5424);
+// EXTERNAL MODULE: ./src/http/request.ts + 6 modules
+var http_request = __webpack_require__(2081);
 // EXTERNAL MODULE: ./src/http/retry.ts
 var retry = __webpack_require__(8902);
 // EXTERNAL MODULE: ./src/http/transient.ts
@@ -497,12 +497,13 @@ var about = __webpack_require__(4543);
 // commit-request.ts, the storage requests of lfs-transfer.ts), on the action's one HTTP stack
 // (http/request.ts: proxies, TLS, no redirects):
 // - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
-//   each attempt (token-source.ts); a storage host never receives it, whatever a caller asks;
+//   each attempt (hub/token-holder.ts); a storage host never receives it, whatever a caller asks;
 // - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
 //   where no byte moves for `timeout-seconds` has stalled and is retried; an answer, once it starts,
 //   must arrive whole within ANSWER_LIMIT_FACTOR × `timeout-seconds`;
 // - what is transient (http/transient.ts) is retried with the action's policy (http/retry.ts: full
 //   jitter, the server's Retry-After, `max-attempts` per request), each retry logged on one line.
+
 
 
 
@@ -546,7 +547,7 @@ class UploadTransport {
         if (this.isHub(request.url) && request.authenticate !== false) {
             headers['Authorization'] = `Bearer ${await this.options.tokens.accessToken()}`;
         }
-        return (0,http_request/* sendRequest */.w$)({
+        return (0,http_request/* sendRequest */.w)({
             method: request.method,
             url: request.url,
             headers,
@@ -639,13 +640,8 @@ function abortableSleep(milliseconds, signal) {
 }
 /** A transient status as an error, for the retry policy (its Retry-After, its request id). */
 function transientStatusError(request, response) {
-    const requestId = (0,http_request/* requestIdOf */.Gb)(response.headers);
-    return new errors/* RemoteError */.Hi(`${capitalise(request.what)} was answered HTTP ${response.status}${requestId ? ` (x-request-id: ${requestId})` : ''}`, {
-        code: 'HUB_REFUSED',
-        transient: true,
-        retryAfterMs: (0,retry/* parseRetryAfter */.mu)((0,http_request/* headerValue */.Z)(response.headers, 'retry-after')),
-        requestId,
-    });
+    const { requestId, retryAfterMs } = (0,http_refusal/* readRefusal */.ni)(response, { secrets: [], quote: false });
+    return new errors/* RemoteError */.Hi(`${capitalise(request.what)} was answered HTTP ${response.status}${(0,http_refusal/* requestIdNote */.dF)(requestId)}`, { code: 'HUB_REFUSED', transient: true, retryAfterMs, requestId });
 }
 /** "The upload of x", from "the upload of x": for a message that starts with it. */
 function capitalise(text) {
@@ -749,6 +745,8 @@ function narrowAnswer(text) {
     };
 }
 
+// EXTERNAL MODULE: ./src/http/headers.ts
+var headers = __webpack_require__(9718);
 ;// CONCATENATED MODULE: ./src/upload/refusals.ts
 // What a refusal during an upload says: for the hub, its status, X-Error-Code (RepoNotFound,
 // RevisionNotFound, EntryNotFound…) and error text, and what to do about it; for the storage host,
@@ -760,36 +758,21 @@ function narrowAnswer(text) {
 
 
 
-
 /** `secrets`, and token-shaped text (Hub tokens, bearer values, JWTs), redacted from anything a server says. */
 function redactTokenShapes(text, secrets = []) {
     return (0,sanitize/* redactIssuedTokens */.XS)((0,sanitize/* redactSecrets */.fp)(text, secrets));
 }
-/** The hub's own words: X-Error-Message, else the JSON body's `error`/`message`, sanitised. */
-function hubText(response, secrets) {
-    const header = (0,http_request/* headerValue */.Z)(response.headers, 'x-error-message');
-    let text = header ?? '';
-    if (text === '') {
-        const { object } = (0,json/* parseJsonObject */.dw)(response.body);
-        const field = object?.['error'] ?? object?.['message'];
-        if (typeof field === 'string')
-            text = field;
-    }
-    return (0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(text, secrets), 200);
-}
 /** A non-2xx answer of the hub to a request of the upload, as an error with what to do. */
 function hubRefusal(response, context) {
-    const status = response.status;
-    const errorCode = (0,sanitize/* sanitizeServerText */.c8)((0,http_request/* headerValue */.Z)(response.headers, 'x-error-code') ?? '', 40).replace(/[^\w.-]/g, '');
-    const text = hubText(response, context.secrets);
-    const requestId = (0,http_request/* requestIdOf */.Gb)(response.headers);
-    const transient = (0,http_transient/* isTransientStatus */.Dm)(status);
+    const refusal = (0,http_refusal/* readRefusal */.ni)(response, { secrets: context.secrets });
+    const status = refusal.status;
+    const errorCode = (0,sanitize/* sanitizeServerText */.c8)((0,headers/* headerValue */.Z)(response.headers, 'x-error-code') ?? '', 40).replace(/[^\w.-]/g, '');
     return new errors/* RemoteError */.Hi(`${context.what} was refused by ${context.hubHost}: HTTP ${status}${errorCode ? ` ${errorCode}` : ''}` +
-        `${text ? ` ${JSON.stringify(text)}` : ''}${requestId ? ` (x-request-id: ${requestId})` : ''}`, {
+        `${(0,http_refusal/* quoted */.TL)(refusal.text)}${(0,http_refusal/* requestIdNote */.dF)(refusal.requestId)}`, {
         code: 'HUB_REFUSED',
-        transient,
-        retryAfterMs: (0,retry/* parseRetryAfter */.mu)((0,http_request/* headerValue */.Z)(response.headers, 'retry-after')),
-        requestId,
+        transient: refusal.transient,
+        retryAfterMs: refusal.retryAfterMs,
+        requestId: refusal.requestId,
         hint: hubHint(status, errorCode, context),
     });
 }
@@ -832,15 +815,14 @@ function hubHint(status, errorCode, context) {
 }
 /** A non-2xx answer of the storage host (S3 on huggingface.co) to an upload of file content. */
 function storageRefusal(response, what, host) {
-    // Only the error's <Code>, an identifier: the body can echo request headers.
+    // Only the error's <Code>, an identifier: the body can echo request headers, so it is not quoted.
     const code = /<Code>([A-Za-z]{1,60})<\/Code>/.exec(response.body)?.[1];
-    const requestId = (0,http_request/* requestIdOf */.Gb)(response.headers);
-    const status = response.status;
+    const { status, transient, retryAfterMs, requestId } = (0,http_refusal/* readRefusal */.ni)(response, { secrets: [], quote: false });
     return new errors/* RemoteError */.Hi(`${what} was refused by the storage host ${(0,sanitize/* sanitizeServerText */.c8)(host, 100)}: HTTP ${status}` +
         `${code ? ` ${code}` : ''}${requestId ? ` (request id: ${requestId})` : ''}`, {
         code: 'STORAGE_REFUSED',
-        transient: (0,http_transient/* isTransientStatus */.Dm)(status),
-        retryAfterMs: (0,retry/* parseRetryAfter */.mu)((0,http_request/* headerValue */.Z)(response.headers, 'retry-after')),
+        transient,
+        retryAfterMs,
         requestId,
         hint: code === 'BadDigest'
             ? 'The bytes sent did not match the file measured before the upload: do not change the files to upload ' +
@@ -848,7 +830,7 @@ function storageRefusal(response, what, host) {
             : status === 403
                 ? 'The upload URL the hub handed out was refused (it may have expired during a long upload); re-run ' +
                     'the job, and report it to Hugging Face if it persists.'
-                : (0,http_transient/* isTransientStatus */.Dm)(status)
+                : transient
                     ? "The Hub's storage may be having trouble; re-run the job later."
                     : 'Re-run the job; if it persists, report it to Hugging Face with the request id.',
     });
@@ -1953,7 +1935,8 @@ function formatBytes(bytes) {
 // Progress for long uploads, readable in a step log: one line when a large file starts uploading
 // and one when it ends (size, time, rate), and in between at most one summary line per interval,
 // whatever the number of files or events. It is fed the transfer's events (hashing and uploading
-// fractions per file, lfs-transfer.ts) and the commit body's bytes, and it never prints per-event. The clock is injectable so the throttling is unit-tested.
+// fractions per file, lfs-transfer.ts) and the commit body's bytes, and it never prints per-event.
+// The clock is injectable so the throttling is unit-tested.
 
 /** Files from this size on get their own start and end lines. */
 const LARGE_FILE_BYTES = 100 * 1024 * 1024;
@@ -2579,69 +2562,14 @@ function parseRevision(raw) {
     return raw;
 }
 
-;// CONCATENATED MODULE: ./src/upload/token-source.ts
-// The Hub token an upload uses, kept fresh: Trusted Publisher tokens live 60 minutes and cannot be
-// refreshed, and an upload may run longer. Before each request to the hub, the token is checked; when
-// it has less than a margin left (5 minutes, or a quarter of its lifetime if that is shorter), a
-// new one is obtained the way the first was (obtain-token.ts: a fresh ID token, the exchange, with
-// retries; the ID-token variables stay available to the whole job), and masked first.
-
-/** The Hub's documented lifetime, assumed when a broker does not say (`expires_in` missing). */
-const ASSUMED_LIFETIME_SECONDS = 3600;
-const MAX_MARGIN_MS = 5 * 60 * 1000;
-class TokenSource {
-    options;
-    #current;
-    #renewal;
-    #renewals = 0;
-    #now;
-    constructor(options) {
-        this.options = options;
-        this.#current = options.initial;
-        this.#now = options.now ?? (() => Date.now());
-    }
-    /** The newest token (the one to export when the step succeeds). */
-    get current() {
-        return this.#current;
-    }
-    /** How many times a new token was obtained during the upload. */
-    get renewals() {
-        return this.#renewals;
-    }
-    /** A token with enough life left for one more request; exchanges again when needed. */
-    async accessToken() {
-        if (!this.#needsRenewal())
-            return this.#current.token.accessToken;
-        // Concurrent requests share one renewal.
-        this.#renewal ??= this.#renew().finally(() => (this.#renewal = undefined));
-        return (await this.#renewal).token.accessToken;
-    }
-    #needsRenewal() {
-        const lifetimeMs = (this.#current.token.expiresInSeconds ?? ASSUMED_LIFETIME_SECONDS) * 1000;
-        const expiresAt = this.#current.issuedAt.getTime() + lifetimeMs;
-        const margin = Math.min(MAX_MARGIN_MS, lifetimeMs / 4);
-        return expiresAt - this.#now() < margin;
-    }
-    async #renew() {
-        const { request, source, hooks, obtain } = this.options;
-        hooks.log('The Hub token is close to its expiry: exchanging a fresh one before the next request to the hub.');
-        // The clock starts before the exchange, so the expiry computed from it is never later than the real one.
-        const started = this.#now();
-        const token = await obtain(request, source, new retry/* Deadline */.B2(request.deadlineMs), hooks);
-        this.#current = { token, issuedAt: new Date(started) };
-        this.#renewals++;
-        return this.#current;
-    }
-}
-
+// EXTERNAL MODULE: ./src/http/agents.ts
+var agents = __webpack_require__(1292);
 ;// CONCATENATED MODULE: ./src/upload/step.ts
 // The upload stage as main.ts sees it, loaded with `await import()` only when `upload` is set, so
 // the default path neither loads nor parses any of it. Two calls: prepare
 // (read the folder and refuse bad input, before the exchange) and commit (after the exchange, with
-// a token kept fresh for the whole upload). Outputs and the summary are written only once the
+// the token holder, which keeps the token fresh for the whole upload). Outputs and the summary are written only once the
 // commit exists (or it is certain that nothing changed); on failure nothing is.
-
-
 
 
 
@@ -2668,14 +2596,7 @@ async function prepareUpload(settings, raw) {
         `${upload.createPr ? ' as a pull request' : ''}${leftOut.length > 0 ? ` (${leftOut.join(', ')})` : ''}${upload.deletePatterns.length > 0 ? `, deleting what matches \`delete\`` : ''}.`);
     return {
         plan,
-        commit: async (initial, issuedAt, source) => {
-            const tokens = new TokenSource({
-                request: settings,
-                source,
-                hooks: { onSecret: mask/* maskSecret */.$, log: (message) => (0,log/* logInfo */.fH)(message) },
-                initial: { token: initial, issuedAt },
-                obtain: obtain_token/* obtainToken */.B,
-            });
+        commit: async (tokens) => {
             const text = buildCommitText({ message: upload.commitMessage, description: upload.commitDescription });
             try {
                 const outcome = await sendCommit(wholePlan(plan), {
@@ -2683,7 +2604,7 @@ async function prepareUpload(settings, raw) {
                     hubUrl: settings.hubUrl,
                     maxAttempts: settings.maxAttempts,
                     idleMs: settings.requestTimeoutMs,
-                    tokens: { accessToken: () => tokens.accessToken(), secrets: () => [tokens.current.token.accessToken] },
+                    tokens,
                     text,
                     log: (line) => (0,log/* logInfo */.fH)(line),
                     onSecret: mask/* maskSecret */.$,
@@ -2694,17 +2615,16 @@ async function prepareUpload(settings, raw) {
                         `identical${upload.deletePatterns.length > 0 ? ' and nothing matches `delete`' : ''}, so no commit ` +
                         `was made and \`commit-sha\` is empty.`);
                 }
-                return finished(tokens.current, outcome, settings, upload);
+                return finished(outcome, settings, upload);
             }
             finally {
-                (0,http_request/* closeIdleConnections */.Kt)();
+                (0,agents/* closeIdleConnections */.Kt)();
             }
         },
     };
 }
-function finished(token, outcome, settings, upload) {
+function finished(outcome, settings, upload) {
     return {
-        token,
         outcome,
         publishOutputs: () => {
             // Only what commit-answer.ts found fit to publish: workflows paste these into `run:` scripts.

@@ -23,7 +23,7 @@ import {
   checkRepoAccess,
   type CommitOperation,
 } from '@huggingface/hub';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, test as base } from 'vitest';
 import { gitBlobSha1, lfsPointer } from '../support/git-objects.js';
 import { HubCommitApi } from '../support/hub-commit-api.js';
 import { startLocalServices, type LocalServices } from '../support/local-services.js';
@@ -32,30 +32,62 @@ const REPO = 'acme/awesome-model';
 const DATASET = 'datasets/acme/awesome-data';
 const MiB = 1024 * 1024;
 
-let services: LocalServices;
-let api: HubCommitApi;
-let token: string;
-let scratch: string;
-
-beforeEach(async () => {
-  services = await startLocalServices();
-  services.hub.addPublisher(DATASET, { repository: 'acme/awesome-model' });
-  services.hub.addPublisher('octocat', { repository: 'acme/awesome-model' });
-  api = await HubCommitApi.start(services.hub);
-  api.createRepo(REPO);
-  api.createRepo(DATASET);
-  token = await exchange(REPO);
-  scratch = mkdtempSync(join(tmpdir(), 'hub-commit-api-test-'));
-});
-
-afterEach(async () => {
-  await api.stop();
-  await services.stop();
-  rmSync(scratch, { recursive: true, force: true });
+/**
+ * Each test gets its own local services (issuer and Hub, with publishers for the dataset and a user),
+ * the commit API attached with both repositories created, a repo token from a real exchange, and a
+ * scratch folder; all stopped or removed after the test, whatever its outcome. Nothing is shared
+ * between tests. The fixtures are automatic: a test that does not name one still has the Hub it expects.
+ */
+const it = base.extend<{ services: LocalServices; api: HubCommitApi; token: string; scratch: string }>({
+  services: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const services = await startLocalServices();
+      services.hub.addPublisher(DATASET, { repository: 'acme/awesome-model' });
+      services.hub.addPublisher('octocat', { repository: 'acme/awesome-model' });
+      try {
+        await use(services);
+      } finally {
+        await services.stop();
+      }
+    },
+    { auto: true },
+  ],
+  api: [
+    async ({ services }, use) => {
+      const api = await HubCommitApi.start(services.hub);
+      api.createRepo(REPO);
+      api.createRepo(DATASET);
+      try {
+        await use(api);
+      } finally {
+        await api.stop();
+      }
+    },
+    { auto: true },
+  ],
+  token: [
+    async ({ services }, use) => {
+      await use(await exchange(services, REPO));
+    },
+    { auto: true },
+  ],
+  scratch: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const scratch = mkdtempSync(join(tmpdir(), 'hub-commit-api-test-'));
+      try {
+        await use(scratch);
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    },
+    { auto: true },
+  ],
 });
 
 /** A real exchange on the local Hub: an ID token from the local issuer for `resource`. */
-async function exchange(resource: string): Promise<string> {
+async function exchange(services: LocalServices, resource: string): Promise<string> {
   const idToken = await services.issuer.signIdToken(services.hub.audience);
   const response = await fetch(`${services.hub.url}/oauth/token`, {
     method: 'POST',
@@ -117,7 +149,7 @@ interface Answer {
   text: string;
 }
 
-async function call(url: string, init: RequestInit): Promise<Answer> {
+async function call(services: LocalServices, url: string, init: RequestInit): Promise<Answer> {
   const response = await fetch(url, init);
   // Every answer of the Hub carries its request id (storage answers carry S3's x-amz-request-id).
   if (url.startsWith(services.hub.url)) expect(response.headers.get('x-request-id'), url).toMatch(/^Root=1-/);
@@ -134,6 +166,7 @@ async function call(url: string, init: RequestInit): Promise<Answer> {
 
 /** `_fetch_upload_modes`: POST preupload, `params={"create_pr": "1"}` for a pull request. */
 function pyPreupload(
+  services: LocalServices,
   apiPath: string,
   bearer: string | undefined,
   files: Array<{ path: string; content: Uint8Array }>,
@@ -141,6 +174,7 @@ function pyPreupload(
 ): Promise<Answer> {
   const query = options.createPr ? '?create_pr=1' : '';
   return call(
+    services,
     `${services.hub.url}/api/${apiPath}/preupload/${encodeURIComponent(options.revision ?? 'main')}${query}`,
     {
       method: 'POST',
@@ -159,12 +193,13 @@ function pyPreupload(
 
 /** `post_lfs_batch_info`: the LFS batch call, `transfers: ["basic", "multipart"]`, `hash_algo: "sha256"`. */
 function pyBatch(
+  services: LocalServices,
   urlPath: string,
   bearer: string,
   objects: Array<{ oid: string; size: number }>,
   revision: string | null = 'main',
 ): Promise<Answer> {
-  return call(`${services.hub.url}/${urlPath}.git/info/lfs/objects/batch`, {
+  return call(services, `${services.hub.url}/${urlPath}.git/info/lfs/objects/batch`, {
     method: 'POST',
     headers: pyHeaders(bearer, {
       Accept: 'application/vnd.git-lfs+json',
@@ -183,17 +218,22 @@ function pyBatch(
 
 /** `_send_commit`: NDJSON lines, each `json.dumps(item) + "\n"`. */
 function pyCommit(
+  services: LocalServices,
   apiPath: string,
   bearer: string | undefined,
   lines: unknown[],
   options: { revision?: string; createPr?: boolean } = {},
 ): Promise<Answer> {
   const query = options.createPr ? '?create_pr=1' : '';
-  return call(`${services.hub.url}/api/${apiPath}/commit/${encodeURIComponent(options.revision ?? 'main')}${query}`, {
-    method: 'POST',
-    headers: pyHeaders(bearer, { 'Content-Type': 'application/x-ndjson' }),
-    body: lines.map((line) => `${JSON.stringify(line)}\n`).join(''),
-  });
+  return call(
+    services,
+    `${services.hub.url}/api/${apiPath}/commit/${encodeURIComponent(options.revision ?? 'main')}${query}`,
+    {
+      method: 'POST',
+      headers: pyHeaders(bearer, { 'Content-Type': 'application/x-ndjson' }),
+      body: lines.map((line) => `${JSON.stringify(line)}\n`).join(''),
+    },
+  );
 }
 
 function header(summary: string, extra: Record<string, unknown> = {}): unknown {
@@ -238,7 +278,12 @@ function chunkedBody(bytes: Buffer): Buffer {
 // ------------------------------------------------------------------ @huggingface/hub
 
 describe('@huggingface/hub against the local commit API', () => {
-  it('commits small files, a binary file and a >10 MiB file; the bytes on the Hub are the bytes sent, and storage never sees the token', async () => {
+  it('commits small files, a binary file and a >10 MiB file; the bytes on the Hub are the bytes sent, and storage never sees the token', async ({
+    services,
+    api,
+    token,
+    scratch,
+  }) => {
     const big = randomBytes(12 * MiB);
     const bigPath = join(scratch, 'big.dat');
     writeFileSync(bigPath, big);
@@ -354,7 +399,11 @@ describe('@huggingface/hub against the local commit API', () => {
     expect(history).toEqual(['Upload model', 'initial commit']);
   });
 
-  it('uploads nothing twice: a second commit of the same files sends no LFS bytes, and the Hub still creates the (empty) commit', async () => {
+  it('uploads nothing twice: a second commit of the same files sends no LFS bytes, and the Hub still creates the (empty) commit', async ({
+    services,
+    api,
+    token,
+  }) => {
     const weights = binaryBytes(4096);
     await uploadFiles({
       repo: REPO,
@@ -379,7 +428,11 @@ describe('@huggingface/hub against the local commit API', () => {
     expect(newest?.tree).toEqual(parent?.tree);
   });
 
-  it('opens a pull request: refs/pr/1 holds the change, main does not, the PR URL is the discussion', async () => {
+  it('opens a pull request: refs/pr/1 holds the change, main does not, the PR URL is the discussion', async ({
+    services,
+    api,
+    token,
+  }) => {
     const main = api.head(REPO);
     const result = await commit({
       repo: REPO,
@@ -408,7 +461,11 @@ describe('@huggingface/hub against the local commit API', () => {
     expect(prFiles).toContain('model.safetensors');
   });
 
-  it('refuses a stale parentCommit with 412, including when another commit lands while this one is sent', async () => {
+  it('refuses a stale parentCommit with 412, including when another commit lands while this one is sent', async ({
+    services,
+    api,
+    token,
+  }) => {
     const parent = api.head(REPO);
     api.commitFiles(REPO, { title: 'Someone else', files: { 'other.txt': 'x' } });
     const operations: CommitOperation[] = [{ operation: 'addOrUpdate', path: 'a.txt', content: blob('a') }];
@@ -455,8 +512,12 @@ describe('@huggingface/hub against the local commit API', () => {
     ).toEqual(['Mine', 'Concurrent commit']);
   });
 
-  it('refuses writes with a read-only user token (403) and an expired token (401), but lets them read', async () => {
-    const userToken = await exchange('octocat');
+  it('refuses writes with a read-only user token (403) and an expired token (401), but lets them read', async ({
+    services,
+    api,
+    token,
+  }) => {
+    const userToken = await exchange(services, 'octocat');
     expect(userToken).toMatch(/^hf_oauth_/);
     const operations: CommitOperation[] = [{ operation: 'addOrUpdate', path: 'a.txt', content: blob('a') }];
     const refused = await expectHubError(
@@ -465,7 +526,7 @@ describe('@huggingface/hub against the local commit API', () => {
     );
     expect(refused.message).toContain('You have read access but not the required permissions for this operation');
     // A repo token of another repository is read-only here too.
-    const datasetToken = await exchange(DATASET);
+    const datasetToken = await exchange(services, DATASET);
     await expectHubError(
       commit({ repo: REPO, accessToken: datasetToken, hubUrl: services.hub.url, title: 'x', operations }),
       403,
@@ -484,7 +545,12 @@ describe('@huggingface/hub against the local commit API', () => {
     expect(api.commits(REPO)).toHaveLength(1);
   });
 
-  it('sends a file in parts when the Hub answers multipart; completion goes to the Hub without the token', async () => {
+  it('sends a file in parts when the Hub answers multipart; completion goes to the Hub without the token', async ({
+    services,
+    api,
+    token,
+    scratch,
+  }) => {
     api.options.transfers = ['multipart', 'basic'];
     api.options.multipartChunkSize = 5 * MiB;
     const big = randomBytes(12 * MiB + 123);
@@ -514,7 +580,11 @@ describe('@huggingface/hub against the local commit API', () => {
     expect(api.storage.peakConcurrentUploads).toBeGreaterThan(1);
   });
 
-  it('tries xet only when the Hub offers it (there is no CAS here, so that upload fails)', async () => {
+  it('tries xet only when the Hub offers it (there is no CAS here, so that upload fails)', async ({
+    services,
+    api,
+    token,
+  }) => {
     api.options.transfers = ['xet', 'basic'];
     const error: unknown = await uploadFiles({
       repo: REPO,
@@ -532,7 +602,11 @@ describe('@huggingface/hub against the local commit API', () => {
     expect(api.commits(REPO)).toHaveLength(1);
   });
 
-  it('fails the way the Hub and storage fail: injected 503, 500 with Retry-After, a reset mid-upload', async () => {
+  it('fails the way the Hub and storage fail: injected 503, 500 with Retry-After, a reset mid-upload', async ({
+    services,
+    api,
+    token,
+  }) => {
     const operations: CommitOperation[] = [
       { operation: 'addOrUpdate', path: 'model.safetensors', content: blob(binaryBytes(200_000)) },
     ];
@@ -575,7 +649,7 @@ describe('@huggingface/hub against the local commit API', () => {
     expect(api.commits(REPO)).toHaveLength(2);
   });
 
-  it("keeps the Hub's existing reads: repo access and whoami", async () => {
+  it("keeps the Hub's existing reads: repo access and whoami", async ({ services, token }) => {
     await checkRepoAccess({ repo: REPO, hubUrl: services.hub.url, accessToken: token });
     expect((await whoAmI({ hubUrl: services.hub.url, accessToken: token })).name).toBe('[OIDC]');
     await expectHubError(checkRepoAccess({ repo: 'acme/unknown', hubUrl: services.hub.url, accessToken: token }), 404);
@@ -585,7 +659,11 @@ describe('@huggingface/hub against the local commit API', () => {
 // ------------------------------------------------------------------ requests shaped as huggingface_hub sends them
 
 describe('requests shaped as huggingface_hub sends them', () => {
-  it('preupload, batch, PUT, verify, NDJSON commit, then compares with revision info, tree and paths-info as it does', async () => {
+  it('preupload, batch, PUT, verify, NDJSON commit, then compares with revision info, tree and paths-info as it does', async ({
+    services,
+    api,
+    token,
+  }) => {
     api.options.verifyAction = true;
     api.options.treePageSize = 2;
     const apiPath = `models/${REPO}`;
@@ -593,6 +671,7 @@ describe('requests shaped as huggingface_hub sends them', () => {
     const text = Buffer.from('hello\n');
     const ignored = Buffer.from('scratch');
     const pre = await pyPreupload(
+      services,
       apiPath,
       token,
       [
@@ -615,7 +694,7 @@ describe('requests shaped as huggingface_hub sends them', () => {
       commitOid: api.head(REPO),
     });
 
-    const batch = await pyBatch(REPO, token, [{ oid: sha256(lfsBytes), size: lfsBytes.length }]);
+    const batch = await pyBatch(services, REPO, token, [{ oid: sha256(lfsBytes), size: lfsBytes.length }]);
     expect(batch.status).toBe(200);
     expect(batch.headers.get('content-type')).toBe('application/vnd.git-lfs+json');
     const object = batch.json as {
@@ -627,10 +706,10 @@ describe('requests shaped as huggingface_hub sends them', () => {
     expect(new URL(actions?.upload.href ?? '').origin).toBe(api.storage.url);
     expect(actions?.upload.href).toContain('X-Amz-Signature=');
     // httpx sends the file with a Content-Length and none of the Hub headers.
-    const put = await call(actions?.upload.href ?? '', { method: 'PUT', body: lfsBytes });
+    const put = await call(services, actions?.upload.href ?? '', { method: 'PUT', body: lfsBytes });
     expect(put.status).toBe(200);
     expect(put.headers.get('etag')).toBe(`"${createHash('md5').update(lfsBytes).digest('hex')}"`);
-    const verify = await call(actions?.verify.href ?? '', {
+    const verify = await call(services, actions?.verify.href ?? '', {
       method: 'POST',
       headers: pyHeaders(token, { 'content-type': 'application/json' }),
       body: JSON.stringify({ oid: sha256(lfsBytes), size: lfsBytes.length }),
@@ -638,7 +717,7 @@ describe('requests shaped as huggingface_hub sends them', () => {
     expect(verify.status).toBe(200);
 
     // Python skips the ignored file; it deletes nothing that does not exist.
-    const committed = await pyCommit(apiPath, token, [
+    const committed = await pyCommit(services, apiPath, token, [
       header('Upload with huggingface_hub', { description: 'two files' }),
       fileLine('notes/hello.txt', text),
       lfsLine('blob.dat', lfsBytes),
@@ -653,13 +732,15 @@ describe('requests shaped as huggingface_hub sends them', () => {
     });
 
     // model_info(repo_id).sha, then list_repo_tree(recursive=True) page by page through the Link header.
-    const info = await call(`${services.hub.url}/api/${apiPath}/revision/main`, { headers: pyHeaders(token) });
+    const info = await call(services, `${services.hub.url}/api/${apiPath}/revision/main`, {
+      headers: pyHeaders(token),
+    });
     expect((info.json as { sha: string }).sha).toBe(answer.commitOid);
     const tree: Array<{ path: string; type: string; oid: string; lfs?: { oid: string } }> = [];
     let next: string | undefined = `${services.hub.url}/api/${apiPath}/tree/main?recursive=True&expand=False`;
     let pages = 0;
     while (next !== undefined) {
-      const page = await call(next, { headers: pyHeaders(token) });
+      const page = await call(services, next, { headers: pyHeaders(token) });
       tree.push(...(page.json as typeof tree));
       next = /<([^>]+)>;\s*rel="next"/.exec(page.headers.get('link') ?? '')?.[1];
       pages += 1;
@@ -671,7 +752,7 @@ describe('requests shaped as huggingface_hub sends them', () => {
     expect(tree.find((entry) => entry.path === 'blob.dat')?.lfs?.oid).toBe(sha256(lfsBytes));
 
     // get_paths_info posts a form, not JSON.
-    const paths = await call(`${services.hub.url}/api/${apiPath}/paths-info/main`, {
+    const paths = await call(services, `${services.hub.url}/api/${apiPath}/paths-info/main`, {
       method: 'POST',
       headers: pyHeaders(token, { 'content-type': 'application/x-www-form-urlencoded' }),
       body: 'paths=notes%2Fhello.txt&paths=nope&paths=notes&expand=False',
@@ -682,7 +763,7 @@ describe('requests shaped as huggingface_hub sends them', () => {
     ]);
 
     // The second preupload names what is there, so Python can drop unchanged files.
-    const again = await pyPreupload(apiPath, token, [
+    const again = await pyPreupload(services, apiPath, token, [
       { path: 'notes/hello.txt', content: text },
       { path: 'blob.dat', content: lfsBytes },
     ]);
@@ -692,11 +773,14 @@ describe('requests shaped as huggingface_hub sends them', () => {
     ]);
   });
 
-  it('creates an empty commit when asked, deletes files and folders, and opens a pull request on a dataset', async () => {
+  it('creates an empty commit when asked, deletes files and folders, and opens a pull request on a dataset', async ({
+    services,
+    api,
+  }) => {
     const apiPath = `datasets/acme/awesome-data`;
-    const datasetToken = await exchange(DATASET);
+    const datasetToken = await exchange(services, DATASET);
     const before = api.head(DATASET);
-    const empty = await pyCommit(apiPath, datasetToken, [header('Empty commit')]);
+    const empty = await pyCommit(services, apiPath, datasetToken, [header('Empty commit')]);
     expect(empty.status).toBe(200);
     const [newest] = api.commits(DATASET);
     expect(newest?.title).toBe('Empty commit');
@@ -704,7 +788,7 @@ describe('requests shaped as huggingface_hub sends them', () => {
     expect(newest?.tree).toEqual(api.entries(DATASET, before));
 
     api.commitFiles(DATASET, { title: 'Seed', files: { 'a/1.txt': '1', 'a/b/2.txt': '2', 'c.txt': 'c' } });
-    const deleted = await pyCommit(apiPath, datasetToken, [
+    const deleted = await pyCommit(services, apiPath, datasetToken, [
       header('Clean up'),
       { key: 'deletedFolder', value: { path: 'a/' } },
       { key: 'deletedFile', value: { path: 'c.txt' } },
@@ -712,22 +796,28 @@ describe('requests shaped as huggingface_hub sends them', () => {
     expect(deleted.status).toBe(200);
     expect([...api.entries(DATASET).keys()]).toEqual(['.gitattributes']);
 
-    const pr = await pyCommit(apiPath, datasetToken, [header('Proposal'), fileLine('data.csv', 'a,b\n1,2\n')], {
-      createPr: true,
-    });
+    const pr = await pyCommit(
+      services,
+      apiPath,
+      datasetToken,
+      [header('Proposal'), fileLine('data.csv', 'a,b\n1,2\n')],
+      {
+        createPr: true,
+      },
+    );
     expect(pr.status).toBe(200);
     expect((pr.json as { pullRequestUrl: string }).pullRequestUrl).toBe(
       `${services.hub.url}/datasets/acme/awesome-data/discussions/1`,
     );
     expect(api.files(DATASET, 'refs/pr/1').get('data.csv')?.toString()).toBe('a,b\n1,2\n');
     // Later commits to the PR go to its ref (Python passes revision="refs/pr/1", quoted).
-    const onPr = await pyCommit(apiPath, datasetToken, [header('More'), fileLine('more.csv', 'x\n')], {
+    const onPr = await pyCommit(services, apiPath, datasetToken, [header('More'), fileLine('more.csv', 'x\n')], {
       revision: 'refs/pr/1',
     });
     expect(onPr.status).toBe(200);
     expect(api.pullRequests(DATASET)[0]?.head).toBe(api.head(DATASET, 'refs/pr/1'));
     expect([...api.entries(DATASET).keys()]).toEqual(['.gitattributes']);
-    const refs = await call(`${services.hub.url}/api/${apiPath}/refs?include_prs=1`, {
+    const refs = await call(services, `${services.hub.url}/api/${apiPath}/refs?include_prs=1`, {
       headers: pyHeaders(datasetToken),
     });
     expect(refs.json).toMatchObject({
@@ -736,30 +826,47 @@ describe('requests shaped as huggingface_hub sends them', () => {
     });
   });
 
-  it('answers 404 with the X-Error-Code huggingface_hub maps to its errors, 422 for bad paths, 400 for bad content', async () => {
+  it('answers 404 with the X-Error-Code huggingface_hub maps to its errors, 422 for bad paths, 400 for bad content', async ({
+    services,
+    api,
+    token,
+  }) => {
     const apiPath = `models/${REPO}`;
-    const missingRepo = await pyPreupload('models/acme/nope', token, [{ path: 'a.txt', content: Buffer.from('a') }]);
+    const missingRepo = await pyPreupload(services, 'models/acme/nope', token, [
+      { path: 'a.txt', content: Buffer.from('a') },
+    ]);
     expect([missingRepo.status, missingRepo.headers.get('x-error-code')]).toEqual([404, 'RepoNotFound']);
     expect(missingRepo.json).toEqual({ error: 'Repository not found' });
-    const anonymous = await pyPreupload('models/acme/nope', undefined, [{ path: 'a.txt', content: Buffer.from('a') }]);
+    const anonymous = await pyPreupload(services, 'models/acme/nope', undefined, [
+      { path: 'a.txt', content: Buffer.from('a') },
+    ]);
     expect([anonymous.status, anonymous.headers.get('x-error-code')]).toEqual([401, 'RepoNotFound']);
-    const missingRevision = await pyPreupload(apiPath, token, [{ path: 'a.txt', content: Buffer.from('a') }], {
-      revision: 'nope',
-    });
+    const missingRevision = await pyPreupload(
+      services,
+      apiPath,
+      token,
+      [{ path: 'a.txt', content: Buffer.from('a') }],
+      {
+        revision: 'nope',
+      },
+    );
     expect([
       missingRevision.status,
       missingRevision.headers.get('x-error-code'),
       missingRevision.headers.get('x-error-message'),
     ]).toEqual([404, 'RevisionNotFound', 'Invalid rev id: nope']);
-    const prOnCommit = await pyCommit(apiPath, token, [header('x')], { revision: api.head(REPO), createPr: true });
+    const prOnCommit = await pyCommit(services, apiPath, token, [header('x')], {
+      revision: api.head(REPO),
+      createPr: true,
+    });
     expect([prOnCommit.status, prOnCommit.headers.get('x-error-code')]).toEqual([404, 'RevisionNotFound']);
-    const missingFile = await pyCommit(apiPath, token, [
+    const missingFile = await pyCommit(services, apiPath, token, [
       header('x'),
       { key: 'deletedFile', value: { path: 'nope.txt' } },
     ]);
     expect([missingFile.status, missingFile.headers.get('x-error-code')]).toEqual([404, 'EntryNotFound']);
     expect(missingFile.headers.get('x-error-message')).toContain("A file with this name doesn't exist");
-    const missingFolder = await call(`${services.hub.url}/api/${apiPath}/tree/main/nope`, {
+    const missingFolder = await call(services, `${services.hub.url}/api/${apiPath}/tree/main/nope`, {
       headers: pyHeaders(token),
     });
     expect([missingFolder.status, missingFolder.headers.get('x-error-code')]).toEqual([404, 'EntryNotFound']);
@@ -772,22 +879,27 @@ describe('requests shaped as huggingface_hub sends them', () => {
       'sub/.git/hooks/pre-commit',
       '/absolute.txt',
     ]) {
-      const refused = await pyCommit(apiPath, token, [header('x'), fileLine(path, 'x')]);
+      const refused = await pyCommit(services, apiPath, token, [header('x'), fileLine(path, 'x')]);
       expect([path, refused.status]).toEqual([path, 422]);
     }
-    const binary = await pyCommit(apiPath, token, [header('x'), fileLine('image.png', binaryBytes(100))]);
+    const binary = await pyCommit(services, apiPath, token, [header('x'), fileLine('image.png', binaryBytes(100))]);
     expect(binary.status).toBe(400);
     expect(binary.text).toContain('Your push was rejected because it contains binary files');
-    const unknownObject = await pyCommit(apiPath, token, [header('x'), lfsLine('model.safetensors', randomBytes(10))]);
+    const unknownObject = await pyCommit(services, apiPath, token, [
+      header('x'),
+      lfsLine('model.safetensors', randomBytes(10)),
+    ]);
     expect(unknownObject.status).toBe(400);
     expect(unknownObject.text).toContain('LFS pointer pointed to a file that does not exist');
     // The LFS batch call with a read-only token: the 403 huggingface_hub users have reported.
-    const readOnly = await pyBatch(REPO, await exchange('octocat'), [{ oid: sha256(Buffer.from('x')), size: 1 }]);
+    const readOnly = await pyBatch(services, REPO, await exchange(services, 'octocat'), [
+      { oid: sha256(Buffer.from('x')), size: 1 },
+    ]);
     expect([readOnly.status, readOnly.headers.get('x-error-message')]).toEqual([
       403,
       'You have read access but not the required permissions for this operation',
     ]);
-    const unknownToken = await pyCommit(apiPath, 'hf_jwt_not-issued-here', [header('x')]);
+    const unknownToken = await pyCommit(services, apiPath, 'hf_jwt_not-issued-here', [header('x')]);
     expect([unknownToken.status, unknownToken.headers.get('x-error-message')]).toEqual([
       401,
       'Invalid credentials in Authorization header',
@@ -797,14 +909,22 @@ describe('requests shaped as huggingface_hub sends them', () => {
     expect(api.requests.filter((request) => request.status === undefined)).toEqual([]);
   });
 
-  it('storage refuses what S3 refuses: an Authorization header (recorded as a leak), chunked bodies, no length, a wrong digest, a forged URL', async () => {
+  it('storage refuses what S3 refuses: an Authorization header (recorded as a leak), chunked bodies, no length, a wrong digest, a forged URL', async ({
+    services,
+    api,
+    token,
+  }) => {
     const bytes = binaryBytes(10_000);
-    const batch = await pyBatch(REPO, token, [{ oid: sha256(bytes), size: bytes.length }]);
+    const batch = await pyBatch(services, REPO, token, [{ oid: sha256(bytes), size: bytes.length }]);
     const href =
       (batch.json as { objects: Array<{ actions: { upload: { href: string } } }> }).objects[0]?.actions.upload.href ??
       '';
 
-    const withToken = await call(href, { method: 'PUT', headers: { Authorization: `Bearer ${token}` }, body: bytes });
+    const withToken = await call(services, href, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${token}` },
+      body: bytes,
+    });
     expect(withToken.status).toBe(400);
     expect(withToken.text).toContain('<Code>InvalidArgument</Code>');
     // As S3 does, the refusal echoes the header: logging storage error bodies verbatim would leak the token.
@@ -824,24 +944,28 @@ describe('requests shaped as huggingface_hub sends them', () => {
 
     const wrong = Buffer.from(bytes);
     wrong[5000] = (wrong[5000] ?? 0) ^ 0xff;
-    const corrupted = await call(href, { method: 'PUT', body: wrong });
+    const corrupted = await call(services, href, { method: 'PUT', body: wrong });
     expect(corrupted.status).toBe(400);
     expect(corrupted.text).toContain('BadDigest');
     expect(api.storage.integrityFailures).toHaveLength(1);
 
     const forged = new URL(href);
     forged.searchParams.set('X-Amz-Signature', '0'.repeat(64));
-    expect((await call(forged.toString(), { method: 'PUT', body: bytes })).status).toBe(403);
+    expect((await call(services, forged.toString(), { method: 'PUT', body: bytes })).status).toBe(403);
     api.storage.expireAllUrls();
-    const expired = await call(href, { method: 'PUT', body: bytes });
+    const expired = await call(services, href, { method: 'PUT', body: bytes });
     expect([expired.status, expired.text.includes('Request has expired')]).toEqual([403, true]);
     expect(api.storage.objects()).toEqual([]);
   });
 
-  it('reads a large NDJSON body line by line, and refuses a line over the limit with 413 (not a reset)', async () => {
+  it('reads a large NDJSON body line by line, and refuses a line over the limit with 413 (not a reset)', async ({
+    services,
+    api,
+    token,
+  }) => {
     const apiPath = `models/${REPO}`;
     const texts = [0, 1, 2].map((index) => Buffer.from(String(index).repeat(2 * MiB)));
-    const ok = await pyCommit(apiPath, token, [
+    const ok = await pyCommit(services, apiPath, token, [
       header('Three text files'),
       ...texts.map((text, index) => fileLine(`text-${index}.txt`, text)),
     ]);
@@ -849,14 +973,14 @@ describe('requests shaped as huggingface_hub sends them', () => {
     expect(texts.every((text, index) => api.files(REPO).get(`text-${index}.txt`)?.equals(text))).toBe(true);
 
     api.options.maxCommitLineBytes = MiB;
-    const tooLong = await pyCommit(apiPath, token, [
+    const tooLong = await pyCommit(services, apiPath, token, [
       header('Too long'),
       ...texts.map((text, index) => fileLine(`again-${index}.txt`, text)),
     ]);
     expect(tooLong.status).toBe(413);
     expect(api.commits(REPO)).toHaveLength(2);
     // A refusal on the first line of a long body also reaches the client.
-    const early = await pyCommit(apiPath, token, [
+    const early = await pyCommit(services, apiPath, token, [
       header('x'),
       fileLine('../up.txt', 'x'),
       ...texts.map((text, index) => fileLine(`more-${index}.txt`, text)),
@@ -864,9 +988,13 @@ describe('requests shaped as huggingface_hub sends them', () => {
     expect(early.status).toBe(422);
   });
 
-  it('stalls an upload: storage stops reading the body, the upload stays in flight without progress', async () => {
+  it('stalls an upload: storage stops reading the body, the upload stays in flight without progress', async ({
+    services,
+    api,
+    token,
+  }) => {
     const bytes = randomBytes(8 * MiB);
-    const batch = await pyBatch(REPO, token, [{ oid: sha256(bytes), size: bytes.length }]);
+    const batch = await pyBatch(services, REPO, token, [{ oid: sha256(bytes), size: bytes.length }]);
     const href =
       (batch.json as { objects: Array<{ actions: { upload: { href: string } } }> }).objects[0]?.actions.upload.href ??
       '';
@@ -892,11 +1020,15 @@ describe('requests shaped as huggingface_hub sends them', () => {
     expect(api.storage.objects()).toEqual([]);
   });
 
-  it('completes a multipart upload sent the way huggingface_hub sends it (parts in order, LFS headers, no token)', async () => {
+  it('completes a multipart upload sent the way huggingface_hub sends it (parts in order, LFS headers, no token)', async ({
+    services,
+    api,
+    token,
+  }) => {
     api.options.transfers = ['multipart', 'basic'];
     api.options.multipartChunkSize = 5 * MiB;
     const bytes = randomBytes(11 * MiB);
-    const batch = await pyBatch(REPO, token, [{ oid: sha256(bytes), size: bytes.length }]);
+    const batch = await pyBatch(services, REPO, token, [{ oid: sha256(bytes), size: bytes.length }]);
     const upload = (
       batch.json as { objects: Array<{ actions: { upload: { href: string; header: Record<string, string> } } }> }
     ).objects[0]?.actions.upload;
@@ -908,27 +1040,33 @@ describe('requests shaped as huggingface_hub sends them', () => {
     expect(partUrls).toHaveLength(Math.ceil(bytes.length / chunkSize));
     const etags: string[] = [];
     for (const [index, url] of partUrls.entries()) {
-      const part = await call(url, { method: 'PUT', body: bytes.subarray(index * chunkSize, (index + 1) * chunkSize) });
+      const part = await call(services, url, {
+        method: 'PUT',
+        body: bytes.subarray(index * chunkSize, (index + 1) * chunkSize),
+      });
       expect(part.status).toBe(200);
       etags.push(part.headers.get('etag') ?? '');
     }
     expect(new URL(upload?.href ?? '').origin).toBe(services.hub.url);
     // Parts out of order are refused as S3 refuses them; in order they assemble.
     const body = { oid: sha256(bytes), parts: etags.map((etag, index) => ({ partNumber: index + 1, etag })) };
-    const disordered = await call(upload?.href ?? '', {
+    const disordered = await call(services, upload?.href ?? '', {
       method: 'POST',
       headers: { Accept: 'application/vnd.git-lfs+json', 'Content-Type': 'application/vnd.git-lfs+json' },
       body: JSON.stringify({ ...body, parts: [...body.parts].reverse() }),
     });
     expect(disordered.status).toBe(400);
     expect(disordered.text).toContain('InvalidPartOrder');
-    const completed = await call(upload?.href ?? '', {
+    const completed = await call(services, upload?.href ?? '', {
       method: 'POST',
       headers: { Accept: 'application/vnd.git-lfs+json', 'Content-Type': 'application/vnd.git-lfs+json' },
       body: JSON.stringify(body),
     });
     expect(completed.status).toBe(200);
-    const committed = await pyCommit(`models/${REPO}`, token, [header('Parts'), lfsLine('big.safetensors', bytes)]);
+    const committed = await pyCommit(services, `models/${REPO}`, token, [
+      header('Parts'),
+      lfsLine('big.safetensors', bytes),
+    ]);
     expect(committed.status).toBe(200);
     expect(sha256(readFileSync(api.lfsFile(REPO, 'big.safetensors')))).toBe(sha256(bytes));
     // The completion URL can point at the storage host instead (and then it is storage's to answer).
@@ -948,7 +1086,7 @@ describe('requests shaped as huggingface_hub sends them', () => {
     expect(api.storage.securityViolations).toEqual([]);
     // huggingface_hub lists only basic and multipart: a Hub that prefers xet must not answer xet.
     api.options.transfers = ['xet', 'basic'];
-    const basic = await pyBatch(REPO, token, [{ oid: sha256(Buffer.from('x')), size: 1 }]);
+    const basic = await pyBatch(services, REPO, token, [{ oid: sha256(Buffer.from('x')), size: 1 }]);
     expect((basic.json as { transfer: string }).transfer).toBe('basic');
   });
 });
