@@ -324,7 +324,7 @@ var about = __webpack_require__(4543);
 // commit-request.ts, the storage requests of lfs-transfer.ts), on the action's one HTTP stack
 // (http/request.ts: proxies, TLS, no redirects):
 // - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
-//   each attempt (the holder, hub/token-holder.ts); a storage host never receives it, whatever a caller asks;
+//   each attempt (hub/token-holder.ts); a storage host never receives it, whatever a caller asks;
 // - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
 //   where no byte moves for `timeout-seconds` has stalled and is retried; an answer, once it starts,
 //   must arrive whole within ANSWER_LIMIT_FACTOR × `timeout-seconds`;

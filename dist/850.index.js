@@ -489,7 +489,8 @@ function formatBytes(bytes) {
 // Progress for long uploads, readable in a step log: one line when a large file starts uploading
 // and one when it ends (size, time, rate), and in between at most one summary line per interval,
 // whatever the number of files or events. It is fed the transfer's events (hashing and uploading
-// fractions per file, lfs-transfer.ts) and the commit body's bytes, and it never prints per-event. The clock is injectable so the throttling is unit-tested.
+// fractions per file, lfs-transfer.ts) and the commit body's bytes, and it never prints per-event.
+// The clock is injectable so the throttling is unit-tested.
 
 /** Files from this size on get their own start and end lines. */
 const LARGE_FILE_BYTES = 100 * 1024 * 1024;

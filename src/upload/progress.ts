@@ -1,7 +1,8 @@
 // Progress for long uploads, readable in a step log: one line when a large file starts uploading
 // and one when it ends (size, time, rate), and in between at most one summary line per interval,
 // whatever the number of files or events. It is fed the transfer's events (hashing and uploading
-// fractions per file, lfs-transfer.ts) and the commit body's bytes, and it never prints per-event. The clock is injectable so the throttling is unit-tested.
+// fractions per file, lfs-transfer.ts) and the commit body's bytes, and it never prints per-event.
+// The clock is injectable so the throttling is unit-tested.
 
 import { formatBytes } from './plan.js';
 
@@ -10,6 +11,7 @@ export const LARGE_FILE_BYTES = 100 * 1024 * 1024;
 /** At most one summary line per this interval. */
 export const PROGRESS_INTERVAL_MS = 10_000;
 
+/** What the transfer reports (the same shape @huggingface/hub's commit progress events had). */
 export type ProgressEvent =
   | { readonly event: 'phase'; readonly phase: 'preuploading' | 'uploadingLargeFiles' | 'committing' }
   | {

@@ -23,7 +23,7 @@ import { HUB_PART_LIMITS, splitIntoParts } from './parts.js';
 import { textForPart, type CommitText } from './provenance.js';
 import { compareWithRemote, type CommitPart } from './remote-plan.js';
 import type { UploadSettings } from './settings.js';
-import { UploadTransport, type HubTokenHolder } from './transport.js';
+import { UploadTransport, type HubTokens } from './transport.js';
 import { branchKeptMoving, describeFailure } from './upload-failure.js';
 
 export interface UploadCounts {
@@ -59,7 +59,7 @@ export interface CommitContext {
   readonly hubUrl: URL;
   readonly maxAttempts: number;
   readonly idleMs: number;
-  readonly tokens: HubTokenHolder;
+  readonly tokens: HubTokens;
   /** Title and description (with the provenance block and this run's marker); textForPart adapts it to each part. */
   readonly text: CommitText;
   readonly log: (line: string) => void;

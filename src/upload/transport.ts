@@ -2,7 +2,7 @@
 // commit-request.ts, the storage requests of lfs-transfer.ts), on the action's one HTTP stack
 // (http/request.ts: proxies, TLS, no redirects):
 // - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
-//   each attempt (the holder, hub/token-holder.ts); a storage host never receives it, whatever a caller asks;
+//   each attempt (hub/token-holder.ts); a storage host never receives it, whatever a caller asks;
 // - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
 //   where no byte moves for `timeout-seconds` has stalled and is retried; an answer, once it starts,
 //   must arrive whole within ANSWER_LIMIT_FACTOR × `timeout-seconds`;
@@ -51,8 +51,8 @@ export interface UploadRequest {
   readonly authenticate?: boolean;
 }
 
-/** Who holds the Hub token during an upload (renewing it when needed). */
-export interface HubTokenHolder {
+/** What the upload needs of the Hub token's holder (hub/token-holder.ts's HubTokenHolder is one). */
+export interface HubTokens {
   /** A token with enough life left for one more request. */
   accessToken(): Promise<string>;
   /** Every token handed out so far: never to be shown, whatever a server echoes. */
@@ -62,7 +62,7 @@ export interface HubTokenHolder {
 export interface TransportOptions {
   /** The hub, normalised by parseHubUrl (path ending in `/`). */
   readonly hubUrl: URL;
-  readonly tokens: HubTokenHolder;
+  readonly tokens: HubTokens;
   readonly maxAttempts: number;
   /** The inactivity limit for each request (`timeout-seconds`). */
   readonly idleMs: number;

@@ -12,7 +12,7 @@ import { HubApi } from '../../src/upload/hub-api.js';
 import { planUpload, type PlannedFile } from '../../src/upload/plan.js';
 import type { PlannedSource } from '../../src/upload/planned-file.js';
 import type { UploadSettings } from '../../src/upload/settings.js';
-import { UploadTransport, type HubTokenHolder } from '../../src/upload/transport.js';
+import { UploadTransport, type HubTokens } from '../../src/upload/transport.js';
 import { closeIdleConnections } from '../../src/http/agents.js';
 import { HubCommitApi } from '../support/hub-commit-api.js';
 import { startLocalServices, type LocalServices } from '../support/local-services.js';
@@ -27,7 +27,7 @@ export interface UploadHarness {
   readonly hubUrl: URL;
   /** A write token for REPO that the local Hub accepts. */
   readonly token: string;
-  readonly tokens: HubTokenHolder;
+  readonly tokens: HubTokens;
   /** Every line the pieces logged. */
   readonly log: string[];
   /** The folder the files are written to. */
@@ -55,7 +55,7 @@ export const test = base.extend<{ hub: UploadHarness }>({
     const folder = mkdtempSync(join(tmpdir(), 'hf-oidc-upload-'));
     const hubUrl = parseHubUrl(services.hub.url, 'hub-url');
     const log: string[] = [];
-    const tokens: HubTokenHolder = { accessToken: () => Promise.resolve(token), secrets: () => [token] };
+    const tokens: HubTokens = { accessToken: () => Promise.resolve(token), secrets: () => [token] };
     const settings = (overrides: Partial<UploadSettings> = {}): UploadSettings => ({
       given: folder,
       localPath: folder,

@@ -115,7 +115,7 @@ describe('upload, in process', () => {
     expect(result.errors).toEqual([]);
     expect(commitApi.requests.filter((request) => request.endpoint === 'commit')).toHaveLength(1);
     expect(result.stdout).toContain(
-      `but the commit had landed: ${commitApi.head(REPO).slice(0, 7)} carries this run's marker`,
+      `, but the commit had landed: ${commitApi.head(REPO).slice(0, 7)} carries this run's marker, so it is not sent again.`,
     );
   });
 
