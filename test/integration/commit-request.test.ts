@@ -107,6 +107,20 @@ describe('the commit request', () => {
     ]);
   });
 
+  test('a pull request whose answer was lost is found among the newest pull requests', async ({ hub }) => {
+    hub.api.faults.commit.push({ kind: 'drop-answer' });
+    const answer = await postCommit(
+      { lfsFiles: [], deletions: [], inline: inline(hub, { 'a.txt': 'a' }) },
+      context(hub, { createPr: true }),
+    );
+    const [pullRequest] = hub.api.pullRequests(REPO);
+    expect(answer).toMatchObject({
+      kind: 'committed',
+      pullRequestUrl: `${hub.services.hub.url}/${REPO}/discussions/${String(pullRequest?.num)}`,
+    });
+    expect(hub.api.commits(REPO)).toHaveLength(1);
+  });
+
   test('a 503 before the commit landed: checked, then sent again once', async ({ hub }) => {
     hub.api.faults.commit.push({ kind: 'respond', status: 503, headers: { 'Retry-After': '0' } });
     const answer = await postCommit(
