@@ -261,7 +261,7 @@ async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
         entries.sort();
         for (const name of entries) {
             const relativePath = relativeDirectory === '' ? name : `${relativeDirectory}/${name}`;
-            if (name === '.git') {
+            if (isGitName(name)) {
                 skippedGitEntries++;
                 continue;
             }
@@ -424,7 +424,7 @@ async function checkRoot(settings, rootReal) {
             });
         }
     }
-    if (rootReal.split(/[\\/]/).includes('.git')) {
+    if (rootReal.split(/[\\/]/).some(isGitName)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input \`upload\` ${given} resolves to ${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)(rootReal)}, inside a \`.git\` folder, which never ` +
             `leaves the runner (a checkout's .git/config can hold its credentials).`, { hint: 'Upload the files themselves, not the repository metadata.' });
     }
@@ -437,7 +437,14 @@ function isInside(folder, path) {
 /** Whether a path relative to the root lies in what is never uploaded: `.git`, a `.cache` folder. */
 function isNeverUploaded(pathInRoot) {
     const parts = pathInRoot.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep);
-    return parts.includes('.git') || parts.slice(0, -1).includes('.cache');
+    return parts.some(isGitName) || parts.slice(0, -1).includes('.cache');
+}
+/**
+ * `.git` in any case: on the case-insensitive file systems of macOS and Windows runners, `.GIT/config`
+ * is the checkout's own `.git/config`, credentials included.
+ */
+function isGitName(name) {
+    return name.toLowerCase() === '.git';
 }
 function checkSize(size, name) {
     if (size > MAX_FILE_BYTES) {

@@ -174,7 +174,7 @@ export async function planUpload(
     entries.sort();
     for (const name of entries) {
       const relativePath = relativeDirectory === '' ? name : `${relativeDirectory}/${name}`;
-      if (name === '.git') {
+      if (isGitName(name)) {
         skippedGitEntries++;
         continue;
       }
@@ -363,7 +363,7 @@ async function checkRoot(settings: UploadSettings, rootReal: string): Promise<vo
       );
     }
   }
-  if (rootReal.split(/[\\/]/).includes('.git')) {
+  if (rootReal.split(/[\\/]/).some(isGitName)) {
     throw new InputError(
       `Input \`upload\` ${given} resolves to ${quoteForMessage(rootReal)}, inside a \`.git\` folder, which never ` +
         `leaves the runner (a checkout's .git/config can hold its credentials).`,
@@ -381,7 +381,15 @@ function isInside(folder: string, path: string): boolean {
 /** Whether a path relative to the root lies in what is never uploaded: `.git`, a `.cache` folder. */
 function isNeverUploaded(pathInRoot: string): boolean {
   const parts = pathInRoot.split(sep);
-  return parts.includes('.git') || parts.slice(0, -1).includes('.cache');
+  return parts.some(isGitName) || parts.slice(0, -1).includes('.cache');
+}
+
+/**
+ * `.git` in any case: on the case-insensitive file systems of macOS and Windows runners, `.GIT/config`
+ * is the checkout's own `.git/config`, credentials included.
+ */
+function isGitName(name: string): boolean {
+  return name.toLowerCase() === '.git';
 }
 
 function checkSize(size: number, name: string): void {

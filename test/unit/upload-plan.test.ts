@@ -151,6 +151,15 @@ describe('planning an upload', () => {
     expect(await refusal({ exclude: 'innocent.txt' })).toContain('"escape"');
   });
 
+  it("treats .git in any case as .git: on macOS and Windows, .GIT/config is the checkout's .git/config", async () => {
+    write('out/model.bin', 'w');
+    write('out/.GIT/config', '[http]\n\textraheader = AUTHORIZATION: basic x\n');
+    write('out/sub/.Git', 'gitdir: ../x');
+    expect((await planUpload(settings())).files.map((file) => file.pathInRepo)).toEqual(['model.bin']);
+    symlinkSync('.GIT/config', join(workspace, 'out/notes.txt'));
+    expect(await refusal()).toContain('The symlink "notes.txt" in `upload` points to ".GIT/config", inside a `.git`');
+  });
+
   it('judges links by where they really point: into .git or .cache/huggingface, or to an excluded file', async () => {
     write('out/model.bin', 'w');
     write('out/.git/config', '[http]\n\textraheader = AUTHORIZATION: basic x\n');
