@@ -4,7 +4,7 @@
 // Contenders alternate within each round, after warm-up rounds, so drift in machine load hits all
 // of them alike. `--write` also records the table in BENCHMARKS.md.
 //
-// Usage: npm run bench [-- --rounds 21] [-- --write]. About 1 to 2 minutes on an idle 2-core machine.
+// Usage: npm run bench [-- --rounds 21] [-- --write]. About 10 s on a quiet 2-core machine.
 // The `upload` benchmark is another script, `npm run bench:upload` (scripts/bench-upload.ts).
 
 import { execFileSync, spawnSync } from 'node:child_process';
