@@ -35,6 +35,8 @@ export type ErrorCode =
   | 'LOCAL_FILE'
   /** The hub refused a request of the upload (its status, X-Error-Code and text say why). */
   | 'HUB_REFUSED'
+  /** The hub found the metadata of the README.md to upload invalid (checked before any upload). */
+  | 'README_INVALID'
   /** The storage host the hub hands uploads to refused the bytes of a file. */
   | 'STORAGE_REFUSED'
   /** Other commits kept landing on the branch while the action was committing. */

@@ -18,7 +18,7 @@ import { obtainToken, type ObtainedToken } from './obtain-token.js';
 import type { IdentityClaims } from './github/claims.js';
 import { findIdTokenSource } from './github/id-token-availability.js';
 import type { IdTokenSource } from './github/id-token.js';
-import { publishToken } from './runner/outputs.js';
+import { publishToken, publishUploadOutputs } from './runner/outputs.js';
 import { writeSuccessSummary } from './report/success-summary.js';
 import { describeAccess } from './hub/resource.js';
 import { Deadline } from './http/retry.js';
@@ -61,13 +61,17 @@ export async function run(): Promise<void> {
     }
     const uploaded = await upload?.commit(holder);
     const expiresAt = publishToken(holder.current, settings);
-    uploaded?.publishOutputs();
+    if (uploaded) publishUploadOutputs(uploaded.result);
     logInfo(
       `Issued a Hugging Face token for ${settings.resource.value}${expiresAt ? `, valid until ${expiresAt}` : ''}; ` +
         `${settings.exportEnv ? 'exported as HF_TOKEN and ' : ''}set as the \`token\` output.`,
     );
     await writeSuccessSummary(settings, expiresAt, claims);
-    await uploaded?.writeSummary();
+    if (uploaded) {
+      // Loaded only with `upload`, as the upload itself.
+      const { writeUploadSummary } = await import('./report/upload-summary.js');
+      await writeUploadSummary(uploaded.result);
+    }
   } catch (error: unknown) {
     failStep(describeFailure(error));
   }

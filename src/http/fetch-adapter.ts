@@ -1,5 +1,5 @@
-// The one `fetch` that @huggingface/hub is given, by verify (hub/verify.ts) and by the upload
-// (upload/library-fetch.ts): it turns the library's Fetch API calls into the action's own requests
+// The one `fetch` that @huggingface/hub is given, by verify (hub/verify.ts; the upload no longer
+// uses the library, see upload/send-commit.ts): it turns the library's Fetch API calls into the action's own requests
 // and their answers back into Responses, so every request of the library gets what the action's
 // HTTP stack gives (request.ts: proxies, time limits, body caps, no redirects) where Node's global
 // fetch would ignore HTTPS_PROXY and buffer large bodies. What is sent, with which token and which

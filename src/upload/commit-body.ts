@@ -1,43 +1,43 @@
 // The body of the commit request (NDJSON: a header line, then one line per operation), streamed:
-// @huggingface/hub builds it whole in memory with every regular file base64-encoded (88 MiB of
-// small files cost about 830 MB of RSS), so the action sends it itself. Each regular file is read
-// from disk and base64-encoded only when its line is being sent, in chunks, so memory stays flat
-// whatever the files' sizes and number. Its exact length is known in advance (a Content-Length,
-// which every proxy and load balancer accepts), and a file that changed since it was planned fails
-// the request instead of corrupting it: each file is read through openPlannedFile (planned-file.ts).
+// each regular file is read from disk and base64-encoded only when its line is near, so memory
+// stays flat whatever the files' number (@huggingface/hub builds the whole body in memory with
+// every file base64-encoded: 88 MiB of small files cost it about 830 MB of RSS). Its exact length
+// is known in advance (a Content-Length, which every proxy and load balancer accepts), and a file
+// that changed since it was planned fails the request instead of corrupting it (each file is read
+// through local-file.ts, which opens it with planned-file.ts's checks).
+//
+// Speed with many small files: each file is read whole in one read (no stream per file), a few
+// reads ahead of the one being encoded, and lines go to the socket in writes of about 256 KiB
+// rather than three small writes per file (10,000 files of 4 KiB: 3.5× the floor before).
 
 import { Readable } from 'node:stream';
 import type { StreamedBody } from '../http/request.js';
-import { changed, openPlannedFile, type PlannedSource } from './planned-file.js';
+import { readWholeFile, type LocalFile } from './local-file.js';
 
-/** A multiple of 3, so that every chunk but the last encodes to base64 without padding. */
-const ENCODE_CHUNK_BYTES = 3 * 256 * 1024;
+/** Writes to the socket of about this size. */
+const WRITE_BYTES = 256 * 1024;
+/** Reads ahead of the file being encoded: at most this many files, and this many bytes. */
+const READ_AHEAD_FILES = 16;
+const READ_AHEAD_BYTES = 8 * 1024 * 1024;
 
-/** A regular file sent inline, base64-encoded, in a `file` line. */
-export type InlineFile = PlannedSource;
-
-type Part = { readonly text: Buffer } | { readonly file: InlineFile; readonly before: Buffer; readonly after: Buffer };
+const FILE_LINE_START = Buffer.from('{"key":"file","value":{"content":"', 'utf8');
 
 /** The NDJSON body: `lines` (JSON texts, sent as they are), then one `file` line per inline file. */
-export function commitBody(lines: readonly string[], inlineFiles: readonly InlineFile[]): StreamedBody {
-  const parts: Part[] = lines.map((line) => ({ text: Buffer.from(`${line}\n`, 'utf8') }));
-  for (const file of inlineFiles) {
-    // The line is {"key":"file","value":{"content":"<base64>","path":"…","encoding":"base64"}}.
-    parts.push({
-      file,
-      before: Buffer.from('{"key":"file","value":{"content":"', 'utf8'),
-      after: Buffer.from(`","path":${JSON.stringify(file.pathInRepo)},"encoding":"base64"}}\n`, 'utf8'),
-    });
-  }
-  const length = parts.reduce(
-    (sum, part) =>
-      sum + ('text' in part ? part.text.length : part.before.length + base64Length(part.file.size) + part.after.length),
-    0,
+export function commitBody(lines: readonly string[], inlineFiles: readonly LocalFile[]): StreamedBody {
+  const head = Buffer.from(lines.map((line) => `${line}\n`).join(''), 'utf8');
+  const ends = inlineFiles.map((file) =>
+    Buffer.from(`","path":${JSON.stringify(file.pathInRepo)},"encoding":"base64"}}\n`, 'utf8'),
   );
+  const length =
+    head.length +
+    inlineFiles.reduce(
+      (sum, file, index) => sum + FILE_LINE_START.length + base64Length(file.size) + (ends[index]?.length ?? 0),
+      0,
+    );
   return {
     length,
     description: 'the commit request body',
-    open: () => Readable.from(generate(parts), { objectMode: false }),
+    open: () => Readable.from(generate(head, inlineFiles, ends), { objectMode: false }),
   };
 }
 
@@ -46,43 +46,53 @@ export function base64Length(size: number): number {
   return 4 * Math.ceil(size / 3);
 }
 
-async function* generate(parts: readonly Part[]): AsyncGenerator<Buffer> {
-  for (const part of parts) {
-    if ('text' in part) {
-      yield part.text;
-      continue;
+async function* generate(head: Buffer, files: readonly LocalFile[], ends: readonly Buffer[]): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [head];
+  let pendingBytes = head.length;
+  const reads = readAhead(files);
+  for (let index = 0; index < files.length; index++) {
+    const bytes = await reads.next(index);
+    const encoded = Buffer.from(bytes.toString('base64'), 'latin1');
+    pending.push(FILE_LINE_START, encoded, ends[index] ?? Buffer.alloc(0));
+    pendingBytes += FILE_LINE_START.length + encoded.length + (ends[index]?.length ?? 0);
+    if (pendingBytes >= WRITE_BYTES) {
+      yield pending.length === 1 ? (pending[0] ?? Buffer.alloc(0)) : Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
     }
-    yield part.before;
-    yield* encodeFile(part.file);
-    yield part.after;
   }
+  if (pendingBytes > 0) yield Buffer.concat(pending, pendingBytes);
 }
 
-/** The base64 of a file, in chunks; throws when the file is not the one planned, or not its size. */
-async function* encodeFile(file: InlineFile): AsyncGenerator<Buffer> {
-  if (file.size === 0) return;
-  const handle = await openPlannedFile(file);
-  let carry: Buffer = Buffer.alloc(0);
-  let read = 0;
-  try {
-    for (;;) {
-      // What is left, plus one byte to notice a file that grew; never more than a chunk.
-      const buffer = Buffer.allocUnsafe(Math.min(ENCODE_CHUNK_BYTES, file.size - read + 1));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, read);
-      if (bytesRead === 0) break;
-      read += bytesRead;
-      if (read > file.size) break;
-      const chunk = buffer.subarray(0, bytesRead);
-      const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-      const whole = bytes.length - (bytes.length % 3);
-      if (whole > 0) yield Buffer.from(bytes.subarray(0, whole).toString('base64'), 'latin1');
-      carry = Buffer.from(bytes.subarray(whole));
+/** Reads files in order, a few ahead of the one asked for, within a byte budget. */
+function readAhead(files: readonly LocalFile[]): { next(index: number): Promise<Buffer> } {
+  const started = new Map<number, Promise<Buffer>>();
+  let nextToStart = 0;
+  let bytesAhead = 0;
+  const fill = (from: number): void => {
+    while (
+      nextToStart < files.length &&
+      nextToStart - from < READ_AHEAD_FILES &&
+      (nextToStart === from || bytesAhead + (files[nextToStart]?.size ?? 0) <= READ_AHEAD_BYTES)
+    ) {
+      const file = files[nextToStart];
+      if (file === undefined) break;
+      const read = readWholeFile(file);
+      // Awaited in turn below; a failure of one read ahead must not be an unhandled rejection meanwhile.
+      read.catch(() => undefined);
+      started.set(nextToStart, read);
+      bytesAhead += file.size;
+      nextToStart++;
     }
-  } finally {
-    await handle.close();
-  }
-  if (read !== file.size) {
-    throw changed(file, `${read > file.size ? 'more' : 'fewer'} bytes than the ${file.size} planned`);
-  }
-  if (carry.length > 0) yield Buffer.from(carry.toString('base64'), 'latin1');
+  };
+  return {
+    next: async (index) => {
+      fill(index);
+      const read = started.get(index);
+      started.delete(index);
+      bytesAhead -= files[index]?.size ?? 0;
+      if (read === undefined) throw new Error(`file ${index} was not read`);
+      return read;
+    },
+  };
 }

@@ -11,9 +11,11 @@
 // - O_NONBLOCK, so that a FIFO swapped in cannot block the open; fstat then refuses it.
 // Windows has neither flag (Node's constants are undefined there): the open follows a link, and the
 // fstat check (the file index Node reports as the inode, and the volume as the device) refuses it.
-// What a reader gets is a FileHandle: read it (read, readFile, createReadStream), then close it.
+// What a reader gets is a FileHandle: read it (read, readFile, createReadStream), then close it; or,
+// for a small file, a descriptor from openPlannedFileSync (read it with readSync, then closeSync):
+// for a few KiB, each asynchronous call costs a thread-pool round trip worth more than the read.
 
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, type BigIntStats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { ActionError } from '../errors.js';
 import { quoteForMessage } from '../runner/sanitize.js';
@@ -53,31 +55,58 @@ export async function openPlannedFile(file: PlannedSource): Promise<FileHandle> 
   try {
     handle = await open(file.localPath, OPEN_FLAGS);
   } catch (error: unknown) {
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    // ELOOP (Linux, macOS) or EMLINK (FreeBSD): the last component is now a symlink.
-    if (code === 'ELOOP' || code === 'EMLINK') throw changed(file, 'it is now a symlink', error);
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw changed(file, 'it is gone', error);
-    throw new ActionError(`Could not read ${quoteForMessage(file.pathInRepo)} to upload it: ${code ?? 'unreadable'}.`, {
-      code: 'LOCAL_FILE',
-      cause: error,
-      hint: 'Check the permissions of the files to upload.',
-    });
+    throw openFailure(file, error);
   }
   try {
-    const now = await handle.stat({ bigint: true });
-    const why = !now.isFile()
-      ? 'it is no longer a regular file'
-      : now.dev !== file.identity.device || now.ino !== file.identity.inode
-        ? 'it is now another file'
-        : Number(now.size) !== file.size
-          ? `it is now ${now.size} bytes, not the ${file.size} planned`
-          : undefined;
+    const why = differences(file, await handle.stat({ bigint: true }));
     if (why !== undefined) throw changed(file, why);
     return handle;
   } catch (error: unknown) {
     await handle.close();
     throw error;
   }
+}
+
+/** openPlannedFile, synchronously, for small files: a descriptor the caller closes with closeSync. */
+export function openPlannedFileSync(file: PlannedSource): number {
+  let descriptor: number;
+  try {
+    descriptor = openSync(file.localPath, OPEN_FLAGS);
+  } catch (error: unknown) {
+    throw openFailure(file, error);
+  }
+  try {
+    const why = differences(file, fstatSync(descriptor, { bigint: true }));
+    if (why !== undefined) throw changed(file, why);
+    return descriptor;
+  } catch (error: unknown) {
+    closeSync(descriptor);
+    throw error;
+  }
+}
+
+/** How what is open differs from what was planned, or undefined when it is the planned file. */
+function differences(file: PlannedSource, now: BigIntStats): string | undefined {
+  return !now.isFile()
+    ? 'it is no longer a regular file'
+    : now.dev !== file.identity.device || now.ino !== file.identity.inode
+      ? 'it is now another file'
+      : Number(now.size) !== file.size
+        ? `it is now ${now.size} bytes, not the ${file.size} planned`
+        : undefined;
+}
+
+/** Why a planned file could not be opened: changed by the workflow (a link now, gone), or unreadable. */
+function openFailure(file: PlannedSource, error: unknown): ActionError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  // ELOOP (Linux, macOS) or EMLINK (FreeBSD): the last component is now a symlink.
+  if (code === 'ELOOP' || code === 'EMLINK') return changed(file, 'it is now a symlink', error);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return changed(file, 'it is gone', error);
+  return new ActionError(`Could not read ${quoteForMessage(file.pathInRepo)} to upload it: ${code ?? 'unreadable'}.`, {
+    code: 'LOCAL_FILE',
+    cause: error,
+    hint: 'Check the permissions of the files to upload.',
+  });
 }
 
 /** A whole planned file (for the small ones: `.gitattributes`, `.gitignore`), checked as openPlannedFile does. */

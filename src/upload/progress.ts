@@ -1,16 +1,25 @@
 // Progress for long uploads, readable in a step log: one line when a large file starts uploading
 // and one when it ends (size, time, rate), and in between at most one summary line per interval,
-// whatever the number of files or events. It is fed @huggingface/hub's commit progress events
-// (hashing and uploading fractions per file, phases) and the action's own commit-body bytes, and
-// it never prints per-event. The clock is injectable so the throttling is unit-tested.
+// whatever the number of files or events. It is fed the transfer's events (hashing and uploading
+// fractions per file, lfs-transfer.ts) and the commit body's bytes, and it never prints per-event.
+// The clock is injectable so the throttling is unit-tested.
 
-import type { CommitProgressEvent } from '@huggingface/hub';
 import { formatBytes } from './plan.js';
 
 /** Files from this size on get their own start and end lines. */
 export const LARGE_FILE_BYTES = 100 * 1024 * 1024;
 /** At most one summary line per this interval. */
 export const PROGRESS_INTERVAL_MS = 10_000;
+
+/** What the transfer reports (the same shape @huggingface/hub's commit progress events had). */
+export type ProgressEvent =
+  | { readonly event: 'phase'; readonly phase: 'preuploading' | 'uploadingLargeFiles' | 'committing' }
+  | {
+      readonly event: 'fileProgress';
+      readonly path: string;
+      readonly progress: number;
+      readonly state: 'hashing' | 'uploading' | 'error';
+    };
 
 interface FileState {
   readonly size: number;
@@ -62,8 +71,8 @@ export class UploadProgress {
     this.#phaseStartedAt = this.#lastLineAt;
   }
 
-  /** One event of @huggingface/hub's commitIter. */
-  onEvent(event: CommitProgressEvent): void {
+  /** One event of the transfer of large files. */
+  onEvent(event: ProgressEvent): void {
     if (event.event === 'phase') {
       const phase =
         event.phase === 'uploadingLargeFiles' ? 'uploading' : event.phase === 'committing' ? 'committing' : 'hashing';

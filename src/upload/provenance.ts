@@ -89,3 +89,19 @@ function inert(value: string): string {
     .trim()
     .slice(0, 300);
 }
+
+/**
+ * The text of commit `part` of `parts`, when an upload takes several: the title ends with
+ * " (part k/n)", and the marker is made unique to the part (`…-2of3`: no part's marker is inside
+ * another's), so that the check for a landed commit finds this part and not an earlier one.
+ */
+export function textForPart(text: CommitText, part: number, parts: number): CommitText {
+  if (parts === 1) return text;
+  const marker = `${text.marker}-${part}of${parts}`;
+  return {
+    ...text,
+    title: `${text.title} (part ${part}/${parts})`,
+    description: text.description.replace(`\`${text.marker}\``, `\`${marker}\``),
+    marker,
+  };
+}

@@ -2,16 +2,38 @@
 // content is sent: the hub's preupload says which files go inline and which through LFS (and which
 // its .gitignore ignores), and the oid of the file already at each path; regular files whose git
 // blob id equals it are unchanged and dropped (as huggingface_hub does; LFS files are compared by
-// sha256 once the library has hashed them, in commit.ts). `delete` patterns are matched against
-// the repository's files below the folder the upload lands in, never deleting `.gitattributes`
-// (as huggingface_hub) or a path this upload writes.
+// sha256 while they are hashed for the transfer, lfs-transfer.ts, so each byte is hashed once).
+// `delete` patterns are matched against the repository's files below the folder the upload lands
+// in, never deleting `.gitattributes` (as huggingface_hub) or a path the upload writes.
+// One comparison per commit: a part of a large folder (several commits) is compared on its own.
 
 import { formatBytes, type LocalPlan, type PlannedFile } from './plan.js';
 import { PatternSet } from './patterns.js';
-import { gitBlobSha1OfFile, type HubApi, type RemoteFileInfo } from './hub-api.js';
+import type { HubApi, RemoteFileInfo } from './hub-api.js';
+import type { LargeFile } from './lfs-transfer.js';
+import { digestFile } from './local-file.js';
+import { forEachConcurrently } from './pool.js';
 import type { UploadSettings } from './settings.js';
 import { quoteForMessage } from '../runner/sanitize.js';
 import { readPlannedFile } from './planned-file.js';
+
+/** What one commit sends: all of the plan's files, or one part of them. */
+export interface CommitPart {
+  readonly files: readonly PlannedFile[];
+  /**
+   * Apply `delete` in this commit: patterns matched below `base`, never deleting a path in `keep`
+   * (every path the whole upload writes, in this commit or another). Absent: no deletions here.
+   */
+  readonly deletions?: { readonly base: string; readonly keep: ReadonlySet<string> };
+}
+
+/** The whole plan as one commit. */
+export function wholePlan(plan: LocalPlan): CommitPart {
+  return {
+    files: plan.files,
+    deletions: { base: plan.deleteBase, keep: new Set(plan.files.map((file) => file.pathInRepo)) },
+  };
+}
 
 export interface RemotePlan {
   /** The head of the revision the comparison was made against (sent as parentCommit). */
@@ -19,8 +41,8 @@ export interface RemotePlan {
   readonly preupload: ReadonlyMap<string, RemoteFileInfo>;
   /** Regular files that differ from the repository's (or are new): sent inline in the commit. */
   readonly inline: readonly PlannedFile[];
-  /** Files the hub wants through LFS (compared by sha256 later). */
-  readonly lfs: readonly PlannedFile[];
+  /** Files the hub wants through LFS, with the oid at their path (compared by sha256 when hashed). */
+  readonly lfs: readonly LargeFile[];
   readonly deletions: readonly string[];
   readonly counts: {
     readonly inlineAdded: number;
@@ -32,20 +54,21 @@ export interface RemotePlan {
 
 const HASH_CONCURRENCY = 8;
 
+/** Compares `part` with the repository at `upload.revision`; see the top of the file. */
 export async function compareWithRemote(
-  plan: LocalPlan,
+  part: CommitPart,
   upload: UploadSettings,
   api: HubApi,
   log: (line: string) => void,
 ): Promise<RemotePlan> {
   const extra: { gitAttributes?: string; gitIgnore?: string } = {};
-  for (const file of plan.files) {
+  for (const file of part.files) {
     if (file.pathInRepo === '.gitattributes') extra.gitAttributes = (await readPlannedFile(file)).toString('utf8');
     if (file.pathInRepo === '.gitignore') extra.gitIgnore = (await readPlannedFile(file)).toString('utf8');
   }
-  const answer = await api.preupload(plan.files, extra);
+  const answer = await api.preupload(part.files, extra);
 
-  const ignored = plan.files.filter((file) => answer.files.get(file.pathInRepo)?.shouldIgnore === true);
+  const ignored = part.files.filter((file) => answer.files.get(file.pathInRepo)?.shouldIgnore === true);
   if (ignored.length > 0) {
     log(
       `The repository's .gitignore ignores ${ignored.length} of the files; they are not uploaded: ${ignored
@@ -54,25 +77,25 @@ export async function compareWithRemote(
         .join(', ')}${ignored.length > 5 ? ', …' : ''}.`,
     );
   }
-  const kept = plan.files.filter((file) => answer.files.get(file.pathInRepo)?.shouldIgnore !== true);
-  const lfs = kept.filter((file) => answer.files.get(file.pathInRepo)?.uploadMode === 'lfs');
+  const kept = part.files.filter((file) => answer.files.get(file.pathInRepo)?.shouldIgnore !== true);
+  const lfs = kept
+    .filter((file) => answer.files.get(file.pathInRepo)?.uploadMode === 'lfs')
+    .map((file) => ({ ...file, remoteOid: answer.files.get(file.pathInRepo)?.oid }));
   const regular = kept.filter((file) => answer.files.get(file.pathInRepo)?.uploadMode === 'regular');
 
   // A regular file is unchanged when its git blob id is the oid the hub reports for its path.
   const unchanged = new Set<string>();
   const toHash = regular.filter((file) => answer.files.get(file.pathInRepo)?.oid !== undefined);
-  for (let start = 0; start < toHash.length; start += HASH_CONCURRENCY) {
-    await Promise.all(
-      toHash.slice(start, start + HASH_CONCURRENCY).map(async (file) => {
-        if ((await gitBlobSha1OfFile(file)) === answer.files.get(file.pathInRepo)?.oid) {
-          unchanged.add(file.pathInRepo);
-        }
-      }),
-    );
-  }
+  await forEachConcurrently(toHash, HASH_CONCURRENCY, async (file) => {
+    const { gitSha1 } = await digestFile(file, { gitSha1: true });
+    if (gitSha1 === answer.files.get(file.pathInRepo)?.oid) unchanged.add(file.pathInRepo);
+  });
   const inline = regular.filter((file) => !unchanged.has(file.pathInRepo));
 
-  const deletions = upload.deletePatterns.length === 0 ? [] : await findDeletions(plan, upload, api, log);
+  const deletions =
+    upload.deletePatterns.length === 0 || part.deletions === undefined
+      ? []
+      : await findDeletions(part.deletions, upload, api, log);
 
   const inlineChanged = inline.filter((file) => answer.files.get(file.pathInRepo)?.oid !== undefined).length;
   log(
@@ -99,14 +122,14 @@ export async function compareWithRemote(
 }
 
 async function findDeletions(
-  plan: LocalPlan,
+  scope: NonNullable<CommitPart['deletions']>,
   upload: UploadSettings,
   api: HubApi,
   log: (line: string) => void,
 ): Promise<string[]> {
-  const prefix = plan.deleteBase === '' ? '' : `${plan.deleteBase}/`;
+  const prefix = scope.base === '' ? '' : `${scope.base}/`;
   const patterns = new PatternSet(upload.deletePatterns, 'delete');
-  const written = new Set(plan.files.map((file) => file.pathInRepo));
+  const written = scope.keep;
   const deletions: string[] = [];
   for (const path of await api.listFiles(upload.revision)) {
     if (!path.startsWith(prefix)) continue;
@@ -125,6 +148,6 @@ async function findDeletions(
   return deletions.sort();
 }
 
-function sum(files: readonly PlannedFile[]): number {
+function sum(files: ReadonlyArray<{ readonly size: number }>): number {
   return files.reduce((total, file) => total + file.size, 0);
 }

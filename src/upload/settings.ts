@@ -107,7 +107,7 @@ export function parseUploadInputs(
 
 /**
  * A path in the repository, as the Hub stores it: `/`-separated, relative, no `.` or `..` segment,
- * no `.git` component, no control character. '' is the repository's root. Throws InputError.
+ * no `.git` or `.cache` component, no control character. '' is the repository's root. Throws InputError.
  */
 export function normalisePathInRepo(raw: string, label: string): string {
   const segments = raw
@@ -121,6 +121,9 @@ export function normalisePathInRepo(raw: string, label: string): string {
   };
   if (segments.includes('..')) refuse('contains `..`: paths in a repository cannot leave it');
   if (segments.includes('.git')) refuse('contains a `.git` component, which the Hub refuses');
+  // huggingface_hub refuses any path under a `.cache` folder (FORBIDDEN_FOLDERS in utils/_paths.py),
+  // and the action leaves such files out of a folder: writing there on purpose is refused the same.
+  if (segments.includes('.cache')) refuse('contains a `.cache` component: files under `.cache/` are never uploaded');
   if (/[\p{Cc}]/u.test(raw)) refuse('contains a control character');
   return segments.join('/');
 }

@@ -1,21 +1,25 @@
 // The upload stage as main.ts sees it, loaded with `await import()` only when `upload` is set, so
-// the default path neither loads nor parses any of it (nor @huggingface/hub). Two calls: prepare
+// the default path neither loads nor parses any of it. Two calls: prepare
 // (read the folder and refuse bad input, before the exchange) and commit (after the exchange, with
-// the token holder, which keeps the token fresh for the whole upload). Outputs and the summary are written only once the
-// commit exists (or it is certain that nothing changed); on failure nothing is.
+// the token holder, which keeps the token fresh for the whole upload: first what `hf upload` settles before sending any byte,
+// the README's metadata and the branch, then the commit). The result is plain data (result.ts);
+// main.ts renders outputs and the summary from it only once the commit exists (or it is certain
+// that nothing changed); on failure nothing is.
 
-import * as core from '@actions/core';
 import type { HubTokenHolder } from '../hub/token-holder.js';
 import type { Settings } from '../inputs.js';
 import { logInfo, logNotice, logWarning } from '../runner/log.js';
 import { maskSecret } from '../runner/mask.js';
-import { escapeMarkdown } from '../runner/sanitize.js';
-import { writeSummary } from '../runner/summary.js';
-import { commitUpload, type UploadOutcome } from './commit.js';
+import { ensureBranch } from './branch.js';
+import { HubApi } from './hub-api.js';
 import { formatBytes, planUpload, type LocalPlan } from './plan.js';
-import { formatDuration } from './progress.js';
+import { wholePlan } from './remote-plan.js';
+import { sendCommits, type UploadOutcome } from './send-commit.js';
 import { buildCommitText } from './provenance.js';
+import { checkReadmeMetadata } from './readme-metadata.js';
+import type { UploadResult } from './result.js';
 import { parseUploadInputs, type RawUploadInputs, type UploadSettings } from './settings.js';
+import { UploadTransport } from './transport.js';
 import { closeIdleConnections } from '../http/agents.js';
 
 export interface PreparedUpload {
@@ -25,10 +29,8 @@ export interface PreparedUpload {
 }
 
 export interface FinishedUpload {
-  readonly outcome: UploadOutcome;
-  /** Sets `commit-sha`, `commit-url`, `pull-request-url`. */
-  publishOutputs(): void;
-  writeSummary(): Promise<void>;
+  /** What was committed: main.ts renders it (runner/outputs.ts, report/upload-summary.ts). */
+  readonly result: UploadResult;
 }
 
 /** Validates the upload inputs, reads `upload` from disk and refuses what cannot be uploaded. No network. */
@@ -38,6 +40,9 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
   const leftOut = [
     plan.excludedByPatterns > 0 ? `${plan.excludedByPatterns} left out by include/exclude` : '',
     plan.skippedGitEntries > 0 ? '.git skipped' : '',
+    plan.skippedCacheFolders > 0
+      ? `${plan.skippedCacheFolders} .cache/ folder${plan.skippedCacheFolders === 1 ? '' : 's'} skipped`
+      : '',
   ].filter(Boolean);
   const destination =
     plan.kind === 'file' ? (plan.files[0]?.pathInRepo ?? '') : upload.pathInRepo ? `${upload.pathInRepo}/` : 'the root';
@@ -48,15 +53,16 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
   );
   return {
     plan,
-    commit: async (tokens) => {
+    commit: async (holder) => {
       const text = buildCommitText({ message: upload.commitMessage, description: upload.commitDescription });
       try {
-        const outcome = await commitUpload(plan, {
+        await checkBeforeUploading(plan, upload, settings, holder);
+        const outcome = await sendCommits(wholePlan(plan), {
           upload,
           hubUrl: settings.hubUrl,
           maxAttempts: settings.maxAttempts,
           idleMs: settings.requestTimeoutMs,
-          tokens,
+          tokens: holder,
           text,
           log: (line) => logInfo(line),
           onSecret: maskSecret,
@@ -69,7 +75,11 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
               `was made and \`commit-sha\` is empty.`,
           );
         }
-        return finished(outcome, settings, upload);
+        // The hub's answers that were not fit to publish: one warning each (commit-answer.ts).
+        if (outcome.kind === 'committed') for (const warning of outcome.rejected) logWarning(warning);
+        const result = toResult(outcome, settings, upload);
+        logPublished(result);
+        return { result };
       } finally {
         closeIdleConnections();
       }
@@ -77,60 +87,69 @@ export async function prepareUpload(settings: Settings, raw: RawUploadInputs): P
   };
 }
 
-function finished(outcome: UploadOutcome, settings: Settings, upload: UploadSettings): FinishedUpload {
+/**
+ * What `hf upload` settles before sending any byte: the root README.md's metadata is valid for the
+ * Hub, and the branch `revision` names exists (created from the default branch when it does not).
+ */
+async function checkBeforeUploading(
+  plan: LocalPlan,
+  upload: UploadSettings,
+  settings: Settings,
+  tokens: HubTokenHolder,
+): Promise<void> {
+  const log = (line: string): void => logInfo(line);
+  const transport = new UploadTransport({
+    hubUrl: settings.hubUrl,
+    tokens,
+    maxAttempts: settings.maxAttempts,
+    idleMs: settings.requestTimeoutMs,
+    log,
+  });
+  const api = new HubApi(transport, upload, settings.hubUrl, () => tokens.secrets());
+  await checkReadmeMetadata(plan.files, {
+    requests: transport,
+    hubUrl: settings.hubUrl,
+    repoKind: upload.repo.kind,
+    secrets: () => tokens.secrets(),
+    log,
+    warn: (line) => logWarning(line),
+  });
+  await ensureBranch({
+    requests: transport,
+    hubUrl: settings.hubUrl,
+    repoPath: api.repoPath,
+    repoDisplay: api.webPath,
+    revision: upload.revision,
+    createPr: upload.createPr,
+    refusal: (what) => api.refusal(what),
+    log,
+  });
+}
+
+function toResult(outcome: UploadOutcome, settings: Settings, upload: UploadSettings): UploadResult {
+  const committed = outcome.kind === 'committed';
   return {
-    outcome,
-    publishOutputs: () => {
-      // Only what commit-answer.ts found fit to publish: workflows paste these into `run:` scripts.
-      const committed = outcome.kind === 'committed' ? outcome : undefined;
-      for (const warning of committed?.rejected ?? []) logWarning(warning);
-      core.setOutput('commit-sha', committed?.commitOid ?? '');
-      core.setOutput('commit-url', committed?.commitUrl ?? '');
-      core.setOutput('pull-request-url', committed?.pullRequestUrl ?? '');
-    },
-    writeSummary: () => {
-      const code = (value: string): string => `<code>${escapeMarkdown(value)}</code>`;
-      const link = (url: string, text: string): string =>
-        `<a href="${escapeMarkdown(url)}">${escapeMarkdown(text)}</a>`;
-      const counts = outcome.counts;
-      const rows: Array<[string, string]> = [
-        ['Repository', code(settings.resource.value)],
-        ['Revision', `${code(upload.revision)}${upload.createPr ? ' (pull request)' : ''}`],
-      ];
-      if (outcome.kind === 'committed') {
-        const { commitOid, commitUrl } = outcome;
-        rows.push([
-          'Commit',
-          commitOid === undefined
-            ? "made (the hub's answer held no valid commit id)"
-            : commitUrl === undefined
-              ? code(commitOid)
-              : link(commitUrl, commitOid),
-        ]);
-        if (outcome.pullRequestUrl) rows.push(['Pull request', link(outcome.pullRequestUrl, outcome.pullRequestUrl)]);
-        rows.push([
-          'Sent',
-          `${escapeMarkdown(formatBytes(outcome.bytesSent))} in ${escapeMarkdown(formatDuration(outcome.durationMs / 1000))}`,
-        ]);
-      } else {
-        rows.push(['Commit', 'none: nothing changed since the last commit']);
-      }
-      rows.push([
-        'Files',
-        escapeMarkdown(
-          `${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.deleted} ` +
-            `deleted${counts.ignored > 0 ? `, ${counts.ignored} ignored by the repository's .gitignore` : ''}`,
-        ),
-      ]);
-      return writeSummary(
-        core.summary.addHeading('Hugging Face upload', 3).addTable([
-          [
-            { data: 'Field', header: true },
-            { data: 'Value', header: true },
-          ],
-          ...rows,
-        ]),
-      );
-    },
+    repository: settings.resource.value,
+    revision: upload.revision,
+    createPr: upload.createPr,
+    commits: committed ? outcome.commits.map((commit) => ({ oid: commit.commitOid, url: commit.commitUrl })) : [],
+    pullRequestUrl: committed ? outcome.pullRequestUrl : undefined,
+    counts: outcome.counts,
+    bytesSent: committed ? outcome.bytesSent : 0,
+    durationMs: outcome.durationMs,
   };
+}
+
+/** The upload's last line names where it landed, as `hf upload` ends with the commit URL. */
+function logPublished(result: UploadResult): void {
+  const last = result.commits.at(-1);
+  if (last === undefined) return;
+  const where = `${result.repository}@${result.revision}`;
+  const pullRequest = result.pullRequestUrl ? ` as the pull request ${result.pullRequestUrl}` : '';
+  const commits = result.commits.length === 1 ? '' : ` in ${result.commits.length} commits; the last:`;
+  logInfo(
+    last.url === undefined
+      ? `Published to ${where}${pullRequest}${commits ? ` in ${result.commits.length} commits` : ''} (the hub's answer held no valid commit URL).`
+      : `Published to ${where}${pullRequest}${commits || ':'} ${last.url}`,
+  );
 }

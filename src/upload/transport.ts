@@ -1,8 +1,8 @@
-// Every request of an upload goes through here, whoever builds it (the action's own Hub calls in
-// hub-api.ts, or @huggingface/hub through library-fetch.ts), on the action's one HTTP stack
+// Every request of an upload goes through here (the Hub calls of hub-api.ts, lfs-batch.ts and
+// commit-request.ts, the storage requests of lfs-transfer.ts), on the action's one HTTP stack
 // (http/request.ts: proxies, TLS, no redirects):
 // - the Hub token is attached to requests for the hub (its origin and path) only, fetched fresh for
-//   each attempt (hub/token-holder.ts); a storage or Xet host never receives it, whatever a caller asks;
+//   each attempt (hub/token-holder.ts); a storage host never receives it, whatever a caller asks;
 // - uploads are bounded by inactivity, not total time: a 10 GB file may take an hour, but a request
 //   where no byte moves for `timeout-seconds` has stalled and is retried; an answer, once it starts,
 //   must arrive whole within ANSWER_LIMIT_FACTOR × `timeout-seconds`;
@@ -15,7 +15,6 @@ import { sendRequest, type HttpResponse, type StreamedBody } from '../http/reque
 import { Deadline, describeRetry, RetryBudget, systemClock } from '../http/retry.js';
 import { isTransientStatus } from '../http/transient.js';
 import { USER_AGENT } from '../about.js';
-import type { HubTokenHolder } from '../hub/token-holder.js';
 
 /**
  * How long the hub may take to answer once it has a whole request: a commit of many files, or the
@@ -52,10 +51,18 @@ export interface UploadRequest {
   readonly authenticate?: boolean;
 }
 
+/** What the upload needs of the Hub token's holder (hub/token-holder.ts's HubTokenHolder is one). */
+export interface HubTokens {
+  /** A token with enough life left for one more request. */
+  accessToken(): Promise<string>;
+  /** Every token handed out so far: never to be shown, whatever a server echoes. */
+  secrets(): readonly string[];
+}
+
 export interface TransportOptions {
   /** The hub, normalised by parseHubUrl (path ending in `/`). */
   readonly hubUrl: URL;
-  readonly tokens: HubTokenHolder;
+  readonly tokens: HubTokens;
   readonly maxAttempts: number;
   /** The inactivity limit for each request (`timeout-seconds`). */
   readonly idleMs: number;
@@ -75,8 +82,7 @@ export class UploadTransport {
   async sendOnce(request: UploadRequest): Promise<HttpResponse> {
     const headers: Record<string, string> = { 'User-Agent': USER_AGENT };
     for (const [name, value] of Object.entries(request.headers ?? {})) {
-      // Only what the action adds below may authenticate to the hub; a caller's own Authorization
-      // (a Xet token for its CAS) goes to its host as given.
+      // Only what the action adds below may authenticate to the hub.
       if (name.toLowerCase() === 'authorization' && this.isHub(request.url)) continue;
       headers[name] = value;
     }
@@ -119,10 +125,12 @@ export class UploadTransport {
         response = await this.sendOnce(request);
       } catch (error: unknown) {
         if (request.signal?.aborted) throw error;
-        await budget.waitBeforeRetry(
-          error instanceof RemoteError ? wrapRemoteError(`${capitalise(request.what)} failed`, error) : error,
-          request.what,
-        );
+        // A local file that changed says so itself (it names the file); anything else gets the request's name.
+        const named =
+          error instanceof RemoteError && error.code !== 'LOCAL_FILE'
+            ? wrapRemoteError(`${capitalise(request.what)} failed`, error)
+            : error;
+        await budget.waitBeforeRetry(named, request.what);
         continue;
       }
       if (response.status >= 200 && response.status < 300) return response;

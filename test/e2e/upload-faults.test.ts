@@ -10,7 +10,6 @@ import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect } from 'vitest';
 import { test } from './fixtures.js';
 import { expectCleanFailure, expectCleanSuccess } from './expectations.js';
-import { RUNTIMES } from './runtimes.js';
 import {
   createWorkspace,
   expectTokensOnlyOnTheHub,
@@ -24,7 +23,6 @@ import type { HubCommitApi } from '../support/hub-commit-api.js';
 import type { LocalServices } from '../support/local-services.js';
 import type { RunResult } from '../support/run-action.js';
 
-const NODE_24 = RUNTIMES[1]?.node;
 let workspace: Workspace;
 
 beforeEach(() => {
@@ -95,6 +93,7 @@ describe('upload faults', () => {
     const result = await run(services);
     success(result, services);
     expect(commitApi.requests.map((request) => request.endpoint)).toEqual([
+      'validate-yaml',
       'preupload',
       'batch',
       'commit',
@@ -118,7 +117,34 @@ describe('upload faults', () => {
     expect(commitApi.requests.filter((request) => request.endpoint === 'commit')).toHaveLength(1);
     expect(commitApi.commits(REPO)).toHaveLength(2);
     expect(result.outputs['commit-sha']).toBe(commitApi.head(REPO));
-    expect(result.stdout).toContain(`but the commit landed: ${commitApi.head(REPO).slice(0, 7)}.`);
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^The commit request ended without an answer \\(.+\\), but the commit had landed: ` +
+          `${commitApi.head(REPO).slice(0, 7)} carries this run's marker, so it is not sent again\\.$`,
+        'm',
+      ),
+    );
+  });
+
+  test('a 502 after the commit landed is a success that says the commit landed, not a lost answer', async ({
+    services,
+    commitApi,
+  }) => {
+    prepare(commitApi);
+    commitApi.faults.commit.push({ kind: 'drop-answer', status: 502 });
+    const result = await run(services);
+    success(result, services);
+    expect(commitApi.requests.filter((request) => request.endpoint === 'commit')).toHaveLength(1);
+    expect(commitApi.commits(REPO)).toHaveLength(2);
+    expect(result.outputs['commit-sha']).toBe(commitApi.head(REPO));
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^The hub answered the commit request HTTP 502 \\(x-request-id: Root=1-[0-9a-f-]+\\), but the commit had ` +
+          `landed: ${commitApi.head(REPO).slice(0, 7)} carries this run's marker, so it is not sent again\\.$`,
+        'm',
+      ),
+    );
+    expect(result.stdout).not.toContain('without an answer');
   });
 
   test('a commit reset before any answer, not landed, is sent again', async ({ services, commitApi }) => {
@@ -268,11 +294,28 @@ describe('upload refusals', () => {
     expect(error).toContain('tokens from Trusted Publishers cannot create repositories');
   });
 
-  test('a branch that does not exist', async ({ services, commitApi }) => {
+  test('a branch the Hub will not create for this token: the error says so, with the request id; nothing is sent', async ({
+    services,
+    commitApi,
+  }) => {
     prepare(commitApi);
+    commitApi.faults.branch.push({
+      kind: 'respond',
+      status: 403,
+      body: { error: 'You are not allowed to create a branch with this token' },
+    });
     const error = failure(await run(services, { revision: 'release' }), services);
-    expect(error).toContain('HTTP 404 RevisionNotFound');
-    expect(error).toContain('The branch "release" does not exist in acme/awesome-model. Create it on the Hub first');
+    expect(error).toMatch(
+      new RegExp(
+        String.raw`^The branch "release" \(input \`revision\`\) does not exist in acme\/awesome-model, and creating it ` +
+          String.raw`failed: Creating the branch "release" was refused by 127\.0\.0\.1:\d+: HTTP 403 ` +
+          String.raw`"You are not allowed to create a branch with this token" \(x-request-id: Root=1-[0-9a-f-]+\)\. `,
+      ),
+    );
+    expect(error).toContain("a Trusted Publisher's token may not be allowed to");
+    expect(commitApi.requests.map((request) => request.endpoint)).toEqual(['validate-yaml', 'refs', 'branch']);
+    expect(commitApi.storage.requests).toEqual([]);
+    expect([...commitApi.branches(REPO).keys()]).toEqual(['main']);
   });
 
   test('401 and 403 from the hub say what to check; nothing is retried', async ({ services, commitApi }) => {
@@ -342,20 +385,43 @@ describe('upload refusals', () => {
     expect(new Set(puts).size).toBe(puts.length);
   });
 
-  test('with Xet offered, the library talks to the CAS with its own token, never the Hub token, and a failure is clean', async ({
+  test("a file that changes size while it is sent is the workflow's to fix, not a bug to report", async ({
+    services,
+    commitApi,
+  }) => {
+    prepare(commitApi, 4 * MiB);
+    // Hashed already; cut short just before its bytes are sent, as a step still writing it would.
+    commitApi.faults.batch.push({
+      kind: 'transform',
+      transform: (body) => {
+        truncateSync(workspace.path('out/model.safetensors'), 1000);
+        return body;
+      },
+    });
+    const result = await run(services);
+    const error = failure(result, services);
+    expect(error).toMatch(
+      /^Uploading to acme\/awesome-model failed: The workflow changed "model\.safetensors" during the upload \(it is now 1000 bytes, not the 4194304 planned\): refused, so that only the files that were planned before the exchange are published\. Nothing was committed: acme\/awesome-model@main is unchanged\./,
+    );
+    expect(error).toContain('Do not change the files to upload while the action runs');
+    expect(error).not.toContain('@huggingface/hub');
+    expect(error).not.toContain('report it');
+    expect(retryLines(result)).toEqual([]);
+  });
+
+  test('a hub that prefers Xet is offered only basic and multipart, and the bytes go through its LFS bridge', async ({
     services,
     commitApi,
   }) => {
     prepare(commitApi);
-    commitApi.options.transfers = ['xet', 'basic'];
-    const result = await run(services, { 'max-attempts': '2' }, NODE_24);
-    const error = failure(result, services);
-    // Nothing here emulates a Xet CAS: the library's CAS calls reach the storage host, which refuses them.
-    expect(commitApi.storage.xetRequests.length).toBeGreaterThan(0);
-    expect(error).toMatch(
-      /^Uploading to acme\/awesome-model failed: The storage host 127\.0\.0\.1:\d+ refused the upload: HTTP 501\. Nothing was committed/,
-    );
-    expect(commitApi.requests.filter((request) => request.endpoint === 'commit')).toEqual([]);
+    // As huggingface.co for a Xet-backed repository: it answers `xet` to a client that offers it.
+    commitApi.options.transfers = ['xet', 'multipart', 'basic'];
+    const result = await run(services);
+    success(result, services);
+    expect(commitApi.batches.map((batch) => batch.transfers)).toEqual([['basic', 'multipart']]);
+    expect(commitApi.batches.map((batch) => batch.chosen)).toEqual(['multipart']);
+    expect(commitApi.storage.xetRequests).toEqual([]);
+    expect(commitApi.entries(REPO).get('model.safetensors')?.kind).toBe('lfs');
     expectTokensOnlyOnTheHub(commitApi, services);
   });
 });

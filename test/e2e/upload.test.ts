@@ -110,8 +110,24 @@ describe.each(RUNTIMES)('upload on $name', ({ node }) => {
     expect(first.summary).toContain('Hugging Face upload');
     expect(first.summary).toContain(`${services.hub.url}/${REPO}/commit/${head}`);
     expectTokensOnlyOnTheHub(commitApi, services);
-    // The action's preupload answered the library's: one preupload, one batch, one commit.
-    expect(commitApi.requests.map((request) => request.endpoint)).toEqual(['preupload', 'batch', 'commit']);
+    // The card checked first (as hf upload does), then one preupload, one batch call for both LFS
+    // files (hashed together), one commit. The Hub's warning about a card without metadata is passed on.
+    expect(commitApi.requests.map((request) => request.endpoint)).toEqual([
+      'validate-yaml',
+      'preupload',
+      'batch',
+      'commit',
+    ]);
+    expect(commitApi.yamlValidations).toEqual([
+      { content: '# Awesome model\n', repoType: 'model', token: services.hub.issuedTokens.at(-1)?.token },
+    ]);
+    expect(first.warnings).toEqual(['The metadata of README.md: Empty or missing yaml metadata in repo card']);
+    // The upload's last line names the commit, as hf upload's does.
+    const lines = logLines(first);
+    const issued = lines.findIndex((line) => line.startsWith('Issued a Hugging Face token'));
+    expect(lines[issued - 1]).toBe(`Published to acme/awesome-model@main: ${services.hub.url}/${REPO}/commit/${head}`);
+    // The transfers offered are the LFS ones only, never xet (the default path is one the tests run).
+    expect(commitApi.batches.map((batch) => batch.transfers)).toEqual([['basic', 'multipart']]);
 
     // Nothing changed: a notice, no commit, an empty commit-sha; LFS content is not sent again.
     const putsBefore = commitApi.storage.requests.length;

@@ -114,7 +114,9 @@ describe('upload, in process', () => {
     const result = await upload(services, job);
     expect(result.errors).toEqual([]);
     expect(commitApi.requests.filter((request) => request.endpoint === 'commit')).toHaveLength(1);
-    expect(result.stdout).toContain(`but the commit landed: ${commitApi.head(REPO).slice(0, 7)}.`);
+    expect(result.stdout).toContain(
+      `, but the commit had landed: ${commitApi.head(REPO).slice(0, 7)} carries this run's marker, so it is not sent again.`,
+    );
   });
 
   test('a moved branch is re-planned once; moving twice fails, saying what reached storage', async ({
@@ -134,7 +136,7 @@ describe('upload, in process', () => {
     expect(error).toContain('Nothing was committed: acme/awesome-model@main is unchanged.');
   });
 
-  test('refusals of the hub say what to check: no repository, no branch, 401, 403', async ({
+  test('refusals of the hub say what to check: no repository, a branch it will not create, 401, 403', async ({
     services,
     commitApi,
     job,
@@ -143,8 +145,9 @@ describe('upload, in process', () => {
     expect(failed(await upload(services, job, { resource: 'acme/not-created' }))).toContain(
       'tokens from Trusted Publishers cannot create repositories',
     );
+    commitApi.faults.branch.push({ kind: 'respond', status: 403, body: { error: 'not for this token' } });
     expect(failed(await upload(services, job, { revision: 'release' }))).toContain(
-      'The branch "release" does not exist in acme/awesome-model',
+      'The branch "release" (input `revision`) does not exist in acme/awesome-model, and creating it failed',
     );
     commitApi.faults.preupload.push({ kind: 'respond', status: 403, body: { error: 'read access only' } });
     expect(failed(await upload(services, job))).toContain('The token cannot write to acme/awesome-model');

@@ -60,9 +60,11 @@ export interface HubPullRequest {
 /**
  * A fault of the commit API: any generic fault, another commit landing right before this one, or
  * (`drop-answer`) the commit made as asked but the connection closed instead of answering, as when
- * a load balancer times out while the Hub finishes a commit.
+ * a load balancer times out while the Hub finishes a commit (with `status`: answered that status,
+ * e.g. a load balancer's 502, instead of the Hub's answer).
  */
-export type CommitApiFault = Fault | { kind: 'advance-branch'; title?: string } | { kind: 'drop-answer' };
+export type CommitApiFault =
+  Fault | { kind: 'advance-branch'; title?: string } | { kind: 'drop-answer'; status?: number };
 
 export interface CommitApiRequestRecord {
   method: string;
@@ -197,7 +199,13 @@ export class HubCommitApi {
     completion: new FaultQueue<CommitApiFault>(),
     /** Tree, paths-info, revision, commits, refs (repo info itself takes the Hub's `readFaults`). */
     read: new FaultQueue<CommitApiFault>(),
+    /** Branch creation (`POST …/branch/{name}`). */
+    branch: new FaultQueue<CommitApiFault>(),
+    /** README metadata validation (`POST /api/validate-yaml`). */
+    validateYaml: new FaultQueue<CommitApiFault>(),
   };
+  /** Every README validated through `POST /api/validate-yaml`, with the repo type it was checked for. */
+  readonly yamlValidations: Array<{ content: string; repoType: unknown; token: string | undefined }> = [];
   /** Every request this API answered (or reset), in order. */
   readonly requests: CommitApiRequestRecord[] = [];
   /** Every LFS batch request: which token, which transfers the client listed, what was chosen. */
@@ -207,8 +215,8 @@ export class HubCommitApi {
   readonly #pendingAdvance = new WeakMap<Context, { kind: 'advance-branch'; title?: string }>();
   /** `transform` faults taken by a request, applied to its successful answer. */
   readonly #pendingTransform = new WeakMap<Context, (body: Record<string, unknown>) => unknown>();
-  /** `drop-answer` faults taken by a request: it is carried out, but not answered. */
-  readonly #pendingDrop = new WeakSet<Context>();
+  /** `drop-answer` faults taken by a request: it is carried out, but not answered (or answered this status). */
+  readonly #pendingDrop = new WeakMap<Context, { status?: number }>();
 
   /** Starts a storage host of its own and attaches a new commit API to `hub`. */
   static async start(hub: HubServer, options: Partial<CommitApiOptions> = {}): Promise<HubCommitApi> {
@@ -423,6 +431,9 @@ export class HubCommitApi {
   }
 
   #route(method: string, url: URL): Route | undefined {
+    if (url.pathname === '/api/validate-yaml' && method === 'POST') {
+      return { endpoint: 'validate-yaml', run: (context) => this.#validateYaml(context) };
+    }
     if (url.pathname === '/api/complete_multipart' && method === 'POST') {
       return { endpoint: 'completion', run: (context) => this.#completion(context) };
     }
@@ -472,6 +483,10 @@ export class HubCommitApi {
         return on('commits', 'GET', (context, found) => this.#commitsEndpoint(context, found, decodeRevision(tail)));
       case 'refs':
         return on('refs', 'GET', (context, found) => this.#refs(context, found));
+      case 'branch':
+        return on('branch', 'POST', (context, found) =>
+          this.#createBranchEndpoint(context, found, decodeRevision(tail)),
+        );
       case 'xet-write-token':
       case 'xet-read-token':
         return {
@@ -513,7 +528,7 @@ export class HubCommitApi {
       return false;
     }
     if (fault.kind === 'drop-answer') {
-      this.#pendingDrop.add(context);
+      this.#pendingDrop.set(context, fault.status === undefined ? {} : { status: fault.status });
       return false;
     }
     return applyFault(fault, context.request, context.response, context.headers);
@@ -526,7 +541,12 @@ export class HubCommitApi {
     extraHeaders: Record<string, string> = {},
     contentType = 'application/json',
   ): void {
-    if (this.#pendingDrop.has(context)) {
+    const dropped = this.#pendingDrop.get(context);
+    if (dropped?.status !== undefined) {
+      sendJson(context.response, dropped.status, { error: 'Bad Gateway' }, context.headers);
+      return;
+    }
+    if (dropped) {
       context.request.socket.destroy();
       return;
     }
@@ -548,6 +568,8 @@ export class HubCommitApi {
         return this.faults.preupload;
       case 'commit':
         return this.faults.commit;
+      case 'branch':
+        return this.faults.branch;
       case 'repo-info':
         return undefined;
       default:
@@ -994,6 +1016,53 @@ export class HubCommitApi {
     }
   }
 
+  // ---------------------------------------------------------------- branches, README metadata
+
+  /**
+   * `POST /api/{type}s/{ns}/{name}/branch/{branch}` with `{"startingPoint"?}` (hf_api.py
+   * `create_branch`): the branch at the starting point, the default branch's head without one; 409
+   * when it exists, 400 for a name that is not a plain branch (`refs/pr/5`).
+   */
+  async #createBranchEndpoint(context: Context, repo: Repo, branch: string): Promise<void> {
+    this.#authorize(context, repo, 'write');
+    const body = await readJson(context.request, MiB).catch(() => ({}));
+    const start = isRecord(body) && typeof body['startingPoint'] === 'string' ? body['startingPoint'] : 'main';
+    if (branch === '' || branch.startsWith('refs/') || invalidPath(branch) !== undefined)
+      throw new HttpError(400, `Invalid reference for a branch: ${branch}`);
+    if (repo.branches.has(branch)) throw new HttpError(409, 'Reference already exists');
+    repo.branches.set(branch, this.#revisionOrThrow(repo, start));
+    this.#ok(context, {});
+  }
+
+  /**
+   * `POST /api/validate-yaml` with `{"content", "repoType"}` (hf_api.py `_validate_yaml`): the card's
+   * YAML front matter checked; 400 `{"errors": [{"message"}], "warnings"}` when it is invalid, 200
+   * with `warnings` otherwise (a card without metadata is a warning). A small stand-in for the Hub's
+   * schema: top-level `key: value` lines and lists, `license` from a short list, `model-index` a list.
+   */
+  async #validateYaml(context: Context): Promise<void> {
+    this.#token(context);
+    if (this.#takeFault(context, this.faults.validateYaml)) return;
+    const body = await readJson(context.request, 16 * MiB);
+    const content = isRecord(body) && typeof body['content'] === 'string' ? body['content'] : undefined;
+    if (content === undefined) throw new HttpError(400, 'Invalid body: expected {"content": string, "repoType"}');
+    this.yamlValidations.push({
+      content,
+      repoType: isRecord(body) ? body['repoType'] : undefined,
+      token: context.record.token,
+    });
+    const { errors, warnings } = checkCardMetadata(content);
+    const answer = {
+      errors: errors.map((message) => ({ message })),
+      warnings: warnings.map((message) => ({ message })),
+    };
+    if (errors.length > 0) {
+      sendJson(context.response, 400, answer, { ...context.headers, 'X-Error-Message': 'Invalid metadata' });
+      return;
+    }
+    this.#ok(context, answer);
+  }
+
   // ---------------------------------------------------------------- reads
 
   async #repoInfo(context: Context, repo: Repo, revision: string, isRepoInfo: boolean): Promise<void> {
@@ -1438,6 +1507,40 @@ function bearerToken(header: string | undefined): string | undefined {
     return decoded.slice(decoded.indexOf(':') + 1);
   }
   return header;
+}
+
+const KNOWN_LICENSES = ['apache-2.0', 'mit', 'openrail', 'cc-by-4.0', 'bsd-3-clause', 'llama3', 'other'];
+
+/** The checks of the local validate-yaml: errors refuse the card, warnings do not. */
+function checkCardMetadata(content: string): { errors: string[]; warnings: string[] } {
+  const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trim() !== '---') return { errors: [], warnings: ['Empty or missing yaml metadata in repo card'] };
+  const end = lines.indexOf('---', 1);
+  if (end === -1) return { errors: ['Error: the metadata block is not closed by a "---" line'], warnings: [] };
+  const errors: string[] = [];
+  const fields = new Map<string, string>();
+  let current: string | undefined;
+  for (const line of lines.slice(1, end)) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (/^\s/.test(line)) {
+      if (current === undefined) errors.push(`Error: YAML: unexpected indentation: ${JSON.stringify(line.trim())}`);
+      continue;
+    }
+    const match = /^([\w.-]+):(.*)$/.exec(line);
+    if (!match?.[1]) {
+      errors.push(`Error: YAML: cannot parse ${JSON.stringify(line)}`);
+      continue;
+    }
+    current = match[1];
+    fields.set(current, (match[2] ?? '').trim());
+  }
+  const license = fields.get('license');
+  if (license !== undefined && license !== '' && !KNOWN_LICENSES.includes(license))
+    errors.push(`Error: "license" must be one of [${KNOWN_LICENSES.join(', ')}]`);
+  const modelIndex = fields.get('model-index');
+  if (modelIndex !== undefined && modelIndex !== '' && !modelIndex.startsWith('['))
+    errors.push('Error: "model-index" must be an array');
+  return { errors, warnings: fields.size === 0 ? ['Empty or missing yaml metadata in repo card'] : [] };
 }
 
 /** The Hub's error answer: `{"error": message}` plus X-Error-Message (and X-Error-Code when it has one). */

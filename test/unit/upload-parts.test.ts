@@ -154,7 +154,7 @@ describe('the streamed commit body', () => {
     return Buffer.concat(chunks);
   }
 
-  it('is the NDJSON @huggingface/hub would send, of exactly the announced length, for every size', async () => {
+  it('is the NDJSON the Hub reads (as @huggingface/hub would send it), of exactly the announced length, for every size', async () => {
     const files = [0, 1, 2, 3, 4, 767, 3 * 256 * 1024 - 1, 3 * 256 * 1024, 3 * 256 * 1024 + 1, 2_000_000].map(
       (size, index) => {
         const localPath = join(folder, `f${index}`);

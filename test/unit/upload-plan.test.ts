@@ -56,23 +56,33 @@ async function refusal(
 }
 
 describe('planning an upload', () => {
-  it('walks the folder, sorted, with path-in-repo, leaving out .git and .cache/huggingface', async () => {
+  it('walks the folder, sorted, with path-in-repo, leaving out .git and every .cache folder', async () => {
     write('out/b.txt', 'bb');
     write('out/a/c.json', '{}');
     write('out/.git/config', '[core]');
     write('out/sub/.git', 'gitdir: ../x');
     write('out/.cache/huggingface/upload/x.metadata', 'x');
-    write('out/.cache/other.txt', 'kept');
+    write('out/.cache/other.txt', 'left out too');
+    write('out/a/.cache/pip/wheel.whl', 'left out too');
+    write('out/a/.cache.txt', 'a file, kept');
     const plan = await planUpload(settings({ pathInRepo: '/models/v2/' }));
     expect(plan.files.map((file) => [file.pathInRepo, file.size])).toEqual([
-      ['models/v2/.cache/other.txt', 4],
+      ['models/v2/a/.cache.txt', 12],
       ['models/v2/a/c.json', 2],
       ['models/v2/b.txt', 2],
     ]);
     expect(plan.kind).toBe('directory');
     expect(plan.deleteBase).toBe('models/v2');
-    expect(plan.skippedGitEntries).toBe(3);
-    expect(plan.totalBytes).toBe(8);
+    expect(plan.skippedGitEntries).toBe(2);
+    expect(plan.skippedCacheFolders).toBe(2);
+    expect(plan.totalBytes).toBe(16);
+  });
+
+  it('refuses a link into a .cache folder, which never leaves the runner', async () => {
+    write('out/model.bin', 'w');
+    write('out/.cache/pip/token.txt', 'secret');
+    symlinkSync('.cache/pip/token.txt', join(workspace, 'out/notes.txt'));
+    expect(await refusal()).toContain('The symlink "notes.txt" in `upload` points to ".cache/pip/token.txt", inside a');
   });
 
   it('a single file goes to its base name, or to path-in-repo; deletions are relative to its folder', async () => {
@@ -284,6 +294,7 @@ describe('the upload inputs', () => {
     expect(settings({ pathInRepo: '/' }).pathInRepo).toBe('');
     expect(refuse({ pathInRepo: '../x' })).toContain('contains `..`');
     expect(refuse({ pathInRepo: 'a/.git/hooks' })).toContain('`.git` component');
+    expect(refuse({ pathInRepo: 'a/.cache/x' })).toContain('`.cache` component');
   });
 
   it('checks revision, and resolves upload against the workspace (an absolute path as is)', () => {

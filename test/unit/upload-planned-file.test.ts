@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActionError } from '../../src/errors.js';
-import { DiskBlob } from '../../src/upload/disk-blob.js';
-import { gitBlobSha1OfFile } from '../../src/upload/hub-api.js';
+import { digestFile, fileRangeBody, readWholeFile } from '../../src/upload/local-file.js';
 import { openPlannedFile, readPlannedFile, type PlannedSource } from '../../src/upload/planned-file.js';
 
 let folder: string;
@@ -47,21 +46,26 @@ async function refusal(read: () => Promise<unknown>): Promise<string> {
   return (error as ActionError).message;
 }
 
-async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
-  return Buffer.from(await new Response(stream).arrayBuffer()).toString('utf8');
+async function text(stream: AsyncIterable<Buffer>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }
+
+/** What an LFS upload's body reads: a range of the file, as a stream. */
+const range = (file: PlannedSource, start: number, length: number): AsyncIterable<Buffer> =>
+  fileRangeBody(file, start, length, file.pathInRepo).open() as AsyncIterable<Buffer>;
 
 describe('a planned file', () => {
   it('reads the planned bytes, through every reader, while the file is unchanged', async () => {
     const file = plan('a.txt', 'hello world');
     expect((await readPlannedFile(file)).toString()).toBe('hello world');
-    const blob = new DiskBlob(file, 0, file.size);
-    expect(await text(blob.stream())).toBe('hello world');
-    expect(await blob.slice(6).text()).toBe('world');
-    const chunks: Buffer[] = [];
-    for await (const chunk of blob.slice(0, 5).openStream() as AsyncIterable<Buffer>) chunks.push(chunk);
-    expect(Buffer.concat(chunks).toString()).toBe('hello');
-    expect(await gitBlobSha1OfFile(file)).toBe('95d09f2b10159347eece71399a7e2e907ea3df4f');
+    expect((await readWholeFile(file)).toString()).toBe('hello world');
+    expect(await text(range(file, 6, 5))).toBe('world');
+    expect((await digestFile(file, { gitSha1: true })).gitSha1).toBe('95d09f2b10159347eece71399a7e2e907ea3df4f');
+    // Larger than the synchronous reads' limit (64 KiB): the asynchronous path.
+    const big = plan('big.txt', 'x'.repeat(100 * 1024));
+    expect((await readWholeFile(big)).length).toBe(100 * 1024);
   });
 
   it('refuses a same-size symlink to another file put in its place, in every reader', async () => {
@@ -71,17 +75,13 @@ describe('a planned file', () => {
     const expected = 'The workflow changed "models/a.txt" during the upload (it is now a symlink)';
     expect(await refusal(() => readPlannedFile(file))).toContain(expected);
     expect(await refusal(() => openPlannedFile(file))).toContain(expected);
-    const blob = new DiskBlob(file, 0, file.size);
-    expect(await refusal(() => blob.arrayBuffer())).toContain(expected);
-    expect(await refusal(() => text(blob.stream()))).toContain(expected);
-    expect(
-      await refusal(async () => {
-        const chunks: Buffer[] = [];
-        for await (const chunk of blob.openStream() as AsyncIterable<Buffer>) chunks.push(chunk);
-        return chunks;
-      }),
-    ).toContain(expected);
-    expect(await refusal(() => gitBlobSha1OfFile(file))).toContain(expected);
+    expect(await refusal(() => readWholeFile(file))).toContain(expected);
+    expect(await refusal(() => text(range(file, 0, file.size)))).toContain(expected);
+    expect(await refusal(() => digestFile(file, { gitSha1: true, sha256: true }))).toContain(expected);
+    const big = plan('big.txt', 'x'.repeat(100 * 1024));
+    writeFileSync(join(folder, 'big-secret'), 'S'.repeat(100 * 1024));
+    swap(big, (staged) => symlinkSync(join(folder, 'big-secret'), staged));
+    expect(await refusal(() => readWholeFile(big))).toContain('(it is now a symlink)');
   });
 
   it('refuses another file of the same size, a file of another size, a FIFO, a file that is gone', async () => {

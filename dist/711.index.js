@@ -1,16 +1,21 @@
-export const id = 250;
-export const ids = [250];
+export const id = 711;
+export const ids = [711];
 export const modules = {
 
-/***/ 2522:
+/***/ 711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ createFetchAdapter)
-/* harmony export */ });
-/* unused harmony export toFetchResponse */
-// The one `fetch` that @huggingface/hub is given, by verify (hub/verify.ts) and by the upload
-// (upload/library-fetch.ts): it turns the library's Fetch API calls into the action's own requests
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  verifyToken: () => (/* binding */ verifyToken)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/http/fetch-adapter.ts
+// The one `fetch` that @huggingface/hub is given, by verify (hub/verify.ts; the upload no longer
+// uses the library, see upload/send-commit.ts): it turns the library's Fetch API calls into the action's own requests
 // and their answers back into Responses, so every request of the library gets what the action's
 // HTTP stack gives (request.ts: proxies, time limits, body caps, no redirects) where Node's global
 // fetch would ignore HTTPS_PROXY and buffer large bodies. What is sent, with which token and which
@@ -68,23 +73,19 @@ function toFetchResponse(url, response) {
     return result;
 }
 
-
-/***/ }),
-
-/***/ 7250:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   verifyToken: () => (/* binding */ verifyToken)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _http_fetch_adapter_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2522);
-/* harmony import */ var _http_refusal_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5424);
-/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2081);
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8902);
-/* harmony import */ var _hub_url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7644);
-/* harmony import */ var _runner_sanitize_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9063);
-/* harmony import */ var _about_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4543);
+// EXTERNAL MODULE: ./src/http/refusal.ts
+var refusal = __webpack_require__(5424);
+// EXTERNAL MODULE: ./src/http/request.ts + 6 modules
+var request = __webpack_require__(2081);
+// EXTERNAL MODULE: ./src/http/retry.ts
+var retry = __webpack_require__(8902);
+// EXTERNAL MODULE: ./src/hub/hub-url.ts
+var hub_url = __webpack_require__(7644);
+// EXTERNAL MODULE: ./src/runner/sanitize.ts
+var sanitize = __webpack_require__(9063);
+// EXTERNAL MODULE: ./src/about.ts + 1 modules
+var about = __webpack_require__(4543);
+;// CONCATENATED MODULE: ./src/hub/verify.ts
 // `verify: true`: prove the new token works before the job goes on (and before anything is exported),
 // with the same client library a later JavaScript step would use, `@huggingface/hub`, against the
 // configured hub: repository access for a repo resource (GET /api/{type}s/{ns}/{name}), whoAmI for a
@@ -112,7 +113,7 @@ const MAX_VERIFY_RESPONSE_BYTES = 256 * 1024;
 async function verifyToken(tokens, settings, deadline, log) {
     if (!tokens.current.token.accessToken.startsWith('hf_')) {
         // @huggingface/hub refuses such a token before any request (a TypeError): say what it means.
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi('The token endpoint issued a token that does not start with hf_, so it is not a Hugging Face Hub token, ' +
+        throw new errors/* RemoteError */.Hi('The token endpoint issued a token that does not start with hf_, so it is not a Hugging Face Hub token, ' +
             'and `verify` cannot check it.', {
             code: 'MALFORMED_RESPONSE',
             transient: false,
@@ -120,7 +121,7 @@ async function verifyToken(tokens, settings, deadline, log) {
         });
     }
     const hub = await __webpack_require__.e(/* import() */ 429).then(__webpack_require__.bind(__webpack_require__, 1429));
-    const hubUrl = (0,_hub_url_js__WEBPACK_IMPORTED_MODULE_4__/* .hubBaseOf */ .Ax)(settings.hubUrl);
+    const hubUrl = (0,hub_url/* hubBaseOf */.Ax)(settings.hubUrl);
     const answers = []; // this attempt's, in order
     const fetchThroughAction = createFetch(settings, deadline, (answer) => answers.push(answer));
     const resource = settings.resource;
@@ -133,7 +134,7 @@ async function verifyToken(tokens, settings, deadline, log) {
                 const name = typeof identity === 'object' && identity !== null ? identity.name : undefined;
                 if (typeof name !== 'string')
                     throw new TypeError('whoami-v2 answered without a `name`');
-                return `Verified the token: the hub knows it as ${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_5__/* .sanitizeServerText */ .c8)(name, 100)} (whoami).`;
+                return `Verified the token: the hub knows it as ${(0,sanitize/* sanitizeServerText */.c8)(name, 100)} (whoami).`;
             }
             await hub.checkRepoAccess({
                 repo: { type: resource.kind, name: `${resource.namespace}/${resource.name}` },
@@ -145,7 +146,7 @@ async function verifyToken(tokens, settings, deadline, log) {
         }
         catch (error) {
             // Our own transport failed (network, timeout, size): that error says so already.
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi)
+            if (error instanceof errors/* RemoteError */.Hi)
                 throw error;
             // Anything @huggingface/hub threw about an answer is reported as that answer.
             const lastAnswer = answers.at(-1);
@@ -154,14 +155,14 @@ async function verifyToken(tokens, settings, deadline, log) {
             throw error;
         }
     };
-    return (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(attempt, {
+    return (0,retry/* withRetries */.LH)(attempt, {
         maxAttempts: settings.maxAttempts,
         deadline,
-        onRetry: (error, nextAttempt, delayMs) => log((0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .describeRetry */ .eV)(error, nextAttempt, settings.maxAttempts, delayMs)),
+        onRetry: (error, nextAttempt, delayMs) => log((0,retry/* describeRetry */.eV)(error, nextAttempt, settings.maxAttempts, delayMs)),
     }).catch((error) => {
         // A refusal already says what it is; a network failure gets told apart from the exchange's.
-        throw error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi && error.code !== 'VERIFY_REFUSED' && error.code !== 'MALFORMED_RESPONSE'
-            ? (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .wrapRemoteError */ .$A)(`Verifying the new token at ${settings.hubUrl.host} failed`, error)
+        throw error instanceof errors/* RemoteError */.Hi && error.code !== 'VERIFY_REFUSED' && error.code !== 'MALFORMED_RESPONSE'
+            ? (0,errors/* wrapRemoteError */.$A)(`Verifying the new token at ${settings.hubUrl.host} failed`, error)
             : error;
     });
 }
@@ -171,12 +172,12 @@ async function verifyToken(tokens, settings, deadline, log) {
  * transient; a 2xx that @huggingface/hub could not read is a malformed answer.
  */
 function describeAnswer(answer, token, settings) {
-    const read = (0,_http_refusal_js__WEBPACK_IMPORTED_MODULE_1__/* .readRefusal */ .ni)(answer, { secrets: [token] });
-    const said = read.text ? (0,_http_refusal_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .TL)(read.text) : ' with an empty body';
-    const idNote = (0,_http_refusal_js__WEBPACK_IMPORTED_MODULE_1__/* .requestIdNote */ .dF)(read.requestId);
+    const read = (0,refusal/* readRefusal */.ni)(answer, { secrets: [token] });
+    const said = read.text ? (0,refusal/* quoted */.TL)(read.text) : ' with an empty body';
+    const idNote = (0,refusal/* requestIdNote */.dF)(read.requestId);
     const what = `GET ${answer.path} answered HTTP ${answer.status}`;
     if (answer.status >= 200 && answer.status < 300) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`The hub issued a token for ${settings.resource.value}, but verifying it failed: ${what}, an answer ` +
+        return new errors/* RemoteError */.Hi(`The hub issued a token for ${settings.resource.value}, but verifying it failed: ${what}, an answer ` +
             `@huggingface/hub could not read:${said}${idNote}.`, {
             code: 'MALFORMED_RESPONSE',
             transient: false,
@@ -185,7 +186,7 @@ function describeAnswer(answer, token, settings) {
                 'to Hugging Face with the x-request-id.',
         });
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RemoteError */ .Hi(`The hub issued a token for ${settings.resource.value}, but refused it when verifying: ${what}${said}${idNote}.`, {
+    return new errors/* RemoteError */.Hi(`The hub issued a token for ${settings.resource.value}, but refused it when verifying: ${what}${said}${idNote}.`, {
         code: 'VERIFY_REFUSED',
         transient: read.transient,
         retryAfterMs: read.retryAfterMs,
@@ -201,15 +202,15 @@ function describeAnswer(answer, token, settings) {
  * step's deadline, each answer handed to `record` before @huggingface/hub sees it.
  */
 function createFetch(settings, deadline, record) {
-    return (0,_http_fetch_adapter_js__WEBPACK_IMPORTED_MODULE_7__/* .createFetchAdapter */ .U)({
+    return createFetchAdapter({
         send: async ({ url, method, headers }) => {
             if (method !== 'GET')
                 throw new Error(`verify only makes GET requests, not ${method}`);
-            const response = await (0,_http_request_js__WEBPACK_IMPORTED_MODULE_2__/* .sendRequest */ .w)({
+            const response = await (0,request/* sendRequest */.w)({
                 method: 'GET',
                 url,
-                headers: { Accept: 'application/json', 'User-Agent': _about_js__WEBPACK_IMPORTED_MODULE_6__/* .USER_AGENT */ ._O, ...headers },
-                ...(0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .requestBounds */ .dj)(deadline, settings.requestTimeoutMs),
+                headers: { Accept: 'application/json', 'User-Agent': about/* USER_AGENT */._O, ...headers },
+                ...(0,retry/* requestBounds */.dj)(deadline, settings.requestTimeoutMs),
                 maxBodyBytes: MAX_VERIFY_RESPONSE_BYTES,
             });
             record({ path: url.pathname, status: response.status, headers: response.headers, body: response.body });
