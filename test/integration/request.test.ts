@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { RemoteError } from '../../src/errors.js';
 import { closeIdleConnections, proxyHostFor } from '../../src/http/agents.js';
 import { FILE_CHUNK_BYTES } from '../../src/http/file-pump.js';
+import { createTestCertificates, findOpenssl } from '../support/certificates.js';
+import { ForwardProxy } from '../support/forward-proxy.js';
 import { sendRequest, type HttpRequest, type HttpResponse, type StreamedBody } from '../../src/http/request.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, body: Buffer) => void;
@@ -293,6 +296,53 @@ describe('a connection', () => {
     await get({ keepAlive: true });
     expect(server.connections.size).toBe(2);
     closeIdleConnections();
+  });
+});
+
+describe('TLS and proxies', () => {
+  const openssl = findOpenssl();
+
+  it.skipIf(openssl === undefined)(
+    'a certificate that does not verify is a TLS failure, never retried, with the CA hint',
+    async () => {
+      const certificates = createTestCertificates(['localhost'], openssl);
+      const tls = createHttpsServer({ key: certificates.key, cert: certificates.cert }, (_request, response) =>
+        response.end('secret'),
+      );
+      await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+      try {
+        const port = (tls.address() as AddressInfo).port;
+        const error = await failure(get({ url: new URL(`https://localhost:${port}/`) }));
+        expect(error.code).toBe('TLS');
+        expect(error.transient).toBe(false);
+        expect(error.message).toMatch(new RegExp(`^TLS verification of localhost:${port} failed \\(`));
+        expect(error.hint).toContain('NODE_EXTRA_CA_CERTS');
+      } finally {
+        tls.closeAllConnections();
+        await new Promise<void>((resolve) => tls.close(() => resolve()));
+        certificates.remove();
+      }
+    },
+  );
+
+  it('a proxy that refuses the tunnel is named, as configuration (403 is not retried)', async () => {
+    const proxy = await new ForwardProxy({}).start();
+    try {
+      vi.stubEnv('HTTPS_PROXY', proxy.url);
+      vi.stubEnv('https_proxy', proxy.url);
+      vi.stubEnv('NO_PROXY', '');
+      vi.stubEnv('no_proxy', '');
+      const error = await failure(get({ url: new URL('https://hub.example.test/api') }));
+      expect(error.code).toBe('PROXY');
+      expect(error.transient).toBe(false);
+      expect(error.message).toBe(
+        `the proxy ${new URL(proxy.url).host} refused to open a tunnel to hub.example.test: HTTP 403`,
+      );
+      expect(error.hint).toContain('HTTPS_PROXY and NO_PROXY');
+      expect(proxy.tunnels).toEqual(['hub.example.test:443']);
+    } finally {
+      await proxy.stop();
+    }
   });
 });
 

@@ -8,8 +8,14 @@ import { annotationsOf, prepareStep, type RunOptions, type RunResult } from './r
 
 export type InProcessResult = Omit<RunResult, 'stderr' | 'durationMs'>;
 
-/** Runs `run()` of src/main.ts as one step of a job; never runs two at once (the environment is global). */
-export async function runInProcess(options: RunOptions = {}): Promise<InProcessResult> {
+/**
+ * Runs `run()` of src/main.ts (or `step`, e.g. the post step's entry) as one step of a job; never
+ * runs two at once (the environment is global).
+ */
+export async function runInProcess(
+  options: RunOptions = {},
+  step: () => Promise<void> = async () => (await import('../../src/main.js')).run(),
+): Promise<InProcessResult> {
   const { job, env, readRunnerFiles } = prepareStep(options);
   const savedEnv = { ...process.env };
   const write = process.stdout.write.bind(process.stdout);
@@ -25,8 +31,7 @@ export async function runInProcess(options: RunOptions = {}): Promise<InProcessR
   const exitCodeBefore = process.exitCode;
   let exitCode: number | null = 0;
   try {
-    const { run } = await import('../../src/main.js');
-    await run();
+    await step();
     exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
   } finally {
     process.exitCode = exitCodeBefore;
