@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects. `unit`: the pure parts, no dist/, no network, no second Node (`npm run test:unit`).
-// `integration`: src/ run in this process against the local Hub and loopback servers
-// (test/support/), with an injected clock where time matters (`npm run test:integration`). `e2e`:
-// the committed dist/ run as the runner runs it, on this Node and on Node 24, against local servers,
-// plus checks of the bundle itself (`npm run test:e2e`): only what the bundle alone can prove.
-// `npm test` runs all three, with coverage of src/ (the minified bundle cannot be traced back to
-// src/, so coverage comes from unit and integration; the floors below fail the run if it drops).
+// Three projects. `unit`: the pure parts, on the Node running the tests, no dist/, no network
+// (`npm run test:unit`). `integration`: src/ run in this process against the local Hub and loopback
+// servers (test/support/), with an injected clock where time matters (`npm run test:integration`).
+// `e2e`: the committed dist/ run as the runner runs it, on Node 24 only (the runtime action.yml
+// declares; fetched if missing), against local servers, plus checks of the bundle itself
+// (`npm run test:e2e`): only what the bundle alone can prove. `npm test` runs all three, with
+// coverage of src/ (the minified bundle cannot be traced back to src/, so coverage comes from unit
+// and integration; the floors below fail the run if it drops).
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -37,7 +38,12 @@ export default defineConfig({
       { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/global-setup.ts'] },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          setupFiles: ['test/e2e/setup.ts'],
+        },
       },
     ],
   },

@@ -1,6 +1,6 @@
-// The `upload` benchmark (run by `npm run bench` after the start-up benchmark, or alone with
-// `npx tsc -p tsconfig.scripts.json && node .build/scripts/bench-upload.js [--upload-rounds N]
-// [--shapes 600mib,small,mid,big,rerun] [--big-gib N] [--write]`): five shapes of work published to
+// `npm run bench:upload [-- --upload-rounds N] [-- --shapes 600mib,small,mid,big,rerun] [-- --big-gib N]
+// [-- --write]`: the `upload` benchmark. It writes several GiB of test files to the temporary folder
+// and takes about 7 minutes (CONTRIBUTING.md, "Benchmarks"). Five shapes of work published to
 // the local Hub's commit API, exchange included: today's 600 MiB set (one 512 MiB file, 44 text and
 // 44 binary files of 1 MiB), 10,000 text files of 4 KiB (all inline), 200 binary files of 5 MiB (LFS),
 // one file of several GiB (3 by default), and the 600 MiB set again with nothing changed; each by:

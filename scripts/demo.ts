@@ -1,25 +1,38 @@
 // `npm run demo`: runs the bundled action (dist/index.js) end to end against the embedded local
 // GitHub OIDC issuer and local Hub, and prints what a workflow run would show: the step's log, the
-// exported variables and outputs (token redacted) and the job summary. Two runs: one that succeeds,
-// and one the Hub refuses because the run is for a tag, to show the diagnostics. Then `upload`: a
-// folder published in one step (with the local Hub's commit API), and the same again, unchanged.
+// exported variables and outputs (token redacted) and the job summary as the run page shows it
+// (rendered as text). The GitHub repository (acme/model-training) and the Hub repository
+// (acme-ai/awesome-model) have different names, so each setting shows where it comes from.
+// Four runs: one the Hub trusts; one it refuses because the run is for a tag, to show the
+// diagnostics; a folder published in one step with `upload`; and the same again, unchanged.
 
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HubCommitApi } from '../test/support/hub-commit-api.js';
-import { startLocalServices } from '../test/support/local-services.js';
-import { createJob, runAction, type RunResult } from '../test/support/run-action.js';
+import { startLocalServices, type LocalServices } from '../test/support/local-services.js';
+import { createJob, runAction, type RunOptions, type RunResult } from '../test/support/run-action.js';
 import { maskText, renderRunnerLog } from '../test/support/runner-log.js';
+import { renderSummaryText } from '../test/support/summary-text.js';
+
+/** The GitHub repository whose workflow runs, and the Hub repository it publishes to. */
+const GITHUB_REPOSITORY = 'acme/model-training';
+const HUB_REPOSITORY = 'acme-ai/awesome-model';
+const WORKFLOW_FILE = 'publish.yml';
+const RUNS = 4;
 
 const bold = (text: string): string => (process.stdout.isTTY ? `\u001b[1m${text}\u001b[0m` : text);
+const indent = (text: string): string => text.replace(/^(?=.)/gm, '  ');
+/** What the demo is doing, while it does it (a run takes a second or two; the upload's file more). */
+const progress = (text: string): void => console.log(`… ${text}`);
 
-function show(title: string, workflowStep: string, result: RunResult, secrets: string[]): void {
+function show(title: string, workflowStep: string, result: RunResult, services: LocalServices): void {
+  const secrets = [...services.secrets().idTokens, ...services.secrets().hubTokens];
+  const redact = (value: string): string => maskText(value, secrets);
   console.log(`\n${bold(`━━ ${title} ━━`)}`);
   console.log(`${bold('Workflow step:')}\n${workflowStep}`);
   console.log(`\n${bold(`Step log (exit code ${String(result.exitCode)}):`)}`);
-  console.log(renderRunnerLog(result.stdout).replace(/^/gm, '  '));
-  const redact = (value: string): string => maskText(value, secrets);
+  console.log(indent(renderRunnerLog(result.stdout)));
   console.log(`\n${bold('Exported to later steps (GITHUB_ENV):')}`);
   const exported = Object.entries(result.exported);
   console.log(
@@ -28,35 +41,54 @@ function show(title: string, workflowStep: string, result: RunResult, secrets: s
   console.log(`\n${bold('Step outputs (GITHUB_OUTPUT):')}`);
   const outputs = Object.entries(result.outputs);
   console.log(outputs.length ? outputs.map(([name, value]) => `  ${name}=${redact(value)}`).join('\n') : '  (none)');
-  console.log(`\n${bold('Job summary (GITHUB_STEP_SUMMARY, HTML/Markdown):')}`);
-  console.log(redact(result.summary).trim().replace(/^/gm, '  ') || '  (empty)');
+  console.log(`\n${bold('Job summary (GITHUB_STEP_SUMMARY, as the run page shows it):')}`);
+  console.log(indent(renderSummaryText(redact(result.summary))) || '  (empty)');
+  console.log('');
 }
 
+console.log(bold('npm run demo: the bundled action (dist/index.js), end to end, on loopback only.'));
+progress('starting a local GitHub OIDC issuer and a local Hub');
 const services = await startLocalServices();
 try {
-  console.log(bold('Local GitHub OIDC issuer and Hugging Face Hub token endpoint started on loopback:'));
+  const workflowRef = (ref: string): string => `${GITHUB_REPOSITORY}/.github/workflows/${WORKFLOW_FILE}@${ref}`;
+  services.issuer.identity = {
+    ...services.issuer.identity,
+    repository: GITHUB_REPOSITORY,
+    workflowFile: WORKFLOW_FILE,
+  };
+  services.hub.addPublisher(HUB_REPOSITORY, { repository: GITHUB_REPOSITORY, branch: 'main', workflow: WORKFLOW_FILE });
   console.log(`  issuer ${services.issuer.url}  (signs RS256 ID tokens as ${services.issuer.issuer})`);
+  console.log(`  hub    ${services.hub.url}`);
   console.log(
-    `  hub    ${services.hub.url}  (Trusted Publisher for acme/awesome-model: repository acme/awesome-model, ` +
-      `branch main, workflow publish.yml)`,
+    `  The workflow .github/workflows/${WORKFLOW_FILE} of the GitHub repository ${GITHUB_REPOSITORY} publishes to the ` +
+      `Hub repository ${HUB_REPOSITORY}, whose Trusted Publisher names: repository ${GITHUB_REPOSITORY}, ` +
+      `branch main, workflow ${WORKFLOW_FILE}.`,
   );
 
   const step = (extra = ''): string =>
-    `  - uses: hf-oidc/hf-oidc-token-action@v1\n    with:\n      resource: acme/awesome-model\n      hub-url: ` +
+    `  - uses: hf-oidc/hf-oidc-token-action@v1\n    with:\n      resource: ${HUB_REPOSITORY}\n      hub-url: ` +
     `${services.hub.url}   # the local hub; omit for huggingface.co${extra}`;
+  /** The action as a run of GITHUB_REPOSITORY's workflow on `ref` starts it. */
+  const run = (number: number, inputs: Record<string, string>, ref: string, options: Partial<RunOptions> = {}) => {
+    progress(`run ${String(number)} of ${String(RUNS)}: starting dist/index.js as the runner does`);
+    return runAction({
+      ...services.runOptions({ resource: HUB_REPOSITORY, ...inputs }),
+      ...options,
+      env: { GITHUB_REPOSITORY, GITHUB_REF: ref, GITHUB_WORKFLOW_REF: workflowRef(ref) },
+    });
+  };
 
-  const success = await runAction(services.runOptions({ resource: 'acme/awesome-model' }));
-  show('1. A push to main: the Hub trusts the run and issues a token', step(), success, [
-    ...services.secrets().idTokens,
-    ...services.secrets().hubTokens,
-  ]);
+  const success = await run(1, {}, 'refs/heads/main');
+  show(
+    `1. A push to main of ${GITHUB_REPOSITORY}: the Hub trusts the run and issues a token`,
+    step(),
+    success,
+    services,
+  );
 
   services.issuer.identity = { ...services.issuer.identity, ref: 'refs/tags/v1.0.0' };
-  const refused = await runAction(services.runOptions({ resource: 'acme/awesome-model' }));
-  show('2. The same workflow on a tag: the publisher pins branch main, so the Hub refuses', step(), refused, [
-    ...services.secrets().idTokens,
-    ...services.secrets().hubTokens,
-  ]);
+  const refused = await run(2, {}, 'refs/tags/v1.0.0');
+  show('2. The same workflow on a tag: the publisher pins branch main, so the Hub refuses', step(), refused, services);
 
   // 3 and 4: `upload`, against the local Hub's commit API and its storage host.
   services.issuer.identity = { ...services.issuer.identity, ref: 'refs/heads/main' };
@@ -65,38 +97,26 @@ try {
   let published: RunResult;
   let unchanged: RunResult;
   try {
-    api.createRepo('acme/awesome-model');
+    api.createRepo(HUB_REPOSITORY);
+    progress('writing a folder to publish: README.md, config.json and a 120 MiB model.safetensors');
     const folder = join(job.workspace, 'model');
     mkdirSync(folder);
     writeFileSync(join(folder, 'README.md'), '# Awesome model\n');
     writeFileSync(join(folder, 'config.json'), '{"hidden_size": 64}\n');
     writeFileSync(join(folder, 'model.safetensors'), randomBytes(120 * 1024 * 1024));
     const uploadStep = step('\n      upload: ./model');
-    const env = { GITHUB_WORKFLOW_REF: 'acme/awesome-model/.github/workflows/publish.yml@refs/heads/main' };
-    published = await runAction({
-      ...services.runOptions({ resource: 'acme/awesome-model', upload: 'model' }),
-      job,
-      env,
-    });
+    published = await run(3, { upload: 'model' }, 'refs/heads/main', { job });
     show(
       '3. `upload`: the same step publishes a folder (120 MiB through LFS) with the new token',
       uploadStep,
       published,
-      [...services.secrets().idTokens, ...services.secrets().hubTokens],
+      services,
     );
-    const [commit] = api.commits('acme/awesome-model');
-    console.log(
-      `\n${bold('The commit on the Hub:')}\n  ${commit?.title ?? '?'}\n${(commit?.description ?? '').replace(/^/gm, '  ')}`,
-    );
-    unchanged = await runAction({
-      ...services.runOptions({ resource: 'acme/awesome-model', upload: 'model' }),
-      job,
-      env,
-    });
-    show('4. The same run again: nothing changed, so no commit', uploadStep, unchanged, [
-      ...services.secrets().idTokens,
-      ...services.secrets().hubTokens,
-    ]);
+    const [commit] = api.commits(HUB_REPOSITORY);
+    console.log(`\n${bold(`The commit on the Hub (${HUB_REPOSITORY}):`)}`);
+    console.log(indent(`${commit?.title ?? '?'}\n\n${(commit?.description ?? '').trim()}`));
+    unchanged = await run(4, { upload: 'model' }, 'refs/heads/main', { job });
+    show('4. The same run again: nothing changed, so no commit', uploadStep, unchanged, services);
   } finally {
     job.remove();
     await api.stop();
@@ -107,7 +127,7 @@ try {
     refused.exitCode === 1 &&
     published.exitCode === 0 &&
     unchanged.exitCode === 0 &&
-    api.commits('acme/awesome-model').length === 2;
+    api.commits(HUB_REPOSITORY).length === 2;
   console.log(
     `\n${bold(ok ? 'Demo finished: every run behaved as a workflow would.' : 'Demo FAILED: a run did not behave as expected.')}`,
   );

@@ -22,7 +22,7 @@ import { RUNTIMES } from './runtimes.js';
 
 const [TEST_NODE, ...OTHER_RUNTIMES] = RUNTIMES;
 if (!TEST_NODE) throw new Error('no runtime to test on');
-/** The runtimes for the few cases that also run on Node 24. */
+/** The runtimes of the few cases that name theirs in the test title (the action's only, runtimes.ts). */
 const ALL_RUNTIMES = [TEST_NODE, ...OTHER_RUNTIMES];
 
 /** A run that is still going after this is killed: it proves a missing bound, not a slow machine. */

@@ -8,6 +8,7 @@
 import { describe, expect } from 'vitest';
 import type { LocalServices } from '../support/local-services.js';
 import { runProcess } from '../support/process.js';
+import { ACTION_RUNTIME } from './runtimes.js';
 import { HELPER_ENTRY, runAction, type RunOptions, type RunResult } from '../support/run-action.js';
 import { findForgedCommands, renderRunnerLog } from '../support/runner-log.js';
 import { expectCleanFailure, expectCleanSuccess } from './expectations.js';
@@ -115,7 +116,7 @@ describe('server text in the log', () => {
     });
     const hubUrl = `${services.hub.url}/`;
     const helper = await runProcess(
-      process.execPath,
+      ACTION_RUNTIME.node,
       [
         HELPER_ENTRY,
         ...['--hub-url', hubUrl, '--resource', 'acme/awesome-model'],

@@ -6,7 +6,10 @@
 // that what the workflows tell users works as written: an example is saved under its own name (the
 // Trusted Publisher names that file), every `hf` command comes after a step that installs it, no
 // stale `huggingface_hub[cli]`, and JavaScript that uses @huggingface/hub passes the token as
-// `accessToken` (the library does not read HF_TOKEN).
+// `accessToken` (the library does not read HF_TOKEN). And that every workflow shown follows
+// SECURITY.md: `id-token: write` granted per job, never to the whole workflow, and no job that can
+// mint a token builds, trains or installs the project's dependencies (that belongs in a job without
+// it, handing files over as an artifact); third-party actions at the majors this repository's CI uses.
 // Pure functions over file contents, so a test can feed them a mutated copy and prove that drift is
 // caught.
 
@@ -46,6 +49,8 @@ export interface DocsToCheck {
   examples: DocumentFile[];
   /** The action's major version (package.json); examples must use `@v<major>` or a full SHA. */
   majorVersion: number;
+  /** This repository's CI workflow: the third-party actions it pins set the majors docs must use. */
+  ciWorkflow: string;
 }
 
 type Mapping = Record<string, unknown>;
@@ -211,6 +216,75 @@ function grantsIdToken(permissions: unknown): boolean {
 }
 
 /**
+ * Commands that build, train or install the project's dependencies: whatever they run (setup.py,
+ * install scripts, the project's own code) could mint a token in a job with id-token: write.
+ */
+const BUILD_COMMANDS: readonly { pattern: RegExp; what: string }[] = [
+  {
+    pattern: /\b(?:uv )?pip3? install\b[^\n]*\s(?:-r|--requirement|-e|--editable|\.)(?:\s|$)/,
+    what: 'pip install -r/-e/.',
+  },
+  { pattern: /\buv (?:sync|run)\b/, what: 'uv sync/run' },
+  {
+    pattern: /\b(?:npm|pnpm|yarn)\s+(?:ci|run|install(?!\s+(?:--\S+\s+)*@?[\w.-]+(?:\/[\w.-]+)?@))\b/,
+    what: 'an npm install of the project, or a script',
+  },
+  { pattern: /\bpython3?\s+(?!-m\s+pip\b)(?:-m\s+\S+|\S+\.py)\b/, what: 'a Python script' },
+  // At the start of a command: `./model` as an argument is a folder, not a script.
+  { pattern: /(?:^|[;&|]\s*)(?:make\b|bash\s+\S+\.sh\b|\.\/\S+)/m, what: 'a build script' },
+];
+
+/**
+ * SECURITY.md's rule for a workflow: id-token: write only on the jobs that publish, never on the
+ * whole workflow, and none of those jobs builds or installs the project.
+ */
+function checkTokenJobs(document: Mapping, where: string): string[] {
+  const problems: string[] = [];
+  if (grantsIdToken(document['permissions'])) {
+    problems.push(
+      `${where}: grants id-token: write to the whole workflow; give it to the publishing job only (SECURITY.md)`,
+    );
+  }
+  const jobs = isMapping(document['jobs']) ? document['jobs'] : {};
+  for (const [jobName, job] of Object.entries(jobs)) {
+    if (!isMapping(job) || !grantsIdToken(job['permissions'])) continue;
+    for (const steps of findStepLists(job)) {
+      for (const step of steps) {
+        const run = typeof step['run'] === 'string' ? step['run'] : '';
+        const build = BUILD_COMMANDS.find(({ pattern }) => pattern.test(run));
+        if (build === undefined) continue;
+        problems.push(
+          `${where}: job ${jobName} can mint a token (id-token: write) and runs \`${run.split('\n')[0] ?? ''}\` ` +
+            `(${build.what}): do that in a job without id-token: write and hand the files over as an artifact (SECURITY.md)`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+/** `owner/name` → the major version this repository's CI pins it at (`uses: …@<sha> # v7.0.1`). */
+export function pinnedMajors(ciWorkflow: string): Map<string, number> {
+  const majors = new Map<string, number>();
+  for (const match of ciWorkflow.matchAll(/uses:\s*([\w.-]+\/[\w.-]+)@[0-9a-f]{40}\s*#\s*v(\d+)/g)) {
+    majors.set(match[1]!, Number(match[2]));
+  }
+  return majors;
+}
+
+/** Third-party actions shown to users at an older (or newer) major than CI uses. */
+function checkActionMajors(text: string, where: string, majors: Map<string, number>): string[] {
+  const problems: string[] = [];
+  for (const match of text.matchAll(/uses:\s*['"]?([\w.-]+\/[\w.-]+)@v(\d+)\b/g)) {
+    const expected = majors.get(match[1]!);
+    if (expected !== undefined && Number(match[2]) !== expected) {
+      problems.push(`${where}: uses ${match[1]!}@v${match[2]!}; this repository's CI uses v${String(expected)}`);
+    }
+  }
+  return problems;
+}
+
+/**
  * The example's header: `Save as:` names `.github/workflows/<its own file name>`, and every
  * `Workflow` field of a Trusted Publisher it describes names that same file (or, after "or", the
  * other candidate of a reusable workflow).
@@ -291,7 +365,12 @@ function checkStaleText(text: string, where: string): string[] {
     : [];
 }
 
-function checkExampleWorkflow(example: DocumentFile, manifest: ActionManifest, majorVersion: number): string[] {
+function checkExampleWorkflow(
+  example: DocumentFile,
+  manifest: ActionManifest,
+  majorVersion: number,
+  majors: Map<string, number>,
+): string[] {
   let document: unknown;
   try {
     document = parse(example.text);
@@ -334,6 +413,7 @@ function checkExampleWorkflow(example: DocumentFile, manifest: ActionManifest, m
   if (!anyGrant) problems.push(`${example.path}: sets no permissions: id-token: write`);
   if (!anyUse) problems.push(`${example.path}: neither uses ${ACTION_REPOSITORY} nor calls a workflow that does`);
   problems.push(...checkExampleHeader(example), ...checkRunSteps(document, example.path));
+  problems.push(...checkTokenJobs(document, example.path), ...checkActionMajors(example.text, example.path, majors));
   problems.push(...checkStaleText(example.text, example.path));
   return problems;
 }
@@ -420,6 +500,7 @@ function checkMarkdownBlocks(
   where: string,
   manifest: ActionManifest,
   majorVersion: number,
+  majors: Map<string, number>,
 ): string[] {
   const problems: string[] = [];
   for (const block of findYamlBlocks(markdown)) {
@@ -433,7 +514,8 @@ function checkMarkdownBlocks(
       continue;
     }
     findActionSteps(document).forEach((step) => problems.push(...checkActionStep(step, at, manifest, majorVersion)));
-    problems.push(...checkRunSteps(document, at));
+    problems.push(...checkRunSteps(document, at), ...checkActionMajors(block.text, at, majors));
+    if (isMapping(document) && 'jobs' in document) problems.push(...checkTokenJobs(document, at));
   }
   problems.push(...checkStaleText(markdown, where));
   return problems;
@@ -480,14 +562,17 @@ export function checkMarketplaceMetadata(actionYml: string): string[] {
 /** Every way the documentation disagrees with action.yml, or action.yml with the Marketplace; empty when all agree. */
 export function checkDocs(docs: DocsToCheck): string[] {
   const manifest = parseActionManifest(docs.actionYml);
+  const majors = pinnedMajors(docs.ciWorkflow);
+  if (majors.size === 0) return ['the CI workflow pins no third-party action by SHA with its version'];
   const problems = [
     ...checkMarketplaceMetadata(docs.actionYml),
     ...checkReadmeTables(docs.readme, manifest),
-    ...checkMarkdownBlocks(docs.readme, 'README', manifest, docs.majorVersion),
-    ...docs.guides.flatMap((guide) => checkMarkdownBlocks(guide.text, guide.path, manifest, docs.majorVersion)),
+    ...checkMarkdownBlocks(docs.readme, 'README', manifest, docs.majorVersion, majors),
+    ...docs.guides.flatMap((guide) => checkMarkdownBlocks(guide.text, guide.path, manifest, docs.majorVersion, majors)),
   ];
   if (docs.examples.length === 0) problems.push('examples/: no example workflows found');
-  for (const example of docs.examples) problems.push(...checkExampleWorkflow(example, manifest, docs.majorVersion));
+  for (const example of docs.examples)
+    problems.push(...checkExampleWorkflow(example, manifest, docs.majorVersion, majors));
   return problems;
 }
 

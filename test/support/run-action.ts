@@ -35,6 +35,11 @@ export const ACTION_ENTRY = join(REPOSITORY_ROOT, 'dist', 'index.js');
 export const POST_ENTRY = join(REPOSITORY_ROOT, 'dist', 'post', 'index.js');
 /** The git credential helper the action configures. */
 export const HELPER_ENTRY = join(REPOSITORY_ROOT, 'dist', 'git-credential-helper', 'index.js');
+/**
+ * The Node binary that runs dist/ when a run names none; unset, the Node running this code. The
+ * end-to-end tests set it to Node 24, the action's runtime (test/e2e/setup.ts).
+ */
+export const ACTION_NODE_VARIABLE = 'HF_OIDC_TEST_ACTION_NODE';
 
 /**
  * A job's folders, shared by its steps: HOME (where `git config --global` writes), the workspace,
@@ -63,7 +68,7 @@ export function createJob(): Job {
 const STEP_FILES = '.runner';
 
 export interface RunOptions {
-  /** Node binary; defaults to the one running the tests. */
+  /** Node binary; defaults to $HF_OIDC_TEST_ACTION_NODE (Node 24 in the end-to-end tests), else the one running this code. */
   node?: string;
   /** Input name → value, as in a workflow's `with:`. */
   inputs?: Record<string, string>;
@@ -235,7 +240,7 @@ export async function runAction(options: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
   const [command, ...commandArguments] = [
     ...(options.wrapWith ?? []),
-    options.node ?? process.execPath,
+    options.node ?? process.env[ACTION_NODE_VARIABLE] ?? process.execPath,
     options.entry ?? ACTION_ENTRY,
   ];
   const child = spawn(command, commandArguments, {

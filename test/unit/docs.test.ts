@@ -42,6 +42,7 @@ function realDocs(): DocsToCheck {
       text: readFileSync(path, 'utf8'),
     })),
     majorVersion: Number(manifestVersion.split('.')[0]),
+    ciWorkflow: read('.github/workflows/ci.yml'),
   };
 }
 
@@ -59,6 +60,10 @@ describe('the documentation matches action.yml', () => {
     expect(findSectionTable(docs.readme, 'Outputs')?.rows).toHaveLength(manifest.outputs.length);
     expect(docs.examples.length).toBeGreaterThanOrEqual(7);
     expect(countActionSteps(docs)).toBeGreaterThanOrEqual(docs.examples.length);
+  });
+
+  it('keeps the README under 1,500 words (everything else lives once, in docs/)', () => {
+    expect(read('README.md').split(/\s+/).filter(Boolean).length).toBeLessThan(1500);
   });
 
   it('meets the Marketplace rules: description under 125 characters, an icon and a colour it offers', () => {
@@ -138,11 +143,7 @@ describe('the drift check fails on drift', () => {
       name: 'a description reworded in the README only',
       mutate: (d) => ({
         ...d,
-        readme: replaceOnce(
-          d.readme,
-          'Time limit for each HTTP request, body included.',
-          'Time limit for each request.',
-        ),
+        readme: replaceOnce(d.readme, 'Limit for each HTTP request, body included,', 'Limit for each request,'),
       }),
       expected: [/timeout-seconds description differs/],
     },
@@ -173,6 +174,50 @@ describe('the drift check fails on drift', () => {
         examples: [{ ...firstExample, text: firstExample.text.replace(/id-token: write/g, 'id-token: none') }],
       }),
       expected: [/needs permissions: id-token: write/, /sets no permissions: id-token: write/],
+    },
+    {
+      name: 'an example granting id-token: write to the whole workflow',
+      mutate: (d) =>
+        withExample(d, 'examples/publish-model.yml', (text) =>
+          replaceOnce(text, 'permissions:\n  contents: read\n', 'permissions:\n  id-token: write\n  contents: read\n'),
+        ),
+      expected: [/publish-model\.yml: grants id-token: write to the whole workflow/],
+    },
+    {
+      name: 'an example that runs pip install -r in the job that can mint a token',
+      mutate: (d) =>
+        withExample(d, 'examples/publish-model-hf-cli.yml', (text) =>
+          replaceOnce(text, 'pip install -U huggingface_hub', 'pip install -U huggingface_hub -r requirements.txt'),
+        ),
+      expected: [/publish-model-hf-cli\.yml: job publish can mint a token \(id-token: write\) and runs `pip install/],
+    },
+    {
+      name: 'an example that builds in the job that can mint a token',
+      mutate: (d) =>
+        withExample(d, 'examples/update-dataset-scheduled.yml', (text) =>
+          replaceOnce(
+            text,
+            '      - uses: actions/download-artifact@v8\n',
+            '      - run: python scripts/build_dataset.py --out ./data\n      - uses: actions/download-artifact@v8\n',
+          ),
+        ),
+      expected: [/job publish can mint a token \(id-token: write\) and runs `python scripts\/build_dataset\.py/],
+    },
+    {
+      name: 'a README workflow granting id-token: write to the whole workflow',
+      mutate: (d) => ({
+        ...d,
+        readme: replacePattern(d.readme, /\njobs:\n/, '\npermissions:\n  id-token: write\n\njobs:\n'),
+      }),
+      expected: [/README line \d+: grants id-token: write to the whole workflow/],
+    },
+    {
+      name: 'an example using an older major of an action than CI',
+      mutate: (d) =>
+        withExample(d, 'examples/publish-model.yml', (text) =>
+          replaceOnce(text, 'actions/checkout@v7', 'actions/checkout@v5'),
+        ),
+      expected: [/uses actions\/checkout@v5; this repository's CI uses v7/],
     },
     {
       name: 'an example that is not valid YAML',
@@ -245,10 +290,10 @@ describe('the drift check fails on drift', () => {
       expected: [/publish-model-hf-cli\.yml: runs `hf upload .*` before any step installs the hf CLI/],
     },
     {
-      name: 'the README quick start running hf without installing it',
+      name: 'the README running hf without installing it',
       mutate: (d) => ({
         ...d,
-        readme: replacePattern(d.readme, /\n {3}- run: pip install -U huggingface_hub[^\n]*/, ''),
+        readme: replacePattern(d.readme, /\n +- run: pip install -U huggingface_hub[^\n]*/, ''),
       }),
       expected: [/README line \d+: runs `hf upload .*` before any step installs the hf CLI/],
     },

