@@ -36,6 +36,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -703,15 +704,14 @@ export class LfsStorage {
     const sha256 = createHash('sha256');
     let size = 0;
     const output = createWriteStream(incoming);
+    // A loop rather than one pipeline() per part: pipelines into the same open stream each leave
+    // their listeners on it (a 3 GiB upload has 48 parts: MaxListenersExceededWarning).
     for (const part of chosen) {
-      const counter = new Transform({
-        transform(chunk: Buffer, _encoding, callback): void {
-          sha256.update(chunk);
-          size += chunk.length;
-          callback(null, chunk);
-        },
-      });
-      await pipeline(createReadStream(part.file), counter, output, { end: false });
+      for await (const chunk of createReadStream(part.file) as AsyncIterable<Buffer>) {
+        sha256.update(chunk);
+        size += chunk.length;
+        if (!output.write(chunk)) await once(output, 'drain');
+      }
     }
     await new Promise<void>((resolve, reject) =>
       output.end((error?: Error | null) => (error ? reject(error) : resolve())),
