@@ -1840,7 +1840,7 @@ function textForPart(text, part, parts) {
 /** Other commits landed on the branch twice while this one was being prepared. */
 function branchKeptMoving(refusal, state) {
     return new errors/* RemoteError */.Hi(`Other commits kept landing on ${state.revision} of ${state.webPath} while the action was committing: ` +
-        `${withoutPeriod(refusal.message)}, twice`, {
+        `${(0,errors/* withoutSentenceEnd */.PA)(refusal.message)}, twice`, {
         code: 'BRANCH_MOVED',
         transient: false,
         requestId: refusal.requestId,
@@ -1848,11 +1848,11 @@ function branchKeptMoving(refusal, state) {
     });
 }
 /** The failure as the step reports it: its cause, then what reached the Hub. */
-function describeFailure(error, state) {
+function uploadFailure(error, state) {
     const cause = error instanceof errors/* ActionError */.lZ
         ? error
         : // Not an error the action raised: a defect of the action, reported as such.
-            new errors/* RemoteError */.Hi(`the action failed unexpectedly: ${(0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes(error instanceof Error ? error.message : String(error)), 240)}`, {
+            new errors/* RemoteError */.Hi(`the action failed unexpectedly: ${(0,sanitize/* sanitizeServerText */.c8)(redactTokenShapes((0,errors/* messageOf */.bD)(error)), 240)}`, {
                 code: 'MALFORMED_RESPONSE',
                 transient: false,
                 cause: error,
@@ -1866,14 +1866,11 @@ function describeFailure(error, state) {
     const outcome = cause.code === 'COMMIT_UNKNOWN'
         ? ' Whether the commit was made is not known.'
         : ` Nothing was committed: ${state.webPath}@${state.revision} is unchanged.${stored}`;
-    return new errors/* ActionError */.lZ(`Uploading to ${state.webPath} failed: ${withoutPeriod(cause.message)}.${outcome}`, {
+    return new errors/* ActionError */.lZ(`Uploading to ${state.webPath} failed: ${(0,errors/* withoutSentenceEnd */.PA)(cause.message)}.${outcome}`, {
         code: cause.code,
         hint: cause.hint,
         cause,
     });
-}
-function withoutPeriod(text) {
-    return text.replace(/\.$/, '');
 }
 
 ;// CONCATENATED MODULE: ./src/upload/send-commit.ts
@@ -2046,7 +2043,7 @@ async function sendCommits(part, context) {
         }
     }
     catch (error) {
-        const failure = describeFailure(error, state);
+        const failure = uploadFailure(error, state);
         throw committed.length === 0 ? failure : partFailed(failure, committed, partsTotal, api.webPath);
     }
 }

@@ -15,11 +15,19 @@ export interface TimerLimits {
   readonly timeoutMs?: number;
   /** What the limit is called in an error message, e.g. "the per-request timeout (15 s)". */
   readonly timeoutLabel: string;
-  readonly idle?: {
-    readonly ms: number;
-    readonly afterBodyMs?: number;
-    readonly answer?: { readonly ms: number; readonly label: string };
-  };
+  readonly idle?: IdleLimits;
+}
+
+/**
+ * An inactivity limit: the request fails (transiently) when no byte is sent or received for `ms`.
+ * Once the body is sent, the wait for the answer may be longer (`afterBodyMs`): a server may
+ * rightly take a while to process what it received (a commit of many files).
+ */
+export interface IdleLimits {
+  readonly ms: number;
+  readonly afterBodyMs?: number;
+  /** The most the answer may take, from its headers to its last byte, and what that limit is called. */
+  readonly answer?: { readonly ms: number; readonly label: string };
 }
 
 export class RequestTimers {

@@ -20,7 +20,7 @@ import { describeProxy, describeTarget, trace } from '../runner/trace.js';
 import { agentFor, proxyHostFor } from './agents.js';
 import { describeResponseHeaders } from './headers.js';
 import { bodyLength, openBodySource, sendBody } from './request-body.js';
-import { RequestTimers } from './request-timers.js';
+import { RequestTimers, type IdleLimits } from './request-timers.js';
 import { connectionError, responseStreamError } from './socket-errors.js';
 
 /** A request body read from a source as the socket drains; `open` is called once per attempt. */
@@ -46,17 +46,8 @@ export interface HttpRequest {
   readonly timeoutMs?: number;
   /** What the timeout is called in an error message, e.g. "the per-request timeout (15 s)". */
   readonly timeoutLabel: string;
-  /**
-   * An inactivity limit: the request fails (transiently) when no byte is sent or received for `ms`.
-   * Once the body is sent, the wait for the answer may be longer (`afterBodyMs`): a server may
-   * rightly take a while to process what it received (a commit of many files).
-   */
-  readonly idle?: {
-    readonly ms: number;
-    readonly afterBodyMs?: number;
-    /** The most the answer may take, from its headers to its last byte, and what that limit is called. */
-    readonly answer?: { readonly ms: number; readonly label: string };
-  };
+  /** An inactivity limit instead of `timeoutMs`, for bodies that may rightly take hours (request-timers.ts). */
+  readonly idle?: IdleLimits;
   readonly maxBodyBytes: number;
   /** Called with the running count of body bytes handed to the socket. */
   readonly onBodyProgress?: (sentBytes: number) => void;

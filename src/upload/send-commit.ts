@@ -22,17 +22,10 @@ import { formatDuration, UploadProgress } from './progress.js';
 import { HUB_PART_LIMITS, splitIntoParts } from './parts.js';
 import { textForPart, type CommitText } from './provenance.js';
 import { compareWithRemote, type CommitPart } from './remote-plan.js';
+import type { UploadCounts } from './result.js';
 import type { UploadSettings } from './settings.js';
 import { UploadTransport, type HubTokens } from './transport.js';
-import { branchKeptMoving, describeFailure } from './upload-failure.js';
-
-export interface UploadCounts {
-  readonly added: number;
-  readonly changed: number;
-  readonly unchanged: number;
-  readonly deleted: number;
-  readonly ignored: number;
-}
+import { branchKeptMoving, uploadFailure } from './upload-failure.js';
 
 /** One commit the upload made: the hub's answer, each field undefined when it is not fit to publish (commit-answer.ts). */
 export interface CommittedPart {
@@ -221,7 +214,7 @@ export async function sendCommits(part: CommitPart, context: CommitContext): Pro
       };
     }
   } catch (error: unknown) {
-    const failure = describeFailure(error, state);
+    const failure = uploadFailure(error, state);
     throw committed.length === 0 ? failure : partFailed(failure, committed, partsTotal, api.webPath);
   }
 }

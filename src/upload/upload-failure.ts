@@ -4,7 +4,7 @@
 // branch is unchanged; LFS objects that reached storage without a commit are named (a re-run does
 // not send them again).
 
-import { ActionError, RemoteError } from '../errors.js';
+import { ActionError, messageOf, RemoteError, withoutSentenceEnd } from '../errors.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
 import type { StorageTally } from './lfs-transfer.js';
 import { formatBytes } from './plan.js';
@@ -21,7 +21,7 @@ export interface FailureState {
 export function branchKeptMoving(refusal: RemoteError, state: FailureState): RemoteError {
   return new RemoteError(
     `Other commits kept landing on ${state.revision} of ${state.webPath} while the action was committing: ` +
-      `${withoutPeriod(refusal.message)}, twice`,
+      `${withoutSentenceEnd(refusal.message)}, twice`,
     {
       code: 'BRANCH_MOVED',
       transient: false,
@@ -32,13 +32,13 @@ export function branchKeptMoving(refusal: RemoteError, state: FailureState): Rem
 }
 
 /** The failure as the step reports it: its cause, then what reached the Hub. */
-export function describeFailure(error: unknown, state: FailureState): ActionError {
+export function uploadFailure(error: unknown, state: FailureState): ActionError {
   const cause =
     error instanceof ActionError
       ? error
       : // Not an error the action raised: a defect of the action, reported as such.
         new RemoteError(
-          `the action failed unexpectedly: ${sanitizeServerText(redactTokenShapes(error instanceof Error ? error.message : String(error)), 240)}`,
+          `the action failed unexpectedly: ${sanitizeServerText(redactTokenShapes(messageOf(error)), 240)}`,
           {
             code: 'MALFORMED_RESPONSE',
             transient: false,
@@ -56,13 +56,9 @@ export function describeFailure(error: unknown, state: FailureState): ActionErro
     cause.code === 'COMMIT_UNKNOWN'
       ? ' Whether the commit was made is not known.'
       : ` Nothing was committed: ${state.webPath}@${state.revision} is unchanged.${stored}`;
-  return new ActionError(`Uploading to ${state.webPath} failed: ${withoutPeriod(cause.message)}.${outcome}`, {
+  return new ActionError(`Uploading to ${state.webPath} failed: ${withoutSentenceEnd(cause.message)}.${outcome}`, {
     code: cause.code,
     hint: cause.hint,
     cause,
   });
-}
-
-function withoutPeriod(text: string): string {
-  return text.replace(/\.$/, '');
 }

@@ -94,3 +94,26 @@ describe('comments', () => {
     expect(staleSourceReferences('// run-action.ts, and hub/gone.ts', false)).toEqual(['hub/gone.ts']);
   });
 });
+
+/** The names src/ exports as functions, classes and constants, with the files that export each. */
+function exportedNames(): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const file of typeScriptFiles('src')) {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    for (const match of text.matchAll(/^export (?:async )?(?:function|(?:abstract )?class|const) (\w+)/gm)) {
+      const name = match[1] ?? '';
+      names.set(name, [...(names.get(name) ?? []), file]);
+    }
+  }
+  return names;
+}
+
+describe('exported names', () => {
+  // Two functions called describeFailure (the step's and the upload's) once meant two different
+  // things; a reader searching for one found the other. One name, one meaning.
+  it('mean one thing each: no two files of src/ export the same name', () => {
+    const names = exportedNames();
+    expect(names.size).toBeGreaterThan(50);
+    expect([...names].filter(([, files]) => files.length > 1)).toEqual([]);
+  });
+});
