@@ -101,7 +101,7 @@ try {
     progress('writing a folder to publish: README.md, config.json and a 120 MiB model.safetensors');
     const folder = join(job.workspace, 'model');
     mkdirSync(folder);
-    writeFileSync(join(folder, 'README.md'), '# Awesome model\n');
+    writeFileSync(join(folder, 'README.md'), '---\nlicense: mit\n---\n# Awesome model\n');
     writeFileSync(join(folder, 'config.json'), '{"hidden_size": 64}\n');
     writeFileSync(join(folder, 'model.safetensors'), randomBytes(120 * 1024 * 1024));
     const uploadStep = step('\n      upload: ./model');
