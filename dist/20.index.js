@@ -717,8 +717,8 @@ function readSample(planned) {
     }
 }
 
-// EXTERNAL MODULE: ./src/upload/plan.ts
-var upload_plan = __webpack_require__(546);
+// EXTERNAL MODULE: ./src/upload/plan.ts + 1 modules
+var upload_plan = __webpack_require__(2465);
 // EXTERNAL MODULE: ./src/upload/patterns.ts
 var upload_patterns = __webpack_require__(9770);
 // EXTERNAL MODULE: external "node:stream"

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8476);
 /* harmony import */ var _runner_sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9063);
 /* harmony import */ var _runner_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1070);
-/* harmony import */ var _upload_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(546);
+/* harmony import */ var _upload_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2465);
 /* harmony import */ var _upload_progress_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(850);
 // The job summary of an upload: where it went, every commit it made (one line each when it took
 // several), the pull request, what changed. Rendered from the upload's result (upload/result.ts),

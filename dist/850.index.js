@@ -119,23 +119,101 @@ class PatternSet {
 
 /***/ }),
 
-/***/ 546:
+/***/ 2465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d7: () => (/* binding */ planUpload),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
-/* harmony export */ });
-/* unused harmony exports MAX_FILE_BYTES, MAX_PLANNED_FILES */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9063);
-/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9770);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  z3: () => (/* binding */ formatBytes),
+  d7: () => (/* binding */ planUpload)
+});
+
+// UNUSED EXPORTS: MAX_FILE_BYTES, MAX_PLANNED_FILES
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/runner/sanitize.ts
+var sanitize = __webpack_require__(9063);
+// EXTERNAL MODULE: ./src/upload/patterns.ts
+var patterns = __webpack_require__(9770);
+;// CONCATENATED MODULE: ./src/upload/real-paths.ts
+// Where `upload` really is, judged by real paths (realpath), not by names: the root the workflow
+// named must exist and resolve; a relative `upload` (or an absolute one inside GITHUB_WORKSPACE) is
+// content of the checkout, so its real path must stay inside the workspace's (`build -> $HOME` in
+// checked-out code publishes nothing), while an absolute path elsewhere (`${{ runner.temp }}/out`)
+// is the workflow's own; no root inside a `.git` folder. Also the path predicates plan.ts's walk
+// judges links with. Throws InputError; no network.
+
+
+
+
+/** The real path of `upload` and what it is (a file or a folder), once the rules above allow it. */
+async function resolveUploadRoot(settings) {
+    const given = (0,sanitize/* quoteForMessage */.Hx)(settings.given);
+    await (0,promises_.lstat)(settings.localPath).catch((error) => {
+        throw new errors/* InputError */.dz(`Input \`upload\` ${given} does not exist (looked for ${(0,sanitize/* quoteForMessage */.Hx)(settings.localPath)}: ${describeFsError(error)}).`, {
+            hint: 'A relative `upload` is resolved against GITHUB_WORKSPACE. Check the path, and that an earlier ' +
+                'step of this job wrote it there.',
+        });
+    });
+    const rootReal = await (0,promises_.realpath)(settings.localPath).catch((error) => {
+        throw new errors/* InputError */.dz(`Input \`upload\` ${given} cannot be resolved (${describeFsError(error)}): it is, or goes through, a broken symlink.`, { hint: 'Check the path, and the symlinks on the way to it.' });
+    });
+    await checkRoot(settings, rootReal);
+    return { rootReal, rootStats: await (0,promises_.stat)(rootReal, { bigint: true }) };
+}
+/**
+ * The root's real path against the workspace rule: content of the checkout must resolve inside the
+ * workspace, and nothing inside a `.git` folder is uploaded. Throws InputError.
+ */
+async function checkRoot(settings, rootReal) {
+    const given = (0,sanitize/* quoteForMessage */.Hx)(settings.given);
+    if (settings.workspace !== undefined) {
+        const workspaceReal = await (0,promises_.realpath)(settings.workspace).catch(() => settings.workspace ?? '');
+        if (!isInside(workspaceReal, rootReal)) {
+            throw new errors/* InputError */.dz(`Input \`upload\` ${given} resolves to ${(0,sanitize/* quoteForMessage */.Hx)(rootReal)}, outside the workspace ` +
+                `(GITHUB_WORKSPACE): refused, because a path in the workspace is content of the checkout, and a ` +
+                `symlink there (in a pull_request_target run, for example) could publish files of the runner.`, {
+                hint: 'Upload a folder that is really inside the workspace. For files the workflow writes itself ' +
+                    'elsewhere, give an absolute path outside the workspace, for example under `${{ runner.temp }}`.',
+            });
+        }
+    }
+    if (rootReal.split(/[\\/]/).some(isGitName)) {
+        throw new errors/* InputError */.dz(`Input \`upload\` ${given} resolves to ${(0,sanitize/* quoteForMessage */.Hx)(rootReal)}, inside a \`.git\` folder, which never ` +
+            `leaves the runner (a checkout's .git/config can hold its credentials).`, { hint: 'Upload the files themselves, not the repository metadata.' });
+    }
+}
+/** Whether `path` is `folder` or below it (both absolute, resolved). */
+function isInside(folder, path) {
+    const fromFolder = (0,external_node_path_.relative)(folder, path);
+    return fromFolder === '' || (fromFolder !== '..' && !fromFolder.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(fromFolder));
+}
+/**
+ * `.git` in any case: on the case-insensitive file systems of macOS and Windows runners, `.GIT/config`
+ * is the checkout's own `.git/config`, credentials included.
+ */
+function isGitName(name) {
+    return name.toLowerCase() === '.git';
+}
+/** A file system error as a few words for a message. */
+function describeFsError(error) {
+    const code = error?.code;
+    return code === 'ENOENT'
+        ? 'no such file or folder'
+        : code === 'EACCES'
+            ? 'permission denied'
+            : (code ?? 'unreadable');
+}
+
+;// CONCATENATED MODULE: ./src/upload/plan.ts
 // What `upload` will send, read from disk before the exchange, so that every mistake in the inputs
 // or in the folder fails the step before a token exists and before any byte leaves the runner:
 // the path missing, a folder empty after the filters, an `include` pattern that matches nothing,
@@ -146,7 +224,7 @@ class PatternSet {
 // - a relative `upload` (or an absolute one inside GITHUB_WORKSPACE) is content of the checkout: its
 //   real path must stay inside the workspace's, so `build -> $HOME` in checked-out code publishes
 //   nothing; an absolute path elsewhere (`${{ runner.temp }}/out`) is the workflow's own and is
-//   taken as it resolves. No real root inside a `.git` folder.
+//   taken as it resolves. No real root inside a `.git` folder. (These root rules: real-paths.ts.)
 // - inside, a symlink is judged by where it really points: outside the root, or into a `.git`
 //   folder or a `.cache/` folder, or to a file `exclude` leaves out: refused, naming the link
 //   (unless `include`/`exclude` leave the link itself out). A link to a folder is refused too: the
@@ -170,6 +248,7 @@ class PatternSet {
 
 
 
+
 /** The largest file the Hub accepts (hub-docs storage-limits.md: 500 GB per file). */
 const MAX_FILE_BYTES = 500 * 1000 ** 3;
 /**
@@ -180,51 +259,15 @@ const MAX_PLANNED_FILES = 100_000;
 const LINK_HINT = 'Copy the file into the folder instead of linking it, or exclude the link with `exclude`.';
 /** Reads `upload` from disk and applies the rules above. Throws InputError with what to fix. */
 async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
-    const given = (0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)(settings.given);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(settings.localPath).catch((error) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input \`upload\` ${given} does not exist (looked for ${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)(settings.localPath)}: ${describeFsError(error)}).`, {
-            hint: 'A relative `upload` is resolved against GITHUB_WORKSPACE. Check the path, and that an earlier ' +
-                'step of this job wrote it there.',
-        });
-    });
-    const rootReal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(settings.localPath).catch((error) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input \`upload\` ${given} cannot be resolved (${describeFsError(error)}): it is, or goes through, a broken symlink.`, { hint: 'Check the path, and the symlinks on the way to it.' });
-    });
-    await checkRoot(settings, rootReal);
-    const rootStats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(rootReal, { bigint: true });
-    if (rootStats.isFile()) {
-        if (settings.include.length > 0 || settings.exclude.length > 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`\`include\` and \`exclude\` select files inside a folder, but \`upload\` ${given} is a single file.`, { hint: 'Remove `include`/`exclude`, or set `upload` to the folder that holds the files.' });
-        }
-        const name = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(settings.localPath);
-        const pathInRepo = settings.pathInRepo && !settings.pathInRepoIsFolder
-            ? settings.pathInRepo
-            : [settings.pathInRepo, name].filter(Boolean).join('/');
-        const size = Number(rootStats.size);
-        checkSize(size, settings.given);
-        const file = {
-            pathInRepo,
-            localPath: rootReal,
-            relativePath: name,
-            size,
-            identity: { device: rootStats.dev, inode: rootStats.ino },
-        };
-        checkRepoPath(file);
-        return {
-            kind: 'file',
-            files: [file],
-            totalBytes: file.size,
-            deleteBase: pathInRepo.includes('/') ? pathInRepo.slice(0, pathInRepo.lastIndexOf('/')) : '',
-            excludedByPatterns: 0,
-            skippedGitEntries: 0,
-            skippedCacheFolders: 0,
-        };
-    }
+    const given = (0,sanitize/* quoteForMessage */.Hx)(settings.given);
+    const { rootReal, rootStats } = await resolveUploadRoot(settings);
+    if (rootStats.isFile())
+        return planSingleFile(settings, rootReal, rootStats);
     if (!rootStats.isDirectory()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input \`upload\` ${given} is neither a file nor a folder.`);
+        throw new errors/* InputError */.dz(`Input \`upload\` ${given} is neither a file nor a folder.`);
     }
-    const include = new _patterns_js__WEBPACK_IMPORTED_MODULE_5__/* .PatternSet */ .D(settings.include, 'include');
-    const exclude = new _patterns_js__WEBPACK_IMPORTED_MODULE_5__/* .PatternSet */ .D(settings.exclude, 'exclude');
+    const include = new patterns/* PatternSet */.D(settings.include, 'include');
+    const exclude = new patterns/* PatternSet */.D(settings.exclude, 'exclude');
     const prefix = settings.pathInRepo ?? '';
     const files = [];
     let excludedByPatterns = 0;
@@ -247,16 +290,16 @@ async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
     const walked = new Set();
     /** Walks the real folder `directory` (`relativeDirectory` from the root, `/`-separated). */
     const walk = async (directory, relativeDirectory) => {
-        const self = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(directory, { bigint: true });
+        const self = await (0,promises_.lstat)(directory, { bigint: true });
         const key = `${self.dev}:${self.ino}`;
         // Some file systems (network shares on Windows, FAT) report no inode: nothing to compare then.
         if (self.ino !== 0n && walked.has(key)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`The folder ${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)(relativeDirectory || '.')} in \`upload\` is a folder already read under ` +
+            throw new errors/* InputError */.dz(`The folder ${(0,sanitize/* quoteForMessage */.Hx)(relativeDirectory || '.')} in \`upload\` is a folder already read under ` +
                 `another path (a bind mount?): refused, so that no folder is read twice.`, { hint: 'Upload the folder from one place only.' });
         }
         walked.add(key);
         const entries = [];
-        for await (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.opendir)(directory))
+        for await (const entry of await (0,promises_.opendir)(directory))
             entries.push(entry.name);
         entries.sort();
         for (const name of entries) {
@@ -265,10 +308,10 @@ async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
                 skippedGitEntries++;
                 continue;
             }
-            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(directory, name);
+            const path = (0,external_node_path_.join)(directory, name);
             // Synchronous: one lstat takes microseconds, a thread-pool round trip more, and a folder of
             // 10,000 files makes 10,000 of them (half a second of a 2-second upload when awaited in turn).
-            const entry = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { bigint: true });
+            const entry = (0,external_node_fs_.lstatSync)(path, { bigint: true });
             if (name === '.cache' && (entry.isDirectory() || entry.isSymbolicLink())) {
                 skippedCacheFolders++;
                 continue;
@@ -292,13 +335,13 @@ async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
     };
     /** A symlink in the folder: judged by where it really points (see the rules at the top). */
     const followLink = async (path, relativePath, directory) => {
-        const link = (0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)(relativePath);
-        const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(path).catch((error) => {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`The symlink ${link} in \`upload\` is broken (${describeFsError(error)}).`, {
+        const link = (0,sanitize/* quoteForMessage */.Hx)(relativePath);
+        const target = await (0,promises_.realpath)(path).catch((error) => {
+            throw new errors/* InputError */.dz(`The symlink ${link} in \`upload\` is broken (${describeFsError(error)}).`, {
                 hint: 'Remove it, or exclude it with `exclude`.',
             });
         });
-        const targetStats = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(target, { bigint: true });
+        const targetStats = await (0,promises_.stat)(target, { bigint: true });
         if (!wanted(relativePath, targetStats.isDirectory())) {
             // Counted as left out, and, for a file, recorded against `include` as any file is.
             if (targetStats.isDirectory())
@@ -310,18 +353,18 @@ async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
         if (!isInside(rootReal, target)) {
             // A link to a folder outside is refused even when its files would be excluded: what is below
             // it cannot be listed without reading outside the folder.
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`The symlink ${link} in \`upload\` points outside it, to ${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)(target)}: refused, so that a ` +
+            throw new errors/* InputError */.dz(`The symlink ${link} in \`upload\` points outside it, to ${(0,sanitize/* quoteForMessage */.Hx)(target)}: refused, so that a ` +
                 `symlink in checked-out code (a pull_request_target run, for example) cannot publish files of the runner.`, { hint: LINK_HINT });
         }
-        const targetInRoot = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(rootReal, target);
-        const shownTarget = (0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)(targetInRoot.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/') || '.');
+        const targetInRoot = (0,external_node_path_.relative)(rootReal, target);
+        const shownTarget = (0,sanitize/* quoteForMessage */.Hx)(targetInRoot.split(external_node_path_.sep).join('/') || '.');
         if (isNeverUploaded(targetInRoot)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`The symlink ${link} in \`upload\` points to ${shownTarget}, inside a \`.git\` or \`.cache\` ` +
+            throw new errors/* InputError */.dz(`The symlink ${link} in \`upload\` points to ${shownTarget}, inside a \`.git\` or \`.cache\` ` +
                 `folder, which never leaves the runner: refused (a checkout's .git/config can hold its credentials).`, { hint: 'Remove the link, or exclude it with `exclude`.' });
         }
         if (targetStats.isDirectory()) {
             const loop = isInside(target, directory);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(loop
+            throw new errors/* InputError */.dz(loop
                 ? `The symlink ${link} in \`upload\` makes a loop (it points to ${shownTarget}, a folder that contains it).`
                 : `The symlink ${link} in \`upload\` points to the folder ${shownTarget}: links to folders are not ` +
                     `followed, so that each folder is read once, under its own path (links between folders could ` +
@@ -330,8 +373,8 @@ async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
                     (loop ? ' or remove it.' : ', or copy the folder if its files must also be at that path.'),
             });
         }
-        if (exclude.peek(targetInRoot.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/'))) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`The symlink ${link} in \`upload\` points to ${shownTarget}, which \`exclude\` leaves out: refused, so ` +
+        if (exclude.peek(targetInRoot.split(external_node_path_.sep).join('/'))) {
+            throw new errors/* InputError */.dz(`The symlink ${link} in \`upload\` points to ${shownTarget}, which \`exclude\` leaves out: refused, so ` +
                 `that a link cannot publish what the workflow excluded.`, { hint: 'Remove the link, or exclude it too.' });
         }
         if (!targetStats.isFile()) {
@@ -344,7 +387,7 @@ async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
     };
     const add = (relativePath, localPath, stats) => {
         if (files.length >= limits.maxFiles) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`\`upload\` ${given} holds more than ${limits.maxFiles.toLocaleString('en-US')} files to upload: ` +
+            throw new errors/* InputError */.dz(`\`upload\` ${given} holds more than ${limits.maxFiles.toLocaleString('en-US')} files to upload: ` +
                 `refused, as the Hub advises fewer than 100,000 files per repository (the walk stopped there).`, {
                 hint: 'Narrow `upload`, `include` and `exclude`, or pack small files into archives or Parquet shards; ' +
                     'check for a link or a generated folder that adds files you did not mean to publish.',
@@ -363,10 +406,10 @@ async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
         files.push(file);
     };
     await walk(rootReal, '').catch((error) => {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz)
+        if (error instanceof errors/* InputError */.dz)
             throw error;
         const path = error?.path;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Could not read ${path === undefined ? 'the folder' : (0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(rootReal, path) || '.')} in ` +
+        throw new errors/* InputError */.dz(`Could not read ${path === undefined ? 'the folder' : (0,sanitize/* quoteForMessage */.Hx)((0,external_node_path_.relative)(rootReal, path) || '.')} in ` +
             `\`upload\` ${given}: ${describeFsError(error)}.`, {
             hint: 'Check the permissions of the files to upload, or exclude what cannot be read with `exclude`.',
             cause: error,
@@ -374,8 +417,8 @@ async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
     });
     const unmatched = include.unmatched();
     if (unmatched.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${unmatched.length === 1 ? 'This `include` pattern matches' : 'These `include` patterns match'} no file ` +
-            `in \`upload\` ${given}: ${unmatched.map((pattern) => (0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)(pattern)).join(', ')}.`, {
+        throw new errors/* InputError */.dz(`${unmatched.length === 1 ? 'This `include` pattern matches' : 'These `include` patterns match'} no file ` +
+            `in \`upload\` ${given}: ${unmatched.map((pattern) => (0,sanitize/* quoteForMessage */.Hx)(pattern)).join(', ')}.`, {
             hint: 'Patterns are matched against paths relative to `upload`, case-sensitively; `*` also matches `/`. ' +
                 'Fix the pattern, or remove it if the files are optional.',
         });
@@ -386,7 +429,7 @@ async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
             : skippedGitEntries > 0 || skippedCacheFolders > 0
                 ? 'it holds nothing but `.git` or `.cache`'
                 : 'it is empty';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Nothing to upload: \`upload\` ${given} is a folder, but ${why}.`, {
+        throw new errors/* InputError */.dz(`Nothing to upload: \`upload\` ${given} is a folder, but ${why}.`, {
             hint: 'Check `upload` and the patterns; an earlier step of the job may not have written the files.',
         });
     }
@@ -394,7 +437,7 @@ async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
     const seen = new Set();
     for (const file of files) {
         if (seen.has(file.pathInRepo))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Two files would go to ${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)(file.pathInRepo)}.`);
+            throw new errors/* InputError */.dz(`Two files would go to ${(0,sanitize/* quoteForMessage */.Hx)(file.pathInRepo)}.`);
         seen.add(file.pathInRepo);
     }
     return {
@@ -407,67 +450,55 @@ async function planUpload(settings, limits = { maxFiles: MAX_PLANNED_FILES }) {
         skippedCacheFolders,
     };
 }
-/**
- * The root's real path against the workspace rule: content of the checkout must resolve inside the
- * workspace, and nothing inside a `.git` folder is uploaded. Throws InputError.
- */
-async function checkRoot(settings, rootReal) {
-    const given = (0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)(settings.given);
-    if (settings.workspace !== undefined) {
-        const workspaceReal = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(settings.workspace).catch(() => settings.workspace ?? '');
-        if (!isInside(workspaceReal, rootReal)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input \`upload\` ${given} resolves to ${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)(rootReal)}, outside the workspace ` +
-                `(GITHUB_WORKSPACE): refused, because a path in the workspace is content of the checkout, and a ` +
-                `symlink there (in a pull_request_target run, for example) could publish files of the runner.`, {
-                hint: 'Upload a folder that is really inside the workspace. For files the workflow writes itself ' +
-                    'elsewhere, give an absolute path outside the workspace, for example under `${{ runner.temp }}`.',
-            });
-        }
+/** The plan for `upload` naming one file: that file, at `path-in-repo` or under its own name. */
+function planSingleFile(settings, rootReal, rootStats) {
+    const given = (0,sanitize/* quoteForMessage */.Hx)(settings.given);
+    if (settings.include.length > 0 || settings.exclude.length > 0) {
+        throw new errors/* InputError */.dz(`\`include\` and \`exclude\` select files inside a folder, but \`upload\` ${given} is a single file.`, { hint: 'Remove `include`/`exclude`, or set `upload` to the folder that holds the files.' });
     }
-    if (rootReal.split(/[\\/]/).some(isGitName)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input \`upload\` ${given} resolves to ${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)(rootReal)}, inside a \`.git\` folder, which never ` +
-            `leaves the runner (a checkout's .git/config can hold its credentials).`, { hint: 'Upload the files themselves, not the repository metadata.' });
-    }
-}
-/** Whether `path` is `folder` or below it (both absolute, resolved). */
-function isInside(folder, path) {
-    const fromFolder = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(folder, path);
-    return fromFolder === '' || (fromFolder !== '..' && !fromFolder.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(fromFolder));
+    const name = (0,external_node_path_.basename)(settings.localPath);
+    const pathInRepo = settings.pathInRepo && !settings.pathInRepoIsFolder
+        ? settings.pathInRepo
+        : [settings.pathInRepo, name].filter(Boolean).join('/');
+    const size = Number(rootStats.size);
+    checkSize(size, settings.given);
+    const file = {
+        pathInRepo,
+        localPath: rootReal,
+        relativePath: name,
+        size,
+        identity: { device: rootStats.dev, inode: rootStats.ino },
+    };
+    checkRepoPath(file);
+    return {
+        kind: 'file',
+        files: [file],
+        totalBytes: file.size,
+        deleteBase: pathInRepo.includes('/') ? pathInRepo.slice(0, pathInRepo.lastIndexOf('/')) : '',
+        excludedByPatterns: 0,
+        skippedGitEntries: 0,
+        skippedCacheFolders: 0,
+    };
 }
 /** Whether a path relative to the root lies in what is never uploaded: `.git`, a `.cache` folder. */
 function isNeverUploaded(pathInRoot) {
-    const parts = pathInRoot.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep);
+    const parts = pathInRoot.split(external_node_path_.sep);
     return parts.some(isGitName) || parts.slice(0, -1).includes('.cache');
-}
-/**
- * `.git` in any case: on the case-insensitive file systems of macOS and Windows runners, `.GIT/config`
- * is the checkout's own `.git/config`, credentials included.
- */
-function isGitName(name) {
-    return name.toLowerCase() === '.git';
 }
 function checkSize(size, name) {
     if (size > MAX_FILE_BYTES) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)(name)} is ${formatBytes(size)}: the Hub accepts files of at most ` +
+        throw new errors/* InputError */.dz(`${(0,sanitize/* quoteForMessage */.Hx)(name)} is ${formatBytes(size)}: the Hub accepts files of at most ` +
             `${formatBytes(MAX_FILE_BYTES)} (500 GB).`, { hint: 'Split it into smaller files (for model weights, shards), or exclude it with `exclude`.' });
     }
 }
 function checkRepoPath(file) {
     if (/[\p{Cc}]/u.test(file.pathInRepo)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`The file ${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)(file.relativePath)} has a control character in its name, which the Hub refuses.`, { hint: 'Rename it, or exclude it with `exclude`.' });
+        throw new errors/* InputError */.dz(`The file ${(0,sanitize/* quoteForMessage */.Hx)(file.relativePath)} has a control character in its name, which the Hub refuses.`, { hint: 'Rename it, or exclude it with `exclude`.' });
     }
 }
 function refuseSpecialFile(relativePath) {
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${(0,_runner_sanitize_js__WEBPACK_IMPORTED_MODULE_4__/* .quoteForMessage */ .Hx)(relativePath)} in \`upload\` is not a regular file (a socket, pipe or device): it cannot ` +
+    throw new errors/* InputError */.dz(`${(0,sanitize/* quoteForMessage */.Hx)(relativePath)} in \`upload\` is not a regular file (a socket, pipe or device): it cannot ` +
         `be uploaded.`, { hint: 'Exclude it with `exclude`.' });
-}
-function describeFsError(error) {
-    const code = error?.code;
-    return code === 'ENOENT'
-        ? 'no such file or folder'
-        : code === 'EACCES'
-            ? 'permission denied'
-            : (code ?? 'unreadable');
 }
 /** Bytes in binary units, for messages and progress lines ("512.0 MiB", "1.2 GiB"). */
 function formatBytes(bytes) {
@@ -492,7 +523,7 @@ function formatBytes(bytes) {
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
 /* unused harmony exports LARGE_FILE_BYTES, PROGRESS_INTERVAL_MS */
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(546);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2465);
 // Progress for long uploads, readable in a step log: one line when a large file starts uploading
 // and one when it ends (size, time, rate), and in between at most one summary line per interval,
 // whatever the number of files or events. It is fed the transfer's events (hashing and uploading

@@ -8,7 +8,7 @@
 // - a relative `upload` (or an absolute one inside GITHUB_WORKSPACE) is content of the checkout: its
 //   real path must stay inside the workspace's, so `build -> $HOME` in checked-out code publishes
 //   nothing; an absolute path elsewhere (`${{ runner.temp }}/out`) is the workflow's own and is
-//   taken as it resolves. No real root inside a `.git` folder.
+//   taken as it resolves. No real root inside a `.git` folder. (These root rules: real-paths.ts.)
 // - inside, a symlink is judged by where it really points: outside the root, or into a `.git`
 //   folder or a `.cache/` folder, or to a file `exclude` leaves out: refused, naming the link
 //   (unless `include`/`exclude` leave the link itself out). A link to a folder is refused too: the
@@ -29,11 +29,12 @@
 
 import { lstatSync, type BigIntStats } from 'node:fs';
 import { lstat, opendir, realpath, stat } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { quoteForMessage } from '../runner/sanitize.js';
 import { PatternSet } from './patterns.js';
 import type { PlannedSource } from './planned-file.js';
+import { describeFsError, isGitName, isInside, resolveUploadRoot } from './real-paths.js';
 import type { UploadSettings } from './settings.js';
 
 /** The largest file the Hub accepts (hub-docs storage-limits.md: 500 GB per file). */
@@ -76,57 +77,8 @@ export async function planUpload(
   limits: { readonly maxFiles: number } = { maxFiles: MAX_PLANNED_FILES },
 ): Promise<LocalPlan> {
   const given = quoteForMessage(settings.given);
-  await lstat(settings.localPath).catch((error: unknown) => {
-    throw new InputError(
-      `Input \`upload\` ${given} does not exist (looked for ${quoteForMessage(settings.localPath)}: ${describeFsError(error)}).`,
-      {
-        hint:
-          'A relative `upload` is resolved against GITHUB_WORKSPACE. Check the path, and that an earlier ' +
-          'step of this job wrote it there.',
-      },
-    );
-  });
-  const rootReal = await realpath(settings.localPath).catch((error: unknown) => {
-    throw new InputError(
-      `Input \`upload\` ${given} cannot be resolved (${describeFsError(error)}): it is, or goes through, a broken symlink.`,
-      { hint: 'Check the path, and the symlinks on the way to it.' },
-    );
-  });
-  await checkRoot(settings, rootReal);
-  const rootStats = await stat(rootReal, { bigint: true });
-
-  if (rootStats.isFile()) {
-    if (settings.include.length > 0 || settings.exclude.length > 0) {
-      throw new InputError(
-        `\`include\` and \`exclude\` select files inside a folder, but \`upload\` ${given} is a single file.`,
-        { hint: 'Remove `include`/`exclude`, or set `upload` to the folder that holds the files.' },
-      );
-    }
-    const name = basename(settings.localPath);
-    const pathInRepo =
-      settings.pathInRepo && !settings.pathInRepoIsFolder
-        ? settings.pathInRepo
-        : [settings.pathInRepo, name].filter(Boolean).join('/');
-    const size = Number(rootStats.size);
-    checkSize(size, settings.given);
-    const file: PlannedFile = {
-      pathInRepo,
-      localPath: rootReal,
-      relativePath: name,
-      size,
-      identity: { device: rootStats.dev, inode: rootStats.ino },
-    };
-    checkRepoPath(file);
-    return {
-      kind: 'file',
-      files: [file],
-      totalBytes: file.size,
-      deleteBase: pathInRepo.includes('/') ? pathInRepo.slice(0, pathInRepo.lastIndexOf('/')) : '',
-      excludedByPatterns: 0,
-      skippedGitEntries: 0,
-      skippedCacheFolders: 0,
-    };
-  }
+  const { rootReal, rootStats } = await resolveUploadRoot(settings);
+  if (rootStats.isFile()) return planSingleFile(settings, rootReal, rootStats);
   if (!rootStats.isDirectory()) {
     throw new InputError(`Input \`upload\` ${given} is neither a file nor a folder.`);
   }
@@ -342,54 +294,45 @@ export async function planUpload(
   };
 }
 
-/**
- * The root's real path against the workspace rule: content of the checkout must resolve inside the
- * workspace, and nothing inside a `.git` folder is uploaded. Throws InputError.
- */
-async function checkRoot(settings: UploadSettings, rootReal: string): Promise<void> {
+/** The plan for `upload` naming one file: that file, at `path-in-repo` or under its own name. */
+function planSingleFile(settings: UploadSettings, rootReal: string, rootStats: BigIntStats): LocalPlan {
   const given = quoteForMessage(settings.given);
-  if (settings.workspace !== undefined) {
-    const workspaceReal = await realpath(settings.workspace).catch(() => settings.workspace ?? '');
-    if (!isInside(workspaceReal, rootReal)) {
-      throw new InputError(
-        `Input \`upload\` ${given} resolves to ${quoteForMessage(rootReal)}, outside the workspace ` +
-          `(GITHUB_WORKSPACE): refused, because a path in the workspace is content of the checkout, and a ` +
-          `symlink there (in a pull_request_target run, for example) could publish files of the runner.`,
-        {
-          hint:
-            'Upload a folder that is really inside the workspace. For files the workflow writes itself ' +
-            'elsewhere, give an absolute path outside the workspace, for example under `${{ runner.temp }}`.',
-        },
-      );
-    }
-  }
-  if (rootReal.split(/[\\/]/).some(isGitName)) {
+  if (settings.include.length > 0 || settings.exclude.length > 0) {
     throw new InputError(
-      `Input \`upload\` ${given} resolves to ${quoteForMessage(rootReal)}, inside a \`.git\` folder, which never ` +
-        `leaves the runner (a checkout's .git/config can hold its credentials).`,
-      { hint: 'Upload the files themselves, not the repository metadata.' },
+      `\`include\` and \`exclude\` select files inside a folder, but \`upload\` ${given} is a single file.`,
+      { hint: 'Remove `include`/`exclude`, or set `upload` to the folder that holds the files.' },
     );
   }
-}
-
-/** Whether `path` is `folder` or below it (both absolute, resolved). */
-function isInside(folder: string, path: string): boolean {
-  const fromFolder = relative(folder, path);
-  return fromFolder === '' || (fromFolder !== '..' && !fromFolder.startsWith(`..${sep}`) && !isAbsolute(fromFolder));
+  const name = basename(settings.localPath);
+  const pathInRepo =
+    settings.pathInRepo && !settings.pathInRepoIsFolder
+      ? settings.pathInRepo
+      : [settings.pathInRepo, name].filter(Boolean).join('/');
+  const size = Number(rootStats.size);
+  checkSize(size, settings.given);
+  const file: PlannedFile = {
+    pathInRepo,
+    localPath: rootReal,
+    relativePath: name,
+    size,
+    identity: { device: rootStats.dev, inode: rootStats.ino },
+  };
+  checkRepoPath(file);
+  return {
+    kind: 'file',
+    files: [file],
+    totalBytes: file.size,
+    deleteBase: pathInRepo.includes('/') ? pathInRepo.slice(0, pathInRepo.lastIndexOf('/')) : '',
+    excludedByPatterns: 0,
+    skippedGitEntries: 0,
+    skippedCacheFolders: 0,
+  };
 }
 
 /** Whether a path relative to the root lies in what is never uploaded: `.git`, a `.cache` folder. */
 function isNeverUploaded(pathInRoot: string): boolean {
   const parts = pathInRoot.split(sep);
   return parts.some(isGitName) || parts.slice(0, -1).includes('.cache');
-}
-
-/**
- * `.git` in any case: on the case-insensitive file systems of macOS and Windows runners, `.GIT/config`
- * is the checkout's own `.git/config`, credentials included.
- */
-function isGitName(name: string): boolean {
-  return name.toLowerCase() === '.git';
 }
 
 function checkSize(size: number, name: string): void {
@@ -417,15 +360,6 @@ function refuseSpecialFile(relativePath: string): never {
       `be uploaded.`,
     { hint: 'Exclude it with `exclude`.' },
   );
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOENT'
-    ? 'no such file or folder'
-    : code === 'EACCES'
-      ? 'permission denied'
-      : (code ?? 'unreadable');
 }
 
 /** Bytes in binary units, for messages and progress lines ("512.0 MiB", "1.2 GiB"). */
