@@ -199,19 +199,6 @@ function openFailure(file, error) {
         hint: 'Check the permissions of the files to upload.',
     });
 }
-/** A whole planned file (for the small ones: `.gitattributes`, `.gitignore`), checked as openPlannedFile does. */
-async function readPlannedFile(file) {
-    const handle = await openPlannedFile(file);
-    try {
-        const bytes = await handle.readFile();
-        if (bytes.length !== file.size)
-            throw changed(file, `it is now ${bytes.length} bytes, not the ${file.size} planned`);
-        return bytes;
-    }
-    finally {
-        await handle.close();
-    }
-}
 /** The error for a file that is not what was planned any more. */
 function changed(file, why, cause) {
     return new errors/* ActionError */.lZ(`The workflow changed ${(0,sanitize/* quoteForMessage */.Hx)(file.pathInRepo)} during the upload (${why}): refused, so that ` +
@@ -949,9 +936,9 @@ async function compareWithRemote(part, upload, api, log) {
     const extra = {};
     for (const file of part.files) {
         if (file.pathInRepo === '.gitattributes')
-            extra.gitAttributes = (await readPlannedFile(file)).toString('utf8');
+            extra.gitAttributes = (await readWholeFile(file)).toString('utf8');
         if (file.pathInRepo === '.gitignore')
-            extra.gitIgnore = (await readPlannedFile(file)).toString('utf8');
+            extra.gitIgnore = (await readWholeFile(file)).toString('utf8');
     }
     const answer = await api.preupload(part.files, extra);
     const ignored = part.files.filter((file) => answer.files.get(file.pathInRepo)?.shouldIgnore === true);
@@ -2106,7 +2093,7 @@ async function checkReadmeMetadata(files, context) {
     if (context.repoKind === 'kernel' || card.size >= MAX_CARD_BYTES)
         return 'not-checked';
     // Read as every planned file is: only if it is still the file the plan chose (planned-file.ts).
-    const content = (await readPlannedFile(card)).toString('utf8');
+    const content = (await readWholeFile(card)).toString('utf8');
     const response = await context.requests.send({
         method: 'POST',
         url: (0,hub_url/* hubEndpoint */.ZM)(context.hubUrl, 'api/validate-yaml'),

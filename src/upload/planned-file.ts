@@ -109,19 +109,6 @@ function openFailure(file: PlannedSource, error: unknown): ActionError {
   });
 }
 
-/** A whole planned file (for the small ones: `.gitattributes`, `.gitignore`), checked as openPlannedFile does. */
-export async function readPlannedFile(file: PlannedSource): Promise<Buffer> {
-  const handle = await openPlannedFile(file);
-  try {
-    const bytes = await handle.readFile();
-    if (bytes.length !== file.size)
-      throw changed(file, `it is now ${bytes.length} bytes, not the ${file.size} planned`);
-    return bytes;
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The error for a file that is not what was planned any more. */
 export function changed(file: PlannedSource, why: string, cause?: unknown): ActionError {
   return new ActionError(

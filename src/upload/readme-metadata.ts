@@ -17,7 +17,7 @@ import { hubEndpoint } from '../hub/hub-url.js';
 import { sanitizeServerText } from '../runner/sanitize.js';
 import type { HubRequests } from './branch.js';
 import type { PlannedFile } from './plan.js';
-import { readPlannedFile } from './planned-file.js';
+import { readWholeFile } from './local-file.js';
 import { redactTokenShapes } from './refusals.js';
 
 /** The card the Hub reads: README.md at the repository's root. */
@@ -52,7 +52,7 @@ export async function checkReadmeMetadata(files: readonly PlannedFile[], context
   if (card === undefined) return 'no-card';
   if (context.repoKind === 'kernel' || card.size >= MAX_CARD_BYTES) return 'not-checked';
   // Read as every planned file is: only if it is still the file the plan chose (planned-file.ts).
-  const content = (await readPlannedFile(card)).toString('utf8');
+  const content = (await readWholeFile(card)).toString('utf8');
   const response = await context.requests.send({
     method: 'POST',
     url: hubEndpoint(context.hubUrl, 'api/validate-yaml'),

@@ -15,7 +15,7 @@ import { digestFile } from './local-file.js';
 import { forEachConcurrently } from './pool.js';
 import type { UploadSettings } from './settings.js';
 import { quoteForMessage } from '../runner/sanitize.js';
-import { readPlannedFile } from './planned-file.js';
+import { readWholeFile } from './local-file.js';
 
 /** What one commit sends: all of the plan's files, or one part of them. */
 export interface CommitPart {
@@ -63,8 +63,8 @@ export async function compareWithRemote(
 ): Promise<RemotePlan> {
   const extra: { gitAttributes?: string; gitIgnore?: string } = {};
   for (const file of part.files) {
-    if (file.pathInRepo === '.gitattributes') extra.gitAttributes = (await readPlannedFile(file)).toString('utf8');
-    if (file.pathInRepo === '.gitignore') extra.gitIgnore = (await readPlannedFile(file)).toString('utf8');
+    if (file.pathInRepo === '.gitattributes') extra.gitAttributes = (await readWholeFile(file)).toString('utf8');
+    if (file.pathInRepo === '.gitignore') extra.gitIgnore = (await readWholeFile(file)).toString('utf8');
   }
   const answer = await api.preupload(part.files, extra);
 
